@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# refguard: builds in-tree, like sparse and smatch.
+#   make            the driver ./refguard and plugin/refguard.so
+#   make check      every test (SUITES="plugin cocci ..." for a subset)
+#   make demo       refguard's main job on the embedded 6.12 kernel tree
+#   make V=1        show full commands
+
+.DEFAULT_GOAL := all
+
+ifeq ($(V),1)
+Q :=
+quiet = @:
+else
+Q := @
+quiet = @printf '  %-7s %s\n'
+endif
+
+# A fresh machine has no config.mk: configure makes it, installing the
+# Debian packages it needs when run as root.
+config.mk: configure
+	./configure $(if $(filter 0,$(shell id -u)),--install-deps)
+include config.mk
+
+CFLAGS := -O2 -g -Wall -Wextra -Wno-unused-parameter -std=gnu11
+CPPFLAGS := -D_GNU_SOURCE -Irules -Idriver -DREFGUARD_SRCDIR='"$(SRCDIR)"'
+
+PROGRAMS := refguard
+all: $(PROGRAMS) plugin/refguard.so docs/rules.md
+
+DRIVER_SRCS := refguard.c $(wildcard driver/*.c) rules/catalogue.c
+DRIVER_OBJS := $(DRIVER_SRCS:.c=.o)
+RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h
+
+%.o: %.c $(wildcard driver/*.h) $(RULE_DEFS) config.mk
+	$(quiet) CC $@
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+refguard: $(DRIVER_OBJS)
+	$(quiet) LD $@
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ -lpthread
+
+docs/rules.md: refguard
+	$(quiet) GEN $@
+	$(Q)./refguard rules --markdown > $@.tmp && mv $@.tmp $@
+
+include plugin/build.mk
+
+check: all
+	$(Q)testsuite/run $(SUITES)
+
+demo: all
+	$(Q)scripts/demo.sh
+
+clean:
+	$(quiet) CLEAN
+	$(Q)rm -f $(PROGRAMS) $(DRIVER_OBJS) $(PLUGIN_CLEAN)
+
+distclean: clean
+	rm -rf config.mk build
+
+.PHONY: all check demo clean distclean

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef REFGUARD_DRIVER_H
+#define REFGUARD_DRIVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Exit codes, per DESIGN.md. */
+#define RG_EXIT_CLEAN		0
+#define RG_EXIT_FINDINGS	1
+#define RG_EXIT_TROUBLE		2
+
+#define COMMAND(name, fn, summary) int fn(int argc, char **argv);
+#include "commands.def"
+#undef COMMAND
+
+/* Where refguard's own files are (the source tree: it builds in-tree). */
+const char *rg_srcdir(void);
+/* "<srcdir>/<rel>", in a static-lifetime heap string. */
+char *rg_path(const char *rel);
+/* The kernel tree to work on: --kernel DIR, or the embedded default. */
+char *rg_kernel_tree(const char *opt_dir);
+
+/* printf to stderr prefixed "refguard: ", then return RG_EXIT_TROUBLE. */
+int rg_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *rg_strdup_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Run argv (NULL-terminated) and wait.  Returns the exit status, or -1 if
+ * it could not be started or died from a signal (with a message).
+ * If out is non-NULL, stdout is captured into *out (NUL-terminated,
+ * malloc'd) and its length into *out_len.
+ */
+int rg_run(char *const argv[], char **out, size_t *out_len);
+
+#endif

@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: GPL-2.0
+# The GCC plugin: every plugin/*.c is a C-style C++ translation unit, like
+# the kernel's scripts/gcc-plugins, plus the shared rule catalogue.
+
+PLUGIN_CXXFLAGS := -O2 -g -fPIC -fno-rtti -fno-exceptions -std=gnu++17 \
+	-Wall -Wno-unused-parameter -Wno-format-security -Wno-format-diag \
+	-I$(GCC_PLUGIN_DIR)/include -Irules -Iplugin
+PLUGIN_SRCS := $(wildcard plugin/*.c) rules/catalogue.c
+PLUGIN_OBJS := $(patsubst %.c,build/plugin/%.o,$(PLUGIN_SRCS))
+PLUGIN_CLEAN := plugin/refguard.so $(PLUGIN_OBJS)
+
+build/plugin/%.o: %.c $(wildcard plugin/*.h) $(RULE_DEFS) config.mk
+	$(quiet) CXX $@
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
+
+plugin/refguard.so: $(PLUGIN_OBJS)
+	$(quiet) LD $@
+	$(Q)$(CXX) -shared -o $@ $^
