@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The GCC headers the plugin needs, and every GCC-version difference, in
+ * one place: plugin files stay free of version #ifs.  GCC 12 is the floor
+ * (Debian 12's gcc; rich_location fix-its, PLUGIN_PRE_GENERICIZE and the
+ * pass API as used here are all older, but nothing older is tested).
+ */
+#ifndef REFGUARD_COMPAT_H
+#define REFGUARD_COMPAT_H
+
+#include "gcc-plugin.h"
+#include "bversion.h"
+
+#if BUILDING_GCC_MAJOR < 12
+#error "refguard needs GCC 12 or later"
+#endif
+
+#include "config.h"
+#include "system.h"
+#include "coretypes.h"
+#include "backend.h"
+#include "tree.h"
+#include "gimple.h"
+#include "tree-pass.h"
+#include "context.h"
+#include "gcc-rich-location.h"
+#include "stringpool.h"
+#include "stor-layout.h"
+#include "tree-iterator.h"
+#include "c-family/c-common.h"
+#include "diagnostic.h"
+#include "diagnostic-core.h"
+#include "gimple-iterator.h"
+#include "gimple-pretty-print.h"
+#include "tree-pretty-print.h"
+#include "ssa.h"
+#include "cfganal.h"
+#include "langhooks.h"
+#include "hash-map.h"
+#include "hash-set.h"
+#include "input.h"
+#include "intl.h"
+
+/* Plugin entry points must stay visible when built with -fvisibility=hidden. */
+#define __visible __attribute__((visibility("default")))
+
+#endif /* REFGUARD_COMPAT_H */
