@@ -32,7 +32,7 @@ DRIVER_SRCS := refguard.c $(wildcard driver/*.c) rules/catalogue.c
 DRIVER_OBJS := $(DRIVER_SRCS:.c=.o)
 RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h
 
-%.o: %.c $(wildcard driver/*.h) $(RULE_DEFS) config.mk
+%.o: %.c $(wildcard driver/*.h driver/*.def) $(RULE_DEFS) config.mk
 	$(quiet) CC $@
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 

@@ -12,12 +12,18 @@
  * -fplugin-arg-refguard-allow=<suffix>[,<suffix>...]
  *	exempt functions defined in files whose path ends with a suffix, in
  *	addition to include/linux/page_ref.h and include/linux/mm_types.h
+ * -fplugin-arg-refguard-check-only
+ *	stop compiling once refguard's passes have run: no optimization
+ *	after them, no code generation, an empty assembly file (checkmode.c;
+ *	used by 'refguard check', which keeps the kernel's -O2)
  *
  * Usage:
  * $ make                          # builds plugin/refguard.so
  * $ gcc -fplugin=plugin/refguard.so -fsyntax-only file.c   # syntactic rules
  * $ gcc -fplugin=plugin/refguard.so -O2 -S -o /dev/null file.c   # all rules
  * $ make KCFLAGS=-fplugin=$PWD/plugin/refguard.so mm/     # in a kernel tree
+ * $ gcc -fplugin=plugin/refguard.so -fplugin-arg-refguard-check-only \
+ *	-O2 -S -o /dev/null file.c                      # all rules, no codegen
  */
 #include "refguard.h"
 #include "plugin-version.h"
@@ -28,7 +34,8 @@ static struct plugin_info refguard_info = {
 	.version = "refguard 0.1",
 	.help = "error\treport findings as errors\n"
 		"disable=<id,...>\tturn rules off by id\n"
-		"allow=<suffix,...>\texempt functions defined in matching files\n",
+		"allow=<suffix,...>\texempt functions defined in matching files\n"
+		"check-only\tstop once refguard's passes have run (no codegen)\n",
 };
 
 bool rg_findings_are_errors;
@@ -130,6 +137,8 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			for_each_item(plugin_name, arg->key, arg->value, disable_rule);
 		} else if (!strcmp(arg->key, "allow")) {
 			for_each_item(plugin_name, arg->key, arg->value, allow_suffix);
+		} else if (!strcmp(arg->key, "check-only")) {
+			rg_check_only = true;
 		} else {
 			error("unknown option %<-fplugin-arg-%s-%s%>",
 			      plugin_name, arg->key);
@@ -139,5 +148,6 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	register_callback(plugin_name, PLUGIN_INFO, NULL, &refguard_info);
 	rg_syntactic_register(plugin_name);
 	rg_flow_register(plugin_name);
+	rg_checkmode_register(plugin_name);
 	return 0;
 }

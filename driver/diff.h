@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Reading patches: unified diffs, git diffs (renames, new and deleted
+ * files, binary changes) and mboxes of several patches, as `git am` and
+ * `patch -p1` take them.  Used by `refguard gate`.
+ */
+#ifndef REFGUARD_DIFF_H
+#define REFGUARD_DIFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct rg_hunk {
+	int old_start, old_len, new_start, new_len;
+	const char *text;		/* first line after the @@ header */
+	size_t text_len;
+};
+
+/* One file's part of one patch, in input order. */
+struct rg_file_diff {
+	char *old_path;			/* NULL for a new file (-p1 stripped) */
+	char *new_path;			/* NULL for a deleted file */
+	bool binary;
+	bool rename;
+	const char *text;		/* the section as patch(1) reads it */
+	size_t text_len;
+	struct rg_hunk *hunks;
+	int nr_hunks;
+};
+
+struct rg_patch {
+	struct rg_file_diff *files;
+	int nr_files;
+};
+
+/*
+ * Parse text (which must stay alive).  Returns 0, or -1 after printing
+ * why to stderr ("malformed hunk at line N", "no diff found", ...).
+ */
+int rg_diff_parse(const char *text, struct rg_patch *patch);
+
+/*
+ * The lines a series adds or changes, per file, in the numbering of the
+ * file after the whole series; fed one file diff at a time, in order, so
+ * lines added by an early patch are renumbered (or dropped) by later ones.
+ */
+struct rg_added_file {
+	char *path;
+	int *lines;			/* sorted */
+	int nr, cap;
+	bool deleted;
+};
+
+struct rg_added {
+	struct rg_added_file *files;
+	int nr, cap;
+};
+
+void rg_added_apply(struct rg_added *added, const struct rg_file_diff *fd);
+bool rg_added_has(const struct rg_added *added, const char *path, int line);
+const struct rg_added_file *rg_added_find(const struct rg_added *added,
+					  const char *path);
+
+#endif
