@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-2.0
+/// Raw set_page_count()/folio_set_count() calls bypass the page refcount
+/// API: once a frozen page is marked by a dedicated bit, storing 0 no
+/// longer freezes it and storing N over a frozen count unfreezes it
+/// behind the API's back.  Say what is meant: set_page_count_as_frozen()
+/// for 0, init_page_count()/init_folio_count() for 1, and
+/// page_ref_unfreeze()/folio_ref_unfreeze() where the page is frozen on
+/// every path to the call (a true *_sub_and_test()/*_dec_and_test()/
+/// *_testzero(), a successful *_ref_freeze(), set_page_count_as_frozen()).
+/// Other calls are reported without a rewrite.  The helpers' own
+/// definitions (include/linux/page_ref.h, include/linux/mm_types.h) are
+/// never matched.
+///
+/// Rule ids, messages and function lists come from refguard's
+/// rules/*.def; testsuite/cocci/run-tests checks that they agree.
+//
+// Confidence: High
+// Copyright: (C) 2026 The refguard authors.
+// Options: --no-includes --include-headers
+// Keywords: set_page_count, folio_set_count, page refcount, frozen page
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+import os
+
+RG_RULE = "raw-set-count"
+# rules/rules.def: RAW_SET_COUNT message, message_with_rewrite
+RG_MESSAGE = "raw '%s' call bypasses the page refcount API"
+RG_MESSAGE_FIX = "raw '%s' call bypasses the page refcount API; use '%s'"
+# rules/rewrite.def
+RG_SET_REWRITES = {
+	("set_page_count", "0"): "set_page_count_as_frozen",
+	("set_page_count", "1"): "init_page_count",
+	("folio_set_count", "1"): "init_folio_count",
+}
+# rules/api.def: unfreeze_with of the RG_SET entries
+RG_UNFREEZE_WITH = {
+	"set_page_count": "page_ref_unfreeze",
+	"folio_set_count": "folio_ref_unfreeze",
+}
+
+# --- common part, identical in every cocci/*.cocci (checked by a test) ---
+RG_HELPER_FILES = ("include/linux/page_ref.h", "include/linux/mm_types.h")
+RG_RECORDS = os.environ.get("REFGUARD_RECORDS") == "1"
+# The helpers the rewrites call (rules/rewrite.def, direct.def, api.def):
+# a function of that name is the helper's own definition, wherever it is.
+RG_HELPER_FUNCS = frozenset((
+	"folio_ref_add",
+	"folio_ref_add_unless",
+	"folio_ref_count",
+	"folio_ref_dec",
+	"folio_ref_dec_and_test",
+	"folio_ref_dec_return",
+	"folio_ref_inc",
+	"folio_ref_inc_return",
+	"folio_ref_sub",
+	"folio_ref_sub_and_test",
+	"folio_ref_sub_return",
+	"folio_ref_unfreeze",
+	"init_folio_count",
+	"init_page_count",
+	"page_ref_add",
+	"page_ref_add_unless",
+	"page_ref_count",
+	"page_ref_dec",
+	"page_ref_dec_and_test",
+	"page_ref_dec_return",
+	"page_ref_inc",
+	"page_ref_inc_return",
+	"page_ref_sub",
+	"page_ref_sub_and_test",
+	"page_ref_unfreeze",
+	"set_page_count_as_frozen",
+))
+
+def rg_exempt(p):
+	"""The helpers' own definitions are never matched."""
+	f = p[0].file
+	if p[0].current_element in RG_HELPER_FUNCS:
+		return True
+	return any(f == h or f.endswith("/" + h) for h in RG_HELPER_FILES)
+
+def rg_column(p):
+	"""1-based display column with tabs to 8, as GCC prints it."""
+	col = int(p.column)
+	try:
+		with open(p.file, errors="replace") as fh:
+			for i, line in enumerate(fh, 1):
+				if i == int(p.line):
+					return len(line[:col].expandtabs(8)) + 1
+	except OSError:
+		pass
+	return col + 1
+
+def rg_emit(p, msg, fields):
+	"""A record for refguard, or the project's diagnostic line."""
+	if RG_RECORDS:
+		print("\x1f".join(["RG", RG_RULE, p.file, p.line, p.column,
+				   p.current_element] + fields))
+	else:
+		print("%s:%s:%d: warning: %s [refguard-%s]" %
+		      (p.file, p.line, rg_column(p), msg, RG_RULE))
+
+def rg_org(p, msg):
+	cocci.print_main(msg + " [refguard-%s]" % RG_RULE, p)
+# --- end of common part ---
+
+RG_FROZEN = set()
+
+def rg_key(p):
+	return (p[0].file, p[0].line, p[0].column)
+
+// Every raw setter call outside the helpers.
+@s@
+identifier fn = {set_page_count, folio_set_count}; // api: RG_SET
+expression P, N;
+position p : script:python() { not rg_exempt(p) };
+@@
+
+fn@p(P, N)
+
+// A path from the function's entry that passes no freeze of P: live.
+@live exists@
+identifier s.fn, f;
+expression s.P, s.N;
+position p;
+identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_SET_FROZEN RG_FREEZE RG_TEST_ZERO
+identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
+@@
+
+f(...) {
+... when != fz(P, ...)
+    when != P = al(...)
+fn@p(P, N);
+... when any
+}
+
+// A path from a false freeze test, an unfreeze or a reassignment: live.
+@live2 exists@
+identifier s.fn;
+expression s.P, s.N, E;
+position p;
+statement S;
+identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_SET_FROZEN RG_FREEZE RG_TEST_ZERO
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+identifier un = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze}; // api: RG_INIT RG_UNFREEZE
+@@
+
+(
+if (tz(P, ...)) S
+|
+un(P, ...);
+|
+P = E;
+)
+... when != fz(P, ...)
+fn@p(P, N);
+
+@live3 exists@
+identifier s.fn;
+expression s.P, s.N;
+position p;
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+@@
+
+if (!tz(P, ...)) { <+... fn@p(P, N); ...+> }
+
+// Frozen on every path: reached from a recognised freeze, never live.
+@frz exists@
+identifier s.fn;
+expression s.P, s.N;
+position p != {live.p, live2.p, live3.p};
+statement S;
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+@@
+
+(
+if (!tz(P, ...)) S
+|
+set_page_count_as_frozen(P);
+)
+...
+fn@p(P, N);
+
+@script:python@
+p << frz.p;
+@@
+RG_FROZEN.add(rg_key(p))
+
+@depends on context@
+identifier s.fn;
+expression s.P, s.N;
+position s.p;
+@@
+
+* fn@p(P, N)
+
+@script:python depends on report@
+fn << s.fn;
+P << s.P;
+N << s.N;
+p << s.p;
+@@
+key = (fn, N.strip())
+if key in RG_SET_REWRITES:
+	h = RG_SET_REWRITES[key]
+	fix = "%s(%s)" % (h, P)
+elif rg_key(p) in RG_FROZEN:
+	h = RG_UNFREEZE_WITH[fn]
+	fix = "%s(%s, %s)" % (h, P, N)
+else:
+	h = fix = ""
+rg_emit(p[0], RG_MESSAGE_FIX % (fn, h) if h else RG_MESSAGE % fn,
+	[fn, h, fix])
+
+@script:python depends on org@
+fn << s.fn;
+p << s.p;
+@@
+rg_org(p, RG_MESSAGE % fn)
+
+// The replacement for this call, if there is one.
+@script:python rw@
+fn << s.fn;
+P << s.P;
+N << s.N;
+p << s.p;
+e;
+@@
+key = (fn, N.strip())
+if key in RG_SET_REWRITES:
+	coccinelle.e = cocci.make_expr("%s(%s)" % (RG_SET_REWRITES[key], P))
+elif rg_key(p) in RG_FROZEN:
+	coccinelle.e = cocci.make_expr("%s(%s, %s)" % (RG_UNFREEZE_WITH[fn], P, N))
+else:
+	cocci.include_match(False)
+
+@depends on patch@
+identifier s.fn;
+expression s.P, s.N, rw.e;
+position s.p;
+@@
+
+- fn@p(P, N)
++ e

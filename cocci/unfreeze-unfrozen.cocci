@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0
+/// page_ref_unfreeze()/folio_ref_unfreeze() on a page that is definitely
+/// not frozen: on every path to the call, within one function, the page
+/// was last made live (init_page_count(), set_page_refcounted(), an
+/// unfreeze, or a reference taken with get_page()/page_ref_inc() and
+/// friends, which require a live page) with no freeze since.  Unfreezing
+/// overwrites the count and throws away every reference other users hold.
+/// A page that reaches the call unchanged from the function's entry may
+/// have been frozen by the caller, and is not reported.  Report and
+/// context modes only: there is no rewrite.
+///
+/// Rule ids, messages and function lists come from refguard's
+/// rules/*.def; testsuite/cocci/run-tests checks that they agree.
+//
+// Confidence: Moderate
+// Copyright: (C) 2026 The refguard authors.
+// Options: --no-includes --include-headers
+// Keywords: page_ref_unfreeze, folio_ref_unfreeze, frozen page, page refcount
+
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+import os
+
+RG_RULE = "unfreeze-unfrozen"
+# rules/rules.def: UNFREEZE_UNFROZEN message
+RG_MESSAGE = "'%s' on a page that is not frozen"
+
+# --- common part, identical in every cocci/*.cocci (checked by a test) ---
+RG_HELPER_FILES = ("include/linux/page_ref.h", "include/linux/mm_types.h")
+RG_RECORDS = os.environ.get("REFGUARD_RECORDS") == "1"
+# The helpers the rewrites call (rules/rewrite.def, direct.def, api.def):
+# a function of that name is the helper's own definition, wherever it is.
+RG_HELPER_FUNCS = frozenset((
+	"folio_ref_add",
+	"folio_ref_add_unless",
+	"folio_ref_count",
+	"folio_ref_dec",
+	"folio_ref_dec_and_test",
+	"folio_ref_dec_return",
+	"folio_ref_inc",
+	"folio_ref_inc_return",
+	"folio_ref_sub",
+	"folio_ref_sub_and_test",
+	"folio_ref_sub_return",
+	"folio_ref_unfreeze",
+	"init_folio_count",
+	"init_page_count",
+	"page_ref_add",
+	"page_ref_add_unless",
+	"page_ref_count",
+	"page_ref_dec",
+	"page_ref_dec_and_test",
+	"page_ref_dec_return",
+	"page_ref_inc",
+	"page_ref_inc_return",
+	"page_ref_sub",
+	"page_ref_sub_and_test",
+	"page_ref_unfreeze",
+	"set_page_count_as_frozen",
+))
+
+def rg_exempt(p):
+	"""The helpers' own definitions are never matched."""
+	f = p[0].file
+	if p[0].current_element in RG_HELPER_FUNCS:
+		return True
+	return any(f == h or f.endswith("/" + h) for h in RG_HELPER_FILES)
+
+def rg_column(p):
+	"""1-based display column with tabs to 8, as GCC prints it."""
+	col = int(p.column)
+	try:
+		with open(p.file, errors="replace") as fh:
+			for i, line in enumerate(fh, 1):
+				if i == int(p.line):
+					return len(line[:col].expandtabs(8)) + 1
+	except OSError:
+		pass
+	return col + 1
+
+def rg_emit(p, msg, fields):
+	"""A record for refguard, or the project's diagnostic line."""
+	if RG_RECORDS:
+		print("\x1f".join(["RG", RG_RULE, p.file, p.line, p.column,
+				   p.current_element] + fields))
+	else:
+		print("%s:%s:%d: warning: %s [refguard-%s]" %
+		      (p.file, p.line, rg_column(p), msg, RG_RULE))
+
+def rg_org(p, msg):
+	cocci.print_main(msg + " [refguard-%s]" % RG_RULE, p)
+# --- end of common part ---
+
+@u@
+identifier uf = {page_ref_unfreeze, folio_ref_unfreeze}; // api: RG_UNFREEZE
+expression P;
+position p : script:python() { not rg_exempt(p) };
+@@
+
+uf@p(P, ...)
+
+// Maybe frozen: reached from the entry, or from a freeze, with no
+// live-making call on the way.
+@maybe exists@
+identifier u.uf, f;
+expression u.P;
+position p;
+identifier live = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return}; // api: RG_INIT RG_UNFREEZE RG_GET
+@@
+
+f(...) {
+... when != live(P, ...)
+uf@p(P, ...);
+... when any
+}
+
+@maybe2 exists@
+identifier u.uf;
+expression u.P, E;
+position p;
+identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_SET_FROZEN RG_FREEZE RG_TEST_ZERO
+identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
+identifier live = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return}; // api: RG_INIT RG_UNFREEZE RG_GET
+@@
+
+(
+fz(P, ...)
+|
+P = al(...)
+|
+P = E
+)
+... when != live(P, ...)
+uf@p(P, ...);
+
+@bad@
+identifier u.uf;
+expression u.P;
+position p != {maybe.p, maybe2.p};
+@@
+
+uf@p(P, ...)
+
+@depends on context@
+identifier u.uf;
+position bad.p;
+@@
+
+* uf@p(...)
+
+@script:python depends on report@
+uf << u.uf;
+p << bad.p;
+@@
+rg_emit(p[0], RG_MESSAGE % uf, [uf, "", ""])
+
+@script:python depends on org@
+uf << u.uf;
+p << bad.p;
+@@
+rg_org(p, RG_MESSAGE % uf)

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* arith on a page frozen on some path (a1-a4); none after unfreeze or consume (ok1, ok2).  Expected: frozen-arith.res (patch), frozen-arith.report (report). */
+void a1(struct page *page)
+{
+	if (!page_ref_freeze(page, 1))
+		return;
+	get_page(page);
+}
+void a2(struct page *page)
+{
+	if (page_ref_dec_and_test(page)) {
+		put_page(page);
+	}
+}
+void a3(struct page *page, int x)
+{
+	set_page_count_as_frozen(page);
+	if (x)
+		page_ref_unfreeze(page, 1);
+	page_ref_inc(page);
+}
+void ok1(struct page *page)
+{
+	if (!page_ref_freeze(page, 1))
+		return;
+	page_ref_unfreeze(page, 1);
+	get_page(page);
+}
+void ok2(struct page *page)
+{
+	if (page_ref_dec_and_test(page))
+		free_frozen_pages(page, 0);
+	get_page(page);
+}
+void a4(void)
+{
+	struct page *page = NULL;
+	page = alloc_frozen_pages(GFP_KERNEL, 0);
+	if (page_ref_inc_return(page) > 1)
+		return;
+}

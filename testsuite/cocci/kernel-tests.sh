@@ -1,0 +1,100 @@
+# SPDX-License-Identifier: GPL-2.0
+# Sourced by run-tests: the real Linux 6.12 tree (scripts/kernel.sh src).
+
+ksrc=$("$top/scripts/kernel.sh" src 2>/dev/null)
+if [ -z "$ksrc" ]; then
+	for t in kernel-report-fs kernel-fix-sites kernel-fix-build; do
+		echo "SKIP: $t: no kernel tree (Debian: linux-source-6.12)"
+	done
+	return 0
+fi
+
+# Direct value reads in fs/ are found; the address-only wait keys on the
+# line before each are not.
+"$REFGUARD" report --format json fs > "$tmp/fs.json" 2>"$tmp/err"
+st=$?
+if [ $st = 1 ] && python3 - "$tmp/fs.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["unchecked"] == [], d["unchecked"]
+got = sorted((f["file"], f["line"], f["rule"], f["fix"]) for f in d["findings"])
+want = sorted([
+    ("fs/ext4/inode.c", 3996, "direct-refcount", "page_ref_count(page)"),
+    ("fs/fuse/dax.c", 680, "direct-refcount", "page_ref_count(page)"),
+    ("fs/xfs/xfs_inode.c", 2994, "direct-refcount", "page_ref_count(page)"),
+])
+assert got == want, got
+PY
+then pass kernel-report-fs; else fail kernel-report-fs "exit $st: $(cat "$tmp/fs.json" "$tmp/err")"; fi
+
+# The whole-tree rewrite: exactly these sites, nothing else but the helpers.
+"$REFGUARD" fix > "$tmp/k.diff" 2>"$tmp/err"
+st=$?
+python3 - "$tmp/k.diff" > "$tmp/sites" <<'PY'
+import re, sys
+file = None
+for line in open(sys.argv[1]):
+    if line.startswith("+++ b/"):
+        file = line[6:].strip()
+    elif file == "include/linux/page_ref.h":
+        continue   # the added helpers, checked below
+    elif line.startswith("@@"):
+        old = int(re.match(r"@@ -(\d+)", line).group(1))
+    elif line.startswith("-") and not line.startswith("---"):
+        print("%s:%d: %s" % (file, old, line[1:].strip()), end=" -> ")
+        old += 1
+    elif line.startswith("+") and not line.startswith("+++"):
+        print(line[1:].strip())
+    elif line.startswith(" "):
+        old += 1
+PY
+cat > "$tmp/want" <<'W'
+fs/ext4/inode.c:3996: atomic_read(&page->_refcount) == 1, -> page_ref_count(page) == 1,
+fs/fuse/dax.c:680: atomic_read(&page->_refcount) == 1, TASK_INTERRUPTIBLE, -> page_ref_count(page) == 1, TASK_INTERRUPTIBLE,
+fs/xfs/xfs_inode.c:2994: atomic_read(&page->_refcount) == 1, TASK_INTERRUPTIBLE, -> page_ref_count(page) == 1, TASK_INTERRUPTIBLE,
+W
+cat >> "$tmp/want" <<'W'
+mm/internal.h:444: set_page_count(page, 1); -> init_page_count(page);
+mm/memremap.c:497: folio_set_count(folio, 1); -> init_folio_count(folio);
+mm/memremap.c:509: set_page_count(page, 1); -> init_page_count(page);
+mm/mm_init.c:1023: set_page_count(page, 0); -> set_page_count_as_frozen(page);
+mm/mm_init.c:1065: set_page_count(page, 0); -> set_page_count_as_frozen(page);
+mm/mm_init.c:2262: set_page_count(p, 0); -> set_page_count_as_frozen(p);
+mm/page_alloc.c:1338: set_page_count(p, 0); -> set_page_count_as_frozen(p);
+mm/page_alloc.c:1351: set_page_count(p, 0); -> set_page_count_as_frozen(p);
+mm/page_alloc.c:5059: set_page_count(page, PAGE_FRAG_CACHE_MAX_SIZE + 1); -> page_ref_unfreeze(page, PAGE_FRAG_CACHE_MAX_SIZE + 1);
+W
+sort "$tmp/sites" > "$tmp/got"
+sort "$tmp/want" -o "$tmp/want"
+helpers=$(sed -n '/^+++ b\/include\/linux\/page_ref.h/,/^diff /p' "$tmp/k.diff" | grep '^+static' | tr '\n' ' ')
+if [ $st = 1 ] && cmp -s "$tmp/got" "$tmp/want" &&
+   [ "$helpers" = "+static inline void set_page_count_as_frozen(struct page *page) +static inline void init_folio_count(struct folio *folio) " ]; then
+	pass kernel-fix-sites
+else
+	fail kernel-fix-sites "exit $st; helpers: $helpers; $(diff "$tmp/want" "$tmp/got") $(cat "$tmp/err")"
+fi
+
+# The patched tree's mm/ builds with the kernel's own build.
+if [ "${RG_SKIP_BUILD:-0}" = 1 ]; then
+	echo "SKIP: kernel-fix-build: RG_SKIP_BUILD=1"
+	return 0
+fi
+copy=$top/build/cocci-fixtree
+rm -rf "$copy"
+cp -al "$ksrc" "$copy"
+probe=mm/page_alloc.c
+if ! patch -s -p1 -d "$copy" < "$tmp/k.diff" > "$tmp/patch.log" 2>&1; then
+	fail kernel-fix-build "patch failed: $(cat "$tmp/patch.log")"
+elif [ "$(stat -c %h "$copy/$probe")" != 1 ] ||
+     ! grep -q 'set_page_count(page, PAGE_FRAG_CACHE_MAX_SIZE + 1)' "$ksrc/$probe"; then
+	fail kernel-fix-build "patch wrote through a hard link into $ksrc"
+else
+	obj=$("$top/scripts/kernel.sh" obj cocci-fixobj "$copy" 2>"$tmp/obj.log")
+	if [ -z "$obj" ]; then
+		fail kernel-fix-build "could not configure: $(tail -5 "$tmp/obj.log")"
+	elif make -s -C "$copy" O="$obj" -j2 mm/ fs/ext4/inode.o > "$tmp/build.log" 2>&1; then
+		pass kernel-fix-build
+	else
+		fail kernel-fix-build "$(grep -E 'error|Error' "$tmp/build.log" | head -20)"
+	fi
+fi

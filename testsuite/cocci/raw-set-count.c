@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* raw setters: 0/1 constants rewritten (consts), frozen on every path -> unfreeze (frag, setfrozen); live on some path -> report only (positive, unf, inside, plain, some).  Expected: raw-set-count.res (patch), raw-set-count.report (report). */
+void frag(struct cache *nc, struct page *page)
+{
+	int offset;
+	if (!nc->va) {
+refill:
+		page = refill(nc);
+		if (!page)
+			return;
+		page_ref_add(page, 5);
+	}
+	offset = nc->offset;
+	if (offset < 0) {
+		page = virt_to_page(nc->va);
+		if (!page_ref_sub_and_test(page, nc->bias))
+			goto refill;
+		if (nc->pfmemalloc) {
+			free_unref_page(page, 0);
+			goto refill;
+		}
+		set_page_count(page, 42);
+	}
+}
+void positive(struct page *page)
+{
+	if (page_ref_sub_and_test(page, 3))
+		return;
+	set_page_count(page, 43);
+}
+void unf(struct page *page)
+{
+	if (!page_ref_freeze(page, 3))
+		return;
+	page_ref_unfreeze(page, 1);
+	set_page_count(page, 44);
+}
+void inside(struct page *page)
+{
+	if (!page_ref_freeze(page, 3)) {
+		set_page_count(page, 45);
+	}
+}
+void plain(struct page *page)
+{
+	set_page_count(page, 46);
+}
+void some(struct page *page, int x)
+{
+	if (x && !page_ref_freeze(page, 3))
+		return;
+	set_page_count(page, 47);
+}
+void consts(struct page *page, struct folio *folio)
+{
+	set_page_count(page, 0);
+	set_page_count(page, 1);
+	folio_set_count(folio, 1);
+	folio_set_count(folio, 0);
+}
+void setfrozen(struct page *page)
+{
+	set_page_count_as_frozen(page);
+	set_page_count(page, 48);
+}
