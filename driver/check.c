@@ -84,11 +84,27 @@ static bool sparse_takes_value(const char *arg)
 }
 
 /*
+ * gcc's own warning options (-Wall, -Wextra, -Wno-..., -Werror=...,
+ * -Wframe-larger-than=...), but not -Wp, -Wa, -Wl, which pass options to
+ * other tools.  The checker prints only refguard's diagnostics, so gcc's
+ * warnings are work thrown away: dropping them saves 6-10% of the front
+ * end on mm/ (measured on page_alloc.c and fadvise.c).  They cannot hide
+ * or add a finding: refguard warns with option 0 (enabled unless -w) and
+ * its analyses read the trees, which no warning option changes.
+ */
+static bool is_gcc_warning_flag(const char *arg)
+{
+	return !strncmp(arg, "-W", 2) && strncmp(arg, "-Wp,", 4) &&
+	       strncmp(arg, "-Wa,", 4) && strncmp(arg, "-Wl,", 4);
+}
+
+/*
  * Compiler flags that must not reach the checking gcc: kbuild's dependency
  * output, output/stage selection (we choose our own), debug info (nothing
- * to describe: no code is generated), -Werror (refguard's warnings would
- * become errors and stop gcc before the flow pass), and a refguard plugin
- * already loaded through KCFLAGS (loading it twice is an error).
+ * to describe: no code is generated), warning options (see above; -Werror
+ * in particular would turn refguard's warnings into errors and stop gcc
+ * before the flow pass), and a refguard plugin already loaded through
+ * KCFLAGS (loading it twice is an error).
  * Returns how many arguments to drop (0, 1 or 2).
  */
 static int drop_compiler_flag(char **argv, int i, int argc)
@@ -99,7 +115,7 @@ static int drop_compiler_flag(char **argv, int i, int argc)
 	if (is_depfile_flag(arg) || !strcmp(arg, "-c") || !strcmp(arg, "-S") ||
 	    !strcmp(arg, "-E") || !strcmp(arg, "-fsyntax-only") ||
 	    !strcmp(arg, "-MD") || !strcmp(arg, "-MMD") ||
-	    !strcmp(arg, "-Werror") || !strncmp(arg, "-fdiagnostics-color", 19) ||
+	    is_gcc_warning_flag(arg) || !strncmp(arg, "-fdiagnostics-color", 19) ||
 	    (!strncmp(arg, "-g", 2) && strcmp(arg, "-gcc-base-dir")) ||
 	    (!strncmp(arg, "-fplugin=", 9) && len >= 11 &&
 	     !strcmp(arg + len - 11, "refguard.so")))
