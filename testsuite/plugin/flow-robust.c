@@ -32,6 +32,12 @@ void rb_constant_pages(void)
 	get_page(NULL);
 }
 
+/* No page to follow at all: the raw set is still reported. */
+void rb_constant_set(void)
+{
+	set_page_count((struct page *)0x1000, 5); /* { dg-warning "raw 'set_page_count' call bypasses the page refcount API \[refguard-raw-set-count\]" } */
+}
+
 void rb_global(void)
 {
 	set_page_count_as_frozen(&rb_global_page); /* { dg-note "frozen here" } */

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * raw-set-count from the flow pass: setter calls whose count has no
+ * constant rewrite in rules/rewrite.def.  When the page is frozen on every
+ * path to the call, the raw store is really an unfreeze and the finding
+ * carries the API table's unfreeze_with as a fix-it replacing the callee
+ * name: set_page_count(page, N) -> page_ref_unfreeze(page, N).  The
+ * arguments stay as they are, so the fix-it is only the name.
+ *
+ * Who reports which setter call is agreed with syntactic.c in refguard.h
+ * (rg_flow_owns_raw_set()).
+ */
+#include "flow.h"
+
+bool rg_set_value_rewritable(const struct rg_api *api, tree value)
+{
+	if (!api || api->kind != RG_SET || !value)
+		return false;
+	STRIP_NOPS(value);
+	if (TREE_CODE(value) != INTEGER_CST || !tree_fits_shwi_p(value))
+		return false;
+	return rg_set_rewrite_find(api->name, tree_to_shwi(value)) != NULL;
+}
+
+bool rg_flow_owns_raw_set(const struct rg_api *api, tree value)
+{
+	return !flag_syntax_only && !rg_set_value_rewritable(api, value);
+}
+
+/*
+ * Add the fix-it replacing the callee NAME at LOC (the call's location:
+ * GCC's C front end puts it on the callee name) with REPLACEMENT.  The
+ * name must be spelled there, in the main source and not in a macro
+ * body; otherwise the finding goes without a fix-it.
+ */
+static void add_callee_fixit(rich_location *richloc, location_t loc,
+			     const char *name, const char *replacement)
+{
+	size_t len = strlen(name);
+	location_t start, finish;
+	expanded_location xloc;
+	char_span line(NULL, 0);
+
+	if (linemap_location_from_macro_expansion_p(line_table, loc))
+		return;
+	start = get_start(loc);
+	xloc = expand_location(start);
+	if (!xloc.file || xloc.line <= 0 || xloc.column <= 0)
+		return;
+	line = location_get_source_line(xloc.file, xloc.line);
+	if (!line || (size_t)xloc.column - 1 + len > line.length())
+		return;
+	if (strncmp(line.get_buffer() + xloc.column - 1, name, len) ||
+	    ((size_t)xloc.column - 1 + len < line.length() &&
+	     ISIDNUM(line[xloc.column - 1 + len])))
+		return;
+	finish = linemap_position_for_loc_and_offset(line_table, start, len - 1);
+	if (finish == start && len > 1)
+		return;
+	richloc->add_fixit_replace(source_range::from_locations(start, finish),
+				   replacement);
+}
+
+void rg_flow_report_raw_set(gcall *call, const struct rg_api *api,
+			    bool frozen_everywhere)
+{
+	location_t loc = gimple_location(call);
+	const char *rewrite = NULL;
+
+	if (loc == UNKNOWN_LOCATION)
+		return;
+	gcc_rich_location richloc(loc);
+	if (frozen_everywhere && *api->unfreeze_with) {
+		rewrite = api->unfreeze_with;
+		add_callee_fixit(&richloc, loc, api->name, rewrite);
+	}
+	rg_report(RG_RULE_RAW_SET_COUNT, &richloc, api->name, rewrite);
+}

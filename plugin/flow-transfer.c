@@ -1,0 +1,500 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The frozen-state lattice and its transfer functions.
+ *
+ * Every transition comes from the kind of the callee in rules/api.def:
+ *
+ * RG_SET_FROZEN, RG_ALLOC_FROZEN	frozen
+ * RG_SET				frozen if the count is 0, else live
+ * RG_INIT, RG_UNFREEZE			live
+ * RG_FREEZE, RG_TEST_ZERO		frozen where the result is non-zero,
+ *					live where it is zero
+ * RG_TRY_GET				live where the result is non-zero,
+ *					unchanged where it is zero
+ * RG_GET				live (a frozen path stays frozen)
+ * RG_PUT				unknown: the caller may have dropped
+ *					its last reference
+ * RG_CONSUME_FROZEN			unknown: the page is not the caller's
+ * RG_READ, RG_CONVERT, other calls	unchanged
+ *
+ * A result is followed to the branches that test it through copies,
+ * casts, != 0 / == 0, !, & and | of truth values, __builtin_expect()
+ * (likely()/unlikely()) and, at merges, PHIs of constants (a stored
+ * `a && page_ref_freeze(...)`): see rg_flow_refine_edge() and the join in
+ * flow.c.
+ *
+ * Calls to functions outside the API table leave the state alone, even
+ * when they are passed the page: DESIGN.md's frozen state ends only at
+ * the listed calls, and a helper in between (page_address(), a flag
+ * test) must not hide arithmetic on a frozen page.
+ */
+#include "flow.h"
+
+#define REFINE_MAX_DEPTH	8
+
+static struct rg_side side_make(unsigned char bits, location_t loc)
+{
+	struct rg_side s = { bits, (bits & RG_MAY_FROZEN) ? loc : UNKNOWN_LOCATION };
+
+	return s;
+}
+
+static struct rg_side side_frozen(location_t loc)
+{
+	return side_make(RG_MAY_FROZEN | RG_ALL_FROZEN, loc);
+}
+
+static struct rg_side side_live(void)
+{
+	return side_make(RG_ALL_LIVE, UNKNOWN_LOCATION);
+}
+
+static struct rg_side side_unknown(void)
+{
+	return side_make(0, UNKNOWN_LOCATION);
+}
+
+static struct rg_side side_no_path(void)
+{
+	return side_make(RG_NO_PATH, UNKNOWN_LOCATION);
+}
+
+static bool side_equal(const struct rg_side *a, const struct rg_side *b)
+{
+	return a->bits == b->bits && a->loc == b->loc;
+}
+
+/*
+ * ACC joined with S (ACC empty while !*SEEN).  The freeze location kept
+ * for the note is the earliest one, so that the result does not depend
+ * on the order paths are visited in.
+ */
+void rg_side_join(struct rg_side *acc, const struct rg_side *s, bool *seen)
+{
+	unsigned char may, all;
+	location_t loc;
+
+	if (!*seen || (acc->bits & RG_NO_PATH)) {
+		*acc = *s;
+		*seen = true;
+		return;
+	}
+	if (s->bits & RG_NO_PATH)
+		return;
+	may = (acc->bits | s->bits) & RG_MAY_FROZEN;
+	all = (acc->bits & s->bits) & (RG_ALL_FROZEN | RG_ALL_LIVE);
+	if (!(acc->bits & RG_MAY_FROZEN))
+		loc = s->loc;
+	else if (!(s->bits & RG_MAY_FROZEN) || s->loc == UNKNOWN_LOCATION)
+		loc = acc->loc;
+	else if (acc->loc == UNKNOWN_LOCATION)
+		loc = s->loc;
+	else
+		loc = MIN(acc->loc, s->loc);
+	*acc = side_make(may | all, loc);
+}
+
+/* The state over all paths, whatever the guard's value. */
+struct rg_side rg_state_view(const struct rg_obj_state *st)
+{
+	struct rg_side v = st->t;
+	bool seen = true;
+
+	if (st->guard)
+		rg_side_join(&v, &st->f, &seen);
+	return v;
+}
+
+bool rg_state_equal(const struct rg_obj_state *a, const struct rg_obj_state *b)
+{
+	return a->guard == b->guard && side_equal(&a->t, &b->t) &&
+	       side_equal(&a->f, &b->f);
+}
+
+void rg_state_set(struct rg_obj_state *st, struct rg_side s)
+{
+	st->t = s;
+	st->f = s;
+	st->guard = 0;
+}
+
+/* T where GUARD is non-zero, F where it is zero. */
+static void state_split(struct rg_obj_state *st, unsigned int guard,
+			struct rg_side t, struct rg_side f)
+{
+	st->t = t;
+	st->f = f;
+	st->guard = guard;
+	if (side_equal(&t, &f))
+		st->guard = 0;
+}
+
+/* Take references: a live page stays live, a frozen path stays frozen. */
+static struct rg_side side_get(struct rg_side s)
+{
+	if (s.bits & RG_NO_PATH)
+		return s;
+	return (s.bits & RG_MAY_FROZEN) ? side_make(s.bits & ~RG_ALL_LIVE, s.loc)
+					: side_live();
+}
+
+/* Drop references: ownership may end, a frozen path stays frozen. */
+static struct rg_side side_put(struct rg_side s)
+{
+	if (s.bits & RG_NO_PATH)
+		return s;
+	return (s.bits & RG_MAY_FROZEN) ? side_make(s.bits & ~RG_ALL_LIVE, s.loc)
+					: side_unknown();
+}
+
+static void state_map(struct rg_obj_state *st, struct rg_side (*fn)(struct rg_side))
+{
+	state_split(st, st->guard, fn(st->t), fn(st->f));
+}
+
+/*
+ * A guard is a value of one execution of its definition: when the
+ * definition runs again (around a loop) the pages it guarded keep only
+ * what holds either way.
+ */
+static void drop_guard(struct rg_flow *fl, struct rg_obj_state *st,
+		       unsigned int guard)
+{
+	unsigned int i;
+
+	for (i = 0; i < fl->nobj; i++)
+		if (st[i].guard == guard)
+			rg_state_set(&st[i], rg_state_view(&st[i]));
+}
+
+/*
+ * OBJ is now T where the call's result LHS is non-zero and F where it is
+ * zero; without a usable result, both.
+ */
+static void set_result_split(struct rg_flow *fl, struct rg_obj_state *st,
+			     int obj, tree lhs, struct rg_side t, struct rg_side f)
+{
+	bool seen = true;
+
+	if (lhs && TREE_CODE(lhs) == SSA_NAME &&
+	    (INTEGRAL_TYPE_P(TREE_TYPE(lhs)) || POINTER_TYPE_P(TREE_TYPE(lhs)))) {
+		drop_guard(fl, st, SSA_NAME_VERSION(lhs));
+		state_split(&st[obj], SSA_NAME_VERSION(lhs), t, f);
+		return;
+	}
+	rg_side_join(&t, &f, &seen);
+	rg_state_set(&st[obj], t);
+}
+
+static void report_frozen_arith(gcall *call, const struct rg_api *api,
+				struct rg_side view)
+{
+	location_t loc = gimple_location(call);
+
+	if (loc == UNKNOWN_LOCATION)
+		return;
+	rich_location richloc(line_table, loc);
+	if (rg_report(RG_RULE_FROZEN_ARITH, &richloc, api->name, NULL) &&
+	    view.loc != UNKNOWN_LOCATION)
+		rg_note(RG_RULE_FROZEN_ARITH, view.loc);
+}
+
+static void report_unfreeze_unfrozen(gcall *call, const struct rg_api *api)
+{
+	location_t loc = gimple_location(call);
+
+	if (loc == UNKNOWN_LOCATION)
+		return;
+	rich_location richloc(line_table, loc);
+	rg_report(RG_RULE_UNFREEZE_UNFROZEN, &richloc, api->name, NULL);
+}
+
+static tree call_value_arg(gcall *call, const struct rg_api *api)
+{
+	if (api->value_arg < 0 ||
+	    (unsigned int)api->value_arg >= gimple_call_num_args(call))
+		return NULL_TREE;
+	return gimple_call_arg(call, api->value_arg);
+}
+
+static void raw_set(struct rg_flow *fl, gcall *call, const struct rg_api *api,
+		    int obj, struct rg_obj_state *st)
+{
+	tree value = call_value_arg(call, api);
+	bool everywhere;
+
+	if (fl->reporting && value && rg_flow_owns_raw_set(api, value)) {
+		everywhere = obj >= 0 && fl->flow_valid &&
+			     (rg_state_view(&st[obj]).bits & RG_ALL_FROZEN);
+		rg_flow_report_raw_set(call, api, everywhere);
+	}
+	if (obj >= 0)
+		rg_state_set(&st[obj], value && integer_zerop(value) ?
+				       side_frozen(gimple_location(call)) : side_live());
+}
+
+static void apply_api(struct rg_flow *fl, gcall *call, const struct rg_api *api,
+		      struct rg_obj_state *st)
+{
+	tree page = rg_flow_call_page(call, api);
+	location_t loc = gimple_location(call);
+	int obj = page ? rg_flow_object_of(fl, page, false) : -1;
+	bool report = fl->reporting && fl->flow_valid;
+	struct rg_side view;
+
+	if (api->kind == RG_SET) {
+		raw_set(fl, call, api, obj, st);
+		return;
+	}
+	if (obj < 0)
+		return;
+	view = rg_state_view(&st[obj]);
+
+	switch (api->kind) {
+	case RG_INIT:
+		rg_state_set(&st[obj], side_live());
+		break;
+	case RG_SET_FROZEN:
+	case RG_ALLOC_FROZEN:
+		rg_state_set(&st[obj], side_frozen(loc));
+		break;
+	case RG_UNFREEZE:
+		if (report && (view.bits & RG_ALL_LIVE))
+			report_unfreeze_unfrozen(call, api);
+		rg_state_set(&st[obj], side_live());
+		break;
+	case RG_FREEZE:
+		set_result_split(fl, st, obj, gimple_call_lhs(call),
+				 side_frozen(loc), side_get(view));
+		break;
+	case RG_GET:
+		if (report && (view.bits & RG_MAY_FROZEN))
+			report_frozen_arith(call, api, view);
+		state_map(&st[obj], side_get);
+		break;
+	case RG_PUT:
+		if (report && (view.bits & RG_MAY_FROZEN))
+			report_frozen_arith(call, api, view);
+		state_map(&st[obj], side_put);
+		break;
+	case RG_TEST_ZERO:
+		if (report && (view.bits & RG_MAY_FROZEN))
+			report_frozen_arith(call, api, view);
+		set_result_split(fl, st, obj, gimple_call_lhs(call),
+				 side_frozen(loc), side_get(view));
+		break;
+	case RG_TRY_GET:
+		set_result_split(fl, st, obj, gimple_call_lhs(call),
+				 side_live(), view);
+		break;
+	case RG_CONSUME_FROZEN:
+		rg_state_set(&st[obj], side_unknown());
+		break;
+	case RG_SET:
+	case RG_READ:
+	case RG_CONVERT:
+		break;
+	}
+}
+
+/* NAME is being (re)defined: the pages born at it start over. */
+static void define_name(struct rg_flow *fl, tree name, struct rg_obj_state *st)
+{
+	unsigned int i;
+
+	if (!rg_flow_is_base(fl, name))
+		return;
+	for (i = 0; i < fl->nobj; i++)
+		if (fl->keys[i].base == name)
+			rg_state_set(&st[i], side_unknown());
+}
+
+void rg_flow_transfer_stmt(struct rg_flow *fl, gimple *stmt,
+			   struct rg_obj_state *st)
+{
+	if (gcall *call = dyn_cast<gcall *>(stmt)) {
+		tree lhs = gimple_call_lhs(call);
+		const struct rg_api *api;
+
+		if (lhs && TREE_CODE(lhs) == SSA_NAME)
+			define_name(fl, lhs, st);
+		api = rg_api_for_callee(gimple_call_fndecl(call));
+		if (api)
+			apply_api(fl, call, api, st);
+		return;
+	}
+	if (gassign *as = dyn_cast<gassign *>(stmt)) {
+		tree lhs = gimple_assign_lhs(as);
+
+		if (TREE_CODE(lhs) == SSA_NAME)
+			define_name(fl, lhs, st);
+	}
+}
+
+static void refine_value(struct rg_flow *fl, struct rg_obj_state *st,
+			 tree v, bool truth, int depth);
+
+/* What "A CODE B" being TRUTH says about the guards A or B derive from. */
+static void refine_compare(struct rg_flow *fl, struct rg_obj_state *st,
+			   enum tree_code code, tree a, tree b, bool truth,
+			   int depth)
+{
+	if (integer_zerop(a)) {
+		std::swap(a, b);
+		code = swap_tree_comparison(code);
+	}
+	if (integer_zerop(b)) {
+		if (code == NE_EXPR)
+			refine_value(fl, st, a, truth, depth + 1);
+		else if (code == EQ_EXPR)
+			refine_value(fl, st, a, !truth, depth + 1);
+		return;
+	}
+	/* b == 1 on a truth value (a _Bool, or a 1-bit field) is b != 0. */
+	if (integer_onep(b) && TREE_CODE(a) == SSA_NAME &&
+	    INTEGRAL_TYPE_P(TREE_TYPE(a)) && TYPE_PRECISION(TREE_TYPE(a)) == 1) {
+		if (code == EQ_EXPR)
+			refine_value(fl, st, a, truth, depth + 1);
+		else if (code == NE_EXPR)
+			refine_value(fl, st, a, !truth, depth + 1);
+	}
+}
+
+static bool is_truth_type(tree t)
+{
+	return INTEGRAL_TYPE_P(TREE_TYPE(t)) && TYPE_PRECISION(TREE_TYPE(t)) == 1;
+}
+
+/*
+ * V is known to be non-zero (TRUTH) or zero: pages guarded by V, or by a
+ * value V was computed from, take the matching side.
+ */
+static void refine_value(struct rg_flow *fl, struct rg_obj_state *st,
+			 tree v, bool truth, int depth)
+{
+	unsigned int i, ver;
+	gimple *def;
+
+	if (depth > REFINE_MAX_DEPTH || !v || TREE_CODE(v) != SSA_NAME)
+		return;
+	ver = SSA_NAME_VERSION(v);
+	for (i = 0; i < fl->nobj; i++) {
+		if (st[i].guard != ver)
+			continue;
+		if (truth)
+			st[i].f = side_no_path();
+		else
+			st[i].t = side_no_path();
+	}
+	if (SSA_NAME_IS_DEFAULT_DEF(v))
+		return;
+	def = SSA_NAME_DEF_STMT(v);
+
+	if (gassign *as = dyn_cast<gassign *>(def)) {
+		enum tree_code code = gimple_assign_rhs_code(as);
+		tree r1 = gimple_assign_rhs1(as);
+		tree r2 = gimple_num_ops(as) > 2 ? gimple_assign_rhs2(as) : NULL_TREE;
+
+		if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code)) {
+			/* A cast to a truth type tests the low bit only. */
+			if (TREE_CODE(r1) == SSA_NAME &&
+			    (!is_truth_type(v) || TREE_CODE(TREE_TYPE(v)) == BOOLEAN_TYPE ||
+			     is_truth_type(r1)))
+				refine_value(fl, st, r1, truth, depth + 1);
+		} else if (TREE_CODE_CLASS(code) == tcc_comparison) {
+			refine_compare(fl, st, code, r1, r2, truth, depth);
+		} else if (code == TRUTH_NOT_EXPR ||
+			   (code == BIT_NOT_EXPR && is_truth_type(v))) {
+			refine_value(fl, st, r1, !truth, depth + 1);
+		} else if (code == BIT_XOR_EXPR && r2 && integer_onep(r2) &&
+			   is_truth_type(v)) {
+			refine_value(fl, st, r1, !truth, depth + 1);
+		} else if ((code == BIT_AND_EXPR || code == TRUTH_AND_EXPR) && truth) {
+			/* a & b non-zero: both are. */
+			refine_value(fl, st, r1, true, depth + 1);
+			refine_value(fl, st, r2, true, depth + 1);
+		} else if ((code == BIT_IOR_EXPR || code == TRUTH_OR_EXPR) && !truth) {
+			refine_value(fl, st, r1, false, depth + 1);
+			refine_value(fl, st, r2, false, depth + 1);
+		}
+		return;
+	}
+
+	if (gcall *call = dyn_cast<gcall *>(def)) {
+		if ((gimple_call_builtin_p(call, BUILT_IN_EXPECT) ||
+		     gimple_call_builtin_p(call, BUILT_IN_EXPECT_WITH_PROBABILITY) ||
+		     gimple_call_internal_p(call, IFN_BUILTIN_EXPECT)) &&
+		    gimple_call_num_args(call) > 0)
+			refine_value(fl, st, gimple_call_arg(call, 0), truth, depth + 1);
+	}
+}
+
+/* Is T an integer constant, directly or through one SSA copy of one? */
+bool rg_flow_const_value(tree t, HOST_WIDE_INT *value)
+{
+	if (t && TREE_CODE(t) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(t)) {
+		gimple *def = SSA_NAME_DEF_STMT(t);
+
+		if (def && gimple_assign_single_p(def))
+			t = gimple_assign_rhs1(def);
+	}
+	if (!t || TREE_CODE(t) != INTEGER_CST || !tree_fits_shwi_p(t))
+		return false;
+	*value = tree_to_shwi(t);
+	return true;
+}
+
+/* ST, the state at the end of E->src, as it leaves along E. */
+void rg_flow_refine_edge(struct rg_flow *fl, edge e, struct rg_obj_state *st)
+{
+	gimple *last = last_stmt(e->src);
+
+	if (!last)
+		return;
+	if (gcond *cond = dyn_cast<gcond *>(last)) {
+		if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+			return;
+		refine_compare(fl, st, gimple_cond_code(cond),
+			       gimple_cond_lhs(cond), gimple_cond_rhs(cond),
+			       e->flags & EDGE_TRUE_VALUE, 0);
+	}
+}
+
+/*
+ * ST, leaving along E, as it enters E->dest: the PHIs of E->dest run.
+ * A page born at a PHI takes the state its argument on E has; a guard
+ * that is one of these PHIs is a new value now.
+ */
+void rg_flow_enter_block(struct rg_flow *fl, edge e, struct rg_obj_state *st)
+{
+	struct { int obj; struct rg_side s; } set[RG_FLOW_MAX_OBJECTS];
+	unsigned int nset = 0, i;
+	gphi_iterator gsi;
+
+	for (gsi = gsi_start_phis(e->dest); !gsi_end_p(gsi); gsi_next(&gsi)) {
+		gphi *phi = gsi.phi();
+		tree res = gimple_phi_result(phi);
+		unsigned int ver = SSA_NAME_VERSION(res);
+
+		for (i = 0; i < fl->nobj; i++)
+			if (st[i].guard == ver)
+				rg_state_set(&st[i], rg_state_view(&st[i]));
+		if (!fl->has_phi_base || !rg_flow_is_base(fl, res))
+			continue;
+		for (i = 0; i < fl->nobj && nset < RG_FLOW_MAX_OBJECTS; i++) {
+			int from = -1;
+
+			if (fl->keys[i].base != res)
+				continue;
+			if (fl->keys[i].off == 0)
+				from = rg_flow_object_of(fl, PHI_ARG_DEF_FROM_EDGE(phi, e),
+							 false);
+			set[nset].obj = i;
+			set[nset].s = from >= 0 ? rg_state_view(&st[from]) : side_unknown();
+			nset++;
+		}
+	}
+	/* PHIs run in parallel: read every argument before writing. */
+	for (i = 0; i < nset; i++)
+		rg_state_set(&st[set[i].obj], set[i].s);
+}
