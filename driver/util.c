@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Process, path and message helpers shared by the driver's commands. */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "driver.h"
+#include "spawn.h"
 
 int rg_fail(const char *fmt, ...)
 {
@@ -82,59 +81,20 @@ char *rg_kernel_tree(const char *opt_dir)
 
 int rg_run(char *const argv[], char **out, size_t *out_len)
 {
-	int pipefd[2] = { -1, -1 };
-	int status;
+	int out_fd = -1, status;
 	pid_t pid;
 
-	if (out && pipe(pipefd)) {
-		rg_fail("pipe: %s", strerror(errno));
-		return -1;
-	}
-	pid = fork();
-	if (pid < 0) {
-		rg_fail("fork: %s", strerror(errno));
-		return -1;
-	}
-	if (pid == 0) {
-		if (out) {
-			dup2(pipefd[1], STDOUT_FILENO);
-			close(pipefd[0]);
-			close(pipefd[1]);
-		}
-		execvp(argv[0], argv);
-		fprintf(stderr, "refguard: cannot run %s: %s\n", argv[0],
-			strerror(errno));
-		_exit(127);
-	}
 	if (out) {
-		size_t cap = 4096, len = 0;
-		char *buf = malloc(cap);
-		ssize_t n;
-
-		close(pipefd[1]);
-		while (buf && (n = read(pipefd[0], buf + len, cap - len - 1)) != 0) {
-			if (n < 0) {
-				if (errno == EINTR)
-					continue;
-				break;
-			}
-			len += n;
-			if (cap - len < 2)
-				buf = realloc(buf, cap *= 2);
-		}
-		close(pipefd[0]);
-		if (buf)
-			buf[len] = '\0';
-		*out = buf;
-		if (out_len)
-			*out_len = len;
-	}
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
+		*out = NULL;
+		out_fd = rg_anon_file("refguard-stdout");
+		if (out_fd < 0)
 			return -1;
-	if (WIFSIGNALED(status)) {
-		rg_fail("%s died from signal %d", argv[0], WTERMSIG(status));
-		return -1;
 	}
-	return WEXITSTATUS(status);
+	pid = rg_spawn(argv, out_fd, -1, NULL);
+	status = pid < 0 ? -1 : rg_wait(pid, argv[0]);
+	if (out) {
+		*out = rg_slurp_fd(out_fd, out_len);
+		close(out_fd);
+	}
+	return status;
 }
