@@ -745,6 +745,7 @@ static const char *sarif_level(const char *severity)
  */
 static void print_sarif(struct gate *g)
 {
+	char *info_uri = rg_strdup_printf("file://%s/README.md", rg_srcdir());
 	int i, r;
 
 	puts("{");
@@ -752,14 +753,15 @@ static void print_sarif(struct gate *g)
 	puts("  \"version\": \"2.1.0\",");
 	puts("  \"runs\": [{");
 	puts("    \"tool\": {\"driver\": {\"name\": \"refguard\", \"version\": \"0.1\",");
-	puts("      \"informationUri\": \"https://example.invalid/refguard\",");
+	/* No public home: point at this installation's documentation. */
+	printf("      \"informationUri\": ");
+	rg_json_put_string(stdout, info_uri);
+	puts(",");
 	puts("      \"rules\": [");
 	for (r = 0; r < RG_NR_RULES; r++) {
 		char *desc = plain_message(rg_rules[r].message);
 
 		printf("        {\"id\": ");
-		rg_json_put_string(stdout, rg_rules[r].name);
-		printf(", \"name\": ");
 		rg_json_put_string(stdout, rg_rules[r].name);
 		printf(", \"shortDescription\": {\"text\": ");
 		rg_json_put_string(stdout, desc);
@@ -832,6 +834,7 @@ static void print_sarif(struct gate *g)
 	puts("}]");
 	puts("  }]");
 	puts("}");
+	free(info_uri);
 }
 
 static int usage(void)
