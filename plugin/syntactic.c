@@ -36,8 +36,15 @@ static const char *const refcount_subject[] = {
 	"page->_refcount", "folio->_refcount",
 };
 
+/*
+ * The walk does not keep a set of every visited node: hashing each node
+ * of every function (most of them in header inlines) cost more than the
+ * rest of the engine.  GENERIC from the C front end is a tree except for
+ * SAVE_EXPRs and TARGET_EXPRs, which may be shared: only those are
+ * remembered, so no subtree is walked twice.
+ */
 struct walk_data {
-	hash_set<tree> *visited;
+	hash_set<tree> *shared_seen;
 	location_t last_loc;	/* for trees that have no location */
 };
 
@@ -319,7 +326,7 @@ static void walk_nested(tree decl, struct walk_data *wd)
 {
 	if (TREE_CODE(decl) == FUNCTION_DECL && DECL_SAVED_TREE(decl) &&
 	    !rg_function_exempt(decl))
-		walk_tree(&DECL_SAVED_TREE(decl), walk_fn, wd, wd->visited);
+		walk_tree(&DECL_SAVED_TREE(decl), walk_fn, wd, NULL);
 }
 
 static tree walk_fn(tree *tp, int *walk_subtrees, void *data)
@@ -348,7 +355,7 @@ static tree walk_fn(tree *tp, int *walk_subtrees, void *data)
 		if (refcount_ref(TREE_OPERAND(t, 0), &obj)) {
 			*walk_subtrees = 0;
 			walk_tree(&TREE_OPERAND(TREE_OPERAND(t, 0), 0), walk_fn,
-				  wd, wd->visited);
+				  wd, NULL);
 		}
 		break;
 	case COMPONENT_REF:
@@ -357,6 +364,11 @@ static tree walk_fn(tree *tp, int *walk_subtrees, void *data)
 		break;
 	case DECL_EXPR:
 		walk_nested(DECL_EXPR_DECL(t), wd);
+		break;
+	case SAVE_EXPR:
+	case TARGET_EXPR:
+		if (wd->shared_seen->add(t))
+			*walk_subtrees = 0;
 		break;
 	default:
 		break;
@@ -377,10 +389,10 @@ static void on_pre_genericize(void *gcc_data, void *user_data)
 		id_page = get_identifier("page");
 		id_folio = get_identifier("folio");
 	}
-	hash_set<tree> visited;
-	wd.visited = &visited;
+	hash_set<tree> shared_seen;
+	wd.shared_seen = &shared_seen;
 	wd.last_loc = DECL_SOURCE_LOCATION(fndecl);
-	walk_tree(&DECL_SAVED_TREE(fndecl), walk_fn, &wd, &visited);
+	walk_tree(&DECL_SAVED_TREE(fndecl), walk_fn, &wd, NULL);
 }
 
 void rg_syntactic_register(const char *plugin_name)

@@ -4,17 +4,18 @@
 # What the refguard plugin costs a kernel build: builds Linux 6.12 mm/
 # (scripts/kernel.sh's defconfig + mm options) without and with
 # KCFLAGS=-fplugin=plugin/refguard.so, alternating, N times each, every
-# build from fresh mm/ objects at the same -j, and prints the minimum
-# wall (and CPU) time of each and their ratio.  The minimum is the run
+# build from fresh mm/ objects at the same -j (in ABBA order), and prints
+# the minimum wall (and CPU) time of each, their ratio, and the median of
+# the per-run ratios.  The minimum is the run
 # least disturbed by other work on the machine.  Bar: ratio < 1.02.
 #
 # usage: testsuite/bench/plugin-overhead.sh [-n N] [-j JOBS]
-#	(defaults: -n 3 -j 2; REFGUARD_PLUGIN overrides the plugin path)
+#	(defaults: -n 4 -j 2; REFGUARD_PLUGIN overrides the plugin path)
 
 set -e
 top=$(cd "$(dirname "$0")/../.." && pwd)
 plugin=${REFGUARD_PLUGIN:-$top/plugin/refguard.so}
-runs=3
+runs=4
 jobs=2
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -48,15 +49,28 @@ min() { [ -z "$1" ] || [ "$(echo "$2 < $1" | bc)" = 1 ] && echo "$2" || echo "$1
 # Warm the page cache and the tools once, untimed.
 build "" >/dev/null
 base_wall= base_cpu= plug_wall= plug_cpu=
+ratios=
+# ABBA order: a machine that drifts (heat, other load) slows both sides alike.
 for i in $(seq "$runs"); do
-	read -r w c < <(build "")
-	base_wall=$(min "$base_wall" "$w"); base_cpu=$(min "$base_cpu" "$c")
-	printf 'run %d: without plugin %6.2f s wall %6.2f s cpu\n' "$i" "$w" "$c"
-	read -r w c < <(build "-fplugin=$plugin")
-	plug_wall=$(min "$plug_wall" "$w"); plug_cpu=$(min "$plug_cpu" "$c")
-	printf 'run %d: with plugin    %6.2f s wall %6.2f s cpu\n' "$i" "$w" "$c"
+	if [ $((i % 2)) = 1 ]; then order="base plug"; else order="plug base"; fi
+	for which in $order; do
+		if [ "$which" = base ]; then
+			read -r w c < <(build "")
+			bw=$w
+			base_wall=$(min "$base_wall" "$w"); base_cpu=$(min "$base_cpu" "$c")
+			printf 'run %d: without plugin %6.2f s wall %6.2f s cpu\n' "$i" "$w" "$c"
+		else
+			read -r w c < <(build "-fplugin=$plugin")
+			pw=$w
+			plug_wall=$(min "$plug_wall" "$w"); plug_cpu=$(min "$plug_cpu" "$c")
+			printf 'run %d: with plugin    %6.2f s wall %6.2f s cpu\n' "$i" "$w" "$c"
+		fi
+	done
+	ratios="$ratios $(echo "$pw / $bw" | bc -l)"
 done
 printf 'min without plugin: %6.2f s wall %6.2f s cpu\n' "$base_wall" "$base_cpu"
 printf 'min with plugin:    %6.2f s wall %6.2f s cpu\n' "$plug_wall" "$plug_cpu"
-printf 'ratio: %.4f wall, %.4f cpu (bar: wall < 1.02)\n' \
+printf 'ratio of minima: %.4f wall, %.4f cpu (bar: wall < 1.02)\n' \
 	"$(echo "$plug_wall / $base_wall" | bc -l)" "$(echo "$plug_cpu / $base_cpu" | bc -l)"
+printf 'median of the per-run wall ratios: %.4f\n' \
+	"$(printf '%s\n' $ratios | sort -n | awk '{ r[NR] = $1 } END { print (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2 }')"
