@@ -13,11 +13,23 @@ static const struct command {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 	const char *summary;
+	const char *usage;
 } commands[] = {
-#define COMMAND(name, fn, summary) { name, fn, summary },
+#define COMMAND(name, fn, summary, usage) { name, fn, summary, usage },
 #include "commands.def"
 #undef COMMAND
 };
+
+int rg_usage(const char *command)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(commands[i].name, command))
+			fprintf(stderr, "usage: refguard %s %s\n", command,
+				commands[i].usage);
+	return RG_EXIT_TROUBLE;
+}
 
 static int usage(FILE *out, int status)
 {
@@ -38,9 +50,18 @@ int main(int argc, char **argv)
 		return usage(stderr, RG_EXIT_TROUBLE);
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		return usage(stdout, RG_EXIT_CLEAN);
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (!strcmp(argv[1], commands[i].name))
-			return commands[i].fn(argc - 1, argv + 1);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		const struct command *c = &commands[i];
+
+		if (strcmp(argv[1], c->name))
+			continue;
+		if (argc == 3 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
+			printf("usage: refguard %s %s\n%s\n", c->name, c->usage,
+			       c->summary);
+			return RG_EXIT_CLEAN;
+		}
+		return c->fn(argc - 1, argv + 1);
+	}
 	fprintf(stderr, "refguard: unknown command '%s'\n", argv[1]);
 	return usage(stderr, RG_EXIT_TROUBLE);
 }

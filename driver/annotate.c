@@ -194,7 +194,7 @@ static int print_diff(const char *dir, const char *rel, const char *old,
 
 static int usage(void)
 {
-	return rg_fail("usage: refguard annotate [--kernel DIR] [--in-place]");
+	return rg_usage("annotate");
 }
 
 int cmd_annotate(int argc, char **argv)

@@ -133,8 +133,7 @@ struct check_opts {
 
 static int usage(void)
 {
-	return rg_fail("usage: refguard check [--fatal] [--sparse] [--] "
-		       "<sparse and compiler flags> file.c");
+	return rg_usage("check");
 }
 
 /*

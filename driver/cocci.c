@@ -641,14 +641,13 @@ static int parse_options(int argc, char **argv, bool fix, struct options *o)
 					       argv[i] + 9);
 			o->json = !strcmp(argv[i] + 9, "json");
 		} else if (argv[i][0] == '-') {
-			return rg_fail("unknown option '%s'\nusage: %s", argv[i], fix ?
-				       "refguard fix [--kernel DIR] [--rule ID]... [--in-place]" :
-				       "refguard report [--kernel DIR] [--rule ID]... [--format text|json] [PATH...]");
+			rg_fail("unknown option '%s'", argv[i]);
+			return rg_usage(fix ? "fix" : "report");
 		} else if (!fix) {
 			strv_push(&o->paths, argv[i]);
 		} else {
-			return rg_fail("unexpected argument '%s'\nusage: refguard fix [--kernel DIR] [--in-place]",
-				       argv[i]);
+			rg_fail("unexpected argument '%s'", argv[i]);
+			return rg_usage("fix");
 		}
 	}
 	return 0;

@@ -10,7 +10,7 @@
 #define RG_EXIT_FINDINGS	1
 #define RG_EXIT_TROUBLE		2
 
-#define COMMAND(name, fn, summary) int fn(int argc, char **argv);
+#define COMMAND(name, fn, summary, usage) int fn(int argc, char **argv);
 #include "commands.def"
 #undef COMMAND
 
@@ -20,6 +20,9 @@ const char *rg_srcdir(void);
 char *rg_path(const char *rel);
 /* The kernel tree to work on: --kernel DIR, or the embedded default. */
 char *rg_kernel_tree(const char *opt_dir);
+
+/* "usage: refguard <command> <usage>" on stderr; returns RG_EXIT_TROUBLE. */
+int rg_usage(const char *command);
 
 /* printf to stderr prefixed "refguard: ", then return RG_EXIT_TROUBLE. */
 int rg_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

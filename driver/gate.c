@@ -839,9 +839,7 @@ static void print_sarif(struct gate *g)
 
 static int usage(void)
 {
-	return rg_fail("usage: refguard gate [--kernel DIR] [--obj DIR] "
-		       "[--format text|json|sarif] [--baseline FILE] "
-		       "(REV-RANGE | --patch FILE)");
+	return rg_usage("gate");
 }
 
 int cmd_gate(int argc, char **argv)

@@ -438,7 +438,7 @@ static char *build_dir(const char *tree, const char *defines)
 
 static int usage(void)
 {
-	return rg_fail("usage: refguard helpers [--kernel DIR] [-s SEED] [--threads N] [--iterations N] [--bound B|none] [--only spec|stress|explore]... [--no-tsan] [--build-only] [-v]");
+	return rg_usage("helpers");
 }
 
 static void add_arg(struct helpers_opts *o, const char *a, const char *v)

@@ -77,7 +77,7 @@ int cmd_rules(int argc, char **argv)
 		return RG_EXIT_CLEAN;
 	}
 	if (argc != 1)
-		return rg_fail("usage: refguard rules [--markdown]");
+		return rg_usage("rules");
 	for (r = 0; r < RG_NR_RULES; r++) {
 		printf("%-18s %-8s ", rg_rules[r].name, rg_rules[r].severity);
 		print_message(rg_rules[r].message);
