@@ -5,10 +5,16 @@
 /// count), not a number of references: only include/linux/page_ref.h
 /// may read or change it.  atomic_read(&P->_refcount) becomes
 /// page_ref_count(P) or folio_ref_count(F) by the pointer's type, the
-/// other atomics their helper; an access with no helper, or on a pointer
-/// whose type is unknown, is reported without a rewrite.  Taking only the
-/// address (wake_up_var(&folio->_refcount), prefetch(&page->_refcount))
-/// is not a value access and is never flagged.
+/// other atomics their helper; an access with no helper, or on an object
+/// whose type spatch cannot work out, is reported without a rewrite.
+/// Taking only the address (wake_up_var(&folio->_refcount),
+/// prefetch(&page->_refcount)) is not a value access and is never
+/// flagged.  Only struct page and struct folio count: a _refcount of any
+/// other type spatch knows (a kref-like struct, a pool entry) is not the
+/// page's and is never flagged, nor is one in a file that defines its own
+/// struct page/folio.  A plain read, copy, assignment or .counter of the
+/// field, a cast address and &folio->page._refcount are reported without
+/// a rewrite.
 ///
 /// Rule ids, messages and the op -> helper table come from refguard's
 /// rules/*.def; testsuite/cocci/run-tests checks that they agree.
@@ -119,20 +125,56 @@ def rg_org(p, msg):
 	cocci.print_main(msg + " [refguard-%s]" % RG_RULE, p)
 # --- end of common part ---
 
+# _refcount expression position -> "page", "folio" or "other" (a known
+# type that is neither: another subsystem's _refcount, never reported).
+# A position missing here has a type spatch could not work out.
+import re
+
 RG_TYPE = {}
+# positions of _refcount expressions whose address is taken
+RG_ADDR = set()
+# call positions already reported (a dot and an arrow pattern may agree)
+RG_SEEN = set()
 
 def rg_key(p):
 	return (p[0].file, p[0].line, p[0].column)
 
+RG_OWN_DEFS = {}
+
+def rg_own_defs(f):
+	"""Does the file define a struct page/folio of its own?  Then that
+	name is not the kernel's (only mm_types.h defines it) and its
+	_refcount is some other counter."""
+	if f not in RG_OWN_DEFS:
+		try:
+			with open(f, errors="replace") as fh:
+				RG_OWN_DEFS[f] = bool(re.search(
+					r"\bstruct\s+(page|folio)\s*\{", fh.read()))
+		except OSError:
+			RG_OWN_DEFS[f] = False
+	return RG_OWN_DEFS[f]
+
+def rg_class(t, arrow, f):
+	t = t.strip()
+	if arrow:
+		if not t.endswith("*"):
+			return "other"
+		t = t[:-1].strip()
+	c = {"struct page": "page", "struct folio": "folio"}.get(t, "other")
+	return "other" if c != "other" and rg_own_defs(f) else c
+
+def rg_foreign(q):
+	return RG_TYPE.get(rg_key(q)) == "other"
+
 def rg_text(e):
 	"""An expression as the kernel would write it."""
-	return e.replace(" -> ", "->").replace(" . ", ".")
+	return e.replace(" -> ", "->").replace(" . ", ".").replace(" [ ", "[").replace(" ]", "]")
 
-def rg_fix(op, p, e, a, n, b):
+def rg_fix(op, q, e, a, n, b):
 	"""(helper, replacement text) for one access; ("", "") if none."""
 	ent = RG_DIRECT.get(op)
-	obj = RG_TYPE.get(rg_key(p))
-	if not ent or not obj:
+	obj = RG_TYPE.get(rg_key(q))
+	if not ent or obj not in ("page", "folio"):
 		return ("", "")
 	h = ent[0] if obj == "page" else ent[1]
 	e = rg_text(e)
@@ -149,70 +191,137 @@ def rg_fix(op, p, e, a, n, b):
 		return (h, "%s(%s)" % (h, e) if h else "")
 	return ("", "")
 
-// The type of the pointer decides between the page and folio helpers;
-// with no type known the access is reported without a rewrite.
-@tpage@
-identifier op =~ "^(raw_|arch_)?atomic_";
-struct page *P;
-position p;
+def rg_first(p):
+	"""True the first time a call position is reported."""
+	k = rg_key(p)
+	if k in RG_SEEN:
+		return False
+	RG_SEEN.add(k)
+	return True
+
+// The type of the object decides: struct page and struct folio are
+// reported (and rewritten with their helpers), any other known type
+// (struct kref_like, a page_pool entry, ...) is another _refcount and is
+// not; with no type known the access is reported without a rewrite.
+@ta@
+type T;
+T E;
+position q;
 @@
 
-op@p(..., &P->_refcount, ...)
+E->_refcount@q
 
 @script:python@
-p << tpage.p;
+T << ta.T;
+q << ta.q;
 @@
-RG_TYPE[rg_key(p)] = "page"
+RG_TYPE.setdefault(rg_key(q), rg_class(T, True, q[0].file))
 
-@tfolio@
-identifier op =~ "^(raw_|arch_)?atomic_";
-struct folio *F;
-position p;
+@tb@
+type T;
+T E;
+position q;
 @@
 
-op@p(..., &F->_refcount, ...)
+E._refcount@q
 
 @script:python@
-p << tfolio.p;
+T << tb.T;
+q << tb.q;
 @@
-RG_TYPE[rg_key(p)] = "folio"
+RG_TYPE.setdefault(rg_key(q), rg_class(T, False, q[0].file))
+
+@addr@
+expression E;
+position q;
+@@
+
+\(&E->_refcount@q\|&E._refcount@q\)
+
+@script:python@
+q << addr.q;
+@@
+RG_ADDR.add(rg_key(q))
 
 // Every atomic operation on a _refcount outside the helpers.  Any other
 // use of its address (a wait key, a prefetch hint) is not an access.
 // Where the other operands sit decides the rewrite (rules/direct.def).
-@d@
+// Not through the E->f => E[i].f isomorphism: &pages[i]._refcount is not
+// &pages->_refcount, and is reported by dy without a rewrite.
+@d disable ptr_to_array@
 identifier op =~ "^(raw_|arch_)?atomic_";
 expression E, A, N, B;
 position p : script:python() { not rg_exempt(p) };
+position q : script:python() { not rg_foreign(q) };
 @@
 
 (
-op@p(&E->_refcount)
+op@p(&E->_refcount@q)
 |
-op@p(&E->_refcount, A)
+op@p(&E->_refcount@q, A)
 |
-op@p(N, &E->_refcount)
+op@p(N, &E->_refcount@q)
 |
-op@p(&E->_refcount, A, B)
+op@p(&E->_refcount@q, A, B)
 |
-op@p(..., &E->_refcount, ...)
+op@p(..., &E->_refcount@q, ...)
 )
 
-// .counter and plain assignment: always report only.
-@c@
-expression E, A;
+// A cast address or a page inside a folio (&folio->page._refcount), an
+// array element: reported without a rewrite.
+@dx disable ptr_to_array@
+identifier op =~ "^(raw_|arch_)?atomic_";
+expression E;
+type T;
 position p : script:python() { not rg_exempt(p) };
+position q : script:python() { not rg_foreign(q) };
 @@
 
-(
-E->_refcount@p.counter
-|
-E->_refcount@p = A
-)
+op@p(..., (T)&E->_refcount@q, ...)
+
+@dy@
+identifier op =~ "^(raw_|arch_)?atomic_";
+expression E;
+type T;
+position p : script:python() { not rg_exempt(p) };
+position q : script:python() { not rg_foreign(q) };
+@@
+
+\(op@p(..., &E._refcount@q, ...)\|op@p(..., (T)&E._refcount@q, ...)\)
+
+// Any other use of the field's value (.counter, assignment, a copy):
+// always report only.
+@c disable ptr_to_array@
+expression E;
+position p : script:python() { not rg_exempt(p) and not rg_foreign(p) and rg_key(p) not in RG_ADDR };
+@@
+
+E->_refcount@p
+
+@cd@
+expression E;
+position p : script:python() { not rg_exempt(p) and not rg_foreign(p) and rg_key(p) not in RG_ADDR };
+@@
+
+E._refcount@p
 
 @depends on context@
 identifier d.op;
 position d.p;
+@@
+
+* op@p(...)
+
+@depends on context@
+identifier dx.op;
+position dx.p;
+@@
+
+* op@p(...)
+
+@depends on context@
+identifier dy.op;
+position dy.p;
 @@
 
 * op@p(...)
@@ -224,6 +333,13 @@ position c.p;
 
 * E->_refcount@p
 
+@depends on context@
+expression cd.E;
+position cd.p;
+@@
+
+* E._refcount@p
+
 @script:python depends on report@
 op << d.op;
 E << d.E;
@@ -231,11 +347,29 @@ A << d.A = "";
 N << d.N = "";
 B << d.B = "";
 p << d.p;
+q << d.q;
 @@
-h, fix = rg_fix(op, p, E, A, N, B)
+h, fix = rg_fix(op, q, E, A, N, B)
 what = rg_text(E) + "->_refcount"
-rg_emit(p[0], RG_MESSAGE_FIX % (what, h) if h else RG_MESSAGE % what,
-	[what, h, fix])
+if rg_first(p):
+	rg_emit(p[0], RG_MESSAGE_FIX % (what, h) if h else RG_MESSAGE % what,
+		[what, h, fix])
+
+@script:python depends on report@
+E << dx.E;
+p << dx.p;
+@@
+what = rg_text(E) + "->_refcount"
+if rg_first(p):
+	rg_emit(p[0], RG_MESSAGE % what, [what, "", ""])
+
+@script:python depends on report@
+E << dy.E;
+p << dy.p;
+@@
+what = rg_text(E) + "._refcount"
+if rg_first(p):
+	rg_emit(p[0], RG_MESSAGE % what, [what, "", ""])
 
 @script:python depends on report@
 E << c.E;
@@ -244,17 +378,45 @@ p << c.p;
 what = rg_text(E) + "->_refcount"
 rg_emit(p[0], RG_MESSAGE % what, [what, "", ""])
 
+@script:python depends on report@
+E << cd.E;
+p << cd.p;
+@@
+what = rg_text(E) + "._refcount"
+rg_emit(p[0], RG_MESSAGE % what, [what, "", ""])
+
 @script:python depends on org@
 E << d.E;
 p << d.p;
 @@
-rg_org(p, RG_MESSAGE % (rg_text(E) + "->_refcount"))
+if rg_first(p):
+	rg_org(p, RG_MESSAGE % (rg_text(E) + "->_refcount"))
+
+@script:python depends on org@
+E << dx.E;
+p << dx.p;
+@@
+if rg_first(p):
+	rg_org(p, RG_MESSAGE % (rg_text(E) + "->_refcount"))
+
+@script:python depends on org@
+E << dy.E;
+p << dy.p;
+@@
+if rg_first(p):
+	rg_org(p, RG_MESSAGE % (rg_text(E) + "._refcount"))
 
 @script:python depends on org@
 E << c.E;
 p << c.p;
 @@
 rg_org(p, RG_MESSAGE % (rg_text(E) + "->_refcount"))
+
+@script:python depends on org@
+E << cd.E;
+p << cd.p;
+@@
+rg_org(p, RG_MESSAGE % (rg_text(E) + "._refcount"))
 
 // Last: drops the accesses that have no rewrite.
 @script:python rw@
@@ -263,10 +425,10 @@ E << d.E;
 A << d.A = "";
 N << d.N = "";
 B << d.B = "";
-p << d.p;
+q << d.q;
 e;
 @@
-h, fix = rg_fix(op, p, E, A, N, B)
+h, fix = rg_fix(op, q, E, A, N, B)
 if fix:
 	coccinelle.e = cocci.make_expr(fix)
 else:

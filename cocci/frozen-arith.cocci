@@ -8,7 +8,10 @@
 /// *_sub_and_test()/*_dec_and_test()/*_testzero() and the
 /// alloc_frozen_pages() family; it ends at an unfreeze, init_page_count(),
 /// set_page_refcounted(), a reassignment or a call that consumes the
-/// frozen page (free_frozen_pages() and friends).  The freeze site is
+/// frozen page (free_frozen_pages() and friends), a speculative get
+/// (page_ref_add_unless(), folio_try_get(), ...: they fail on a frozen
+/// page, so the paths past them are treated as live) or a raw
+/// set_page_count()/folio_set_count() (itself raw-set-count).  The freeze site is
 /// given as a note.  Report and context modes only: there is no rewrite.
 ///
 /// Rule ids, messages and function lists come from refguard's
@@ -104,7 +107,7 @@ def rg_key(p):
 // Frozen on the fall-through of a failed "not frozen" test, after an
 // unconditional freeze or allocation of a frozen page.
 @fa exists@
-expression P, E;
+expression P, E, N;
 position p1, p2 : script:python() { not rg_exempt(p2) };
 statement S;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
@@ -112,6 +115,8 @@ identifier sf = {set_page_count_as_frozen}; // api: RG_SET_FROZEN
 identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
 identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
 identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
+identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
+identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
 @@
 
 (
@@ -123,6 +128,8 @@ P = al@p1(...);
 )
 ... when != end(P, ...)
     when != P = E
+    when != tg(P, ...)
+    when != rs(P, N)
 (
 ar@p2(P, ...);
 |
@@ -135,17 +142,21 @@ return ar@p2(P, ...);
 
 // Frozen inside the branch of a successful freeze test.
 @fb exists@
-expression P, E;
+expression P, E, N;
 position p1, p2 : script:python() { not rg_exempt(p2) };
 statement S;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
 identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
+identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
+identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
 @@
 
 if (tz@p1(P, ...)) {
 ... when != end(P, ...)
     when != P = E
+    when != tg(P, ...)
+    when != rs(P, N)
 (
 ar@p2(P, ...);
 |
@@ -158,6 +169,36 @@ return ar@p2(P, ...);
 ... when any
 }
 
+// Frozen from a declaration's initializer: a page from the frozen
+// allocator.
+@fc exists@
+identifier P;
+type T;
+expression E, N;
+position p1, p2 : script:python() { not rg_exempt(p2) };
+statement S;
+identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
+identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
+identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
+identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
+identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+@@
+
+T P = al@p1(...);
+... when != end(P, ...)
+    when != P = E
+    when != tg(P, ...)
+    when != rs(P, N)
+(
+ar@p2(P, ...);
+|
+if (<+... ar@p2(P, ...) ...+>) S
+|
+E = ar@p2(P, ...);
+|
+return ar@p2(P, ...);
+)
+
 @depends on context@
 identifier fa.ar;
 position fa.p2;
@@ -168,6 +209,13 @@ position fa.p2;
 @depends on context@
 identifier fb.ar;
 position fb.p2;
+@@
+
+* ar@p2(...)
+
+@depends on context@
+identifier fc.ar;
+position fc.p2;
 @@
 
 * ar@p2(...)
@@ -192,6 +240,13 @@ p2 << fb.p2;
 if rg_key(p1) != rg_key(p2):
 	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
 
+@script:python depends on report@
+ar << fc.ar;
+p1 << fc.p1;
+p2 << fc.p2;
+@@
+rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
+
 @script:python depends on org@
 ar << fa.ar;
 p2 << fa.p2;
@@ -201,5 +256,11 @@ rg_org(p2, RG_MESSAGE % ar)
 @script:python depends on org@
 ar << fb.ar;
 p2 << fb.p2;
+@@
+rg_org(p2, RG_MESSAGE % ar)
+
+@script:python depends on org@
+ar << fc.ar;
+p2 << fc.p2;
 @@
 rg_org(p2, RG_MESSAGE % ar)

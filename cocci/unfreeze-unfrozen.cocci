@@ -6,7 +6,9 @@
 /// friends, which require a live page) with no freeze since.  Unfreezing
 /// overwrites the count and throws away every reference other users hold.
 /// A page that reaches the call unchanged from the function's entry may
-/// have been frozen by the caller, and is not reported.  Report and
+/// have been frozen by the caller, and is not reported; nor is one that
+/// reaches it past a put (put_page(), page_ref_dec(), ...), after which
+/// the caller may no longer own it and its state is unknown.  Report and
 /// context modes only: there is no rewrite.
 ///
 /// Rule ids, messages and function lists come from refguard's
@@ -103,8 +105,8 @@ position p : script:python() { not rg_exempt(p) };
 
 uf@p(P, ...)
 
-// Maybe frozen: reached from the entry, or from a freeze, with no
-// live-making call on the way.
+// Maybe frozen: reached from the entry, a freeze or a put (unknown
+// afterwards), with no live-making call on the way.
 @maybe exists@
 identifier u.uf, f;
 expression u.P;
@@ -125,10 +127,13 @@ position p;
 identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_SET_FROZEN RG_FREEZE RG_TEST_ZERO
 identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
 identifier live = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return}; // api: RG_INIT RG_UNFREEZE RG_GET
+identifier pu = {page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs}; // api: RG_PUT
 @@
 
 (
 fz(P, ...)
+|
+pu(P, ...)
 |
 P = al(...)
 |
