@@ -11,8 +11,12 @@
 /// frozen page (free_frozen_pages() and friends), a speculative get
 /// (page_ref_add_unless(), folio_try_get(), ...: they fail on a frozen
 /// page, so the paths past them are treated as live) or a raw
-/// set_page_count()/folio_set_count() (itself raw-set-count).  The freeze site is
-/// given as a note.  Report and context modes only: there is no rewrite.
+/// set_page_count()/folio_set_count() (itself raw-set-count).  A freeze
+/// result may be tested directly (also in likely(), compared with 0, or
+/// joined by && / ||) or stored in a variable and tested later; a page and
+/// its folio alias (page_folio(P), &F->page, folio_page(F, 0), in the call
+/// or in a variable).  The freeze site is given as a note.  Report and
+/// context modes only: there is no rewrite.
 ///
 /// Rule ids, messages and function lists come from refguard's
 /// rules/*.def; testsuite/cocci/run-tests checks that they agree.
@@ -101,13 +105,32 @@ def rg_org(p, msg):
 	cocci.print_main(msg + " [refguard-%s]" % RG_RULE, p)
 # --- end of common part ---
 
+def rg_plain(e):
+	"""P is not itself page_folio(X), &X->page or folio_page(X, 0): those
+	are matched as aliases of X, so that a freeze and an unfreeze of one
+	page under two spellings agree."""
+	e = e.replace(" ", "")
+	if e.startswith("page_folio("):
+		return False
+	if e.startswith("folio_page(") and e.endswith(",0)"):
+		return False
+	return not (e.startswith("&") and e.endswith("->page"))
+
+def rg_alias(a, p):
+	"""a is p, or p's page/folio written as a conversion."""
+	a = a.replace(" ", "")
+	p = p.replace(" ", "")
+	return a in (p, "page_folio(%s)" % p, "&%s->page" % p, "folio_page(%s,0)" % p)
+
 def rg_key(p):
 	return (p[0].file, p[0].line, p[0].column)
 
 // Frozen on the fall-through of a failed "not frozen" test, after an
 // unconditional freeze or allocation of a frozen page.
 @fa exists@
-expression P, E, N;
+expression P : script:python() { rg_plain(P) };
+expression E, E1, N;
+expression A;
 position p1, p2 : script:python() { not rg_exempt(p2) };
 statement S;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
@@ -120,29 +143,31 @@ identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
 @@
 
 (
-if (!tz@p1(P, ...)) S
+if (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \)) S
 |
-sf@p1(P);
+sf@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \));
 |
 P = al@p1(...);
 )
-... when != end(P, ...)
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
     when != P = E
     when != tg(P, ...)
     when != rs(P, N)
 (
-ar@p2(P, ...);
+ar@p2(A, ...);
 |
-if (<+... ar@p2(P, ...) ...+>) S
+if (<+... ar@p2(A, ...) ...+>) S
 |
-E = ar@p2(P, ...);
+E = ar@p2(A, ...);
 |
-return ar@p2(P, ...);
+return ar@p2(A, ...);
 )
 
 // Frozen inside the branch of a successful freeze test.
 @fb exists@
-expression P, E, N;
+expression P : script:python() { rg_plain(P) };
+expression E, E1, N;
+expression A;
 position p1, p2 : script:python() { not rg_exempt(p2) };
 statement S;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
@@ -152,11 +177,259 @@ identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_
 identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
 @@
 
-if (tz@p1(P, ...)) {
-... when != end(P, ...)
+if (\( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| likely(tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...)) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \)) {
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
     when != P = E
     when != tg(P, ...)
     when != rs(P, N)
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+E = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+... when any
+}
+
+// Frozen from a declaration's initializer: a page from the frozen
+// allocator.
+@fc exists@
+identifier P;
+type T;
+expression E, N;
+expression A;
+position p1, p2 : script:python() { not rg_exempt(p2) };
+statement S;
+identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
+identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
+identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
+identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
+identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+@@
+
+T P = al@p1(...);
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != tg(P, ...)
+    when != rs(P, N)
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+E = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+
+// A freeze result stored in a variable R: frozen before R is tested at
+// all, inside "if (R)" and past "if (!R) S" (where R is not tested again:
+// a second test of R correlates with the first, which is not followed).
+@fd exists@
+identifier R;
+type T;
+expression P : script:python() { rg_plain(P) };
+expression E, E1, N;
+expression A;
+position p1, p2 : script:python() { not rg_exempt(p2) };
+statement S;
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
+identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
+identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
+identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+@@
+(
+T R = \( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \);
+|
+R = \( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \);
+)
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != R
+(
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+E = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+|
+if (R) {
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != tg(P, ...)
+    when != rs(P, N)
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+E = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+... when any
+}
+|
+if (!R) S
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != R
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+E = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+)
+
+// The same for a stored negated result, R = !freeze.
+@fe exists@
+identifier R;
+type T;
+expression P : script:python() { rg_plain(P) };
+expression E, N;
+expression A;
+position p1, p2 : script:python() { not rg_exempt(p2) };
+statement S;
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
+identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
+identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
+identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+@@
+(
+T R = \( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \);
+|
+R = \( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \);
+)
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != R
+(
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+E = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+|
+if (!R) {
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != tg(P, ...)
+    when != rs(P, N)
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+E = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+... when any
+}
+|
+if (R) S
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != R
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+E = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+)
+
+// A page and its folio in two variables, F = page_folio(P), F = &P->page
+// or F = folio_page(P, 0): a freeze of one and arithmetic on the other.
+@ff exists@
+identifier F;
+type T;
+expression P : script:python() { rg_plain(P) };
+expression E, E1, N;
+position p1, p2 : script:python() { not rg_exempt(p2) };
+statement S;
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
+identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
+identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
+identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+@@
+(
+T F = \( page_folio(P) \| &P->page \| folio_page(P, 0) \);
+|
+F = \( page_folio(P) \| &P->page \| folio_page(P, 0) \);
+)
+... when != F = E
+    when != P = E
+(
+if (\( tz@p1(P, ...) \| likely(tz@p1(P, ...)) \| E1 && tz@p1(P, ...) \| tz@p1(P, ...) && E1 \)) {
+... when != end(\( P \| F \), ...)
+    when != P = E
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != F = E
+(
+ar@p2(F, ...);
+|
+if (<+... ar@p2(F, ...) ...+>) S
+|
+E = ar@p2(F, ...);
+|
+return ar@p2(F, ...);
+)
+... when any
+}
+|
+if (\( !tz@p1(P, ...) \| tz@p1(P, ...) == 0 \| !tz@p1(P, ...) || E1 \)) S
+... when != end(\( P \| F \), ...)
+    when != P = E
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != F = E
+(
+ar@p2(F, ...);
+|
+if (<+... ar@p2(F, ...) ...+>) S
+|
+E = ar@p2(F, ...);
+|
+return ar@p2(F, ...);
+)
+|
+if (\( tz@p1(F, ...) \| likely(tz@p1(F, ...)) \| E1 && tz@p1(F, ...) \| tz@p1(F, ...) && E1 \)) {
+... when != end(\( F \| P \), ...)
+    when != F = E
+    when != tg(F, ...)
+    when != rs(F, N)
+    when != P = E
 (
 ar@p2(P, ...);
 |
@@ -168,27 +441,13 @@ return ar@p2(P, ...);
 )
 ... when any
 }
-
-// Frozen from a declaration's initializer: a page from the frozen
-// allocator.
-@fc exists@
-identifier P;
-type T;
-expression E, N;
-position p1, p2 : script:python() { not rg_exempt(p2) };
-statement S;
-identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
-@@
-
-T P = al@p1(...);
-... when != end(P, ...)
+|
+if (\( !tz@p1(F, ...) \| tz@p1(F, ...) == 0 \| !tz@p1(F, ...) || E1 \)) S
+... when != end(\( F \| P \), ...)
+    when != F = E
+    when != tg(F, ...)
+    when != rs(F, N)
     when != P = E
-    when != tg(P, ...)
-    when != rs(P, N)
 (
 ar@p2(P, ...);
 |
@@ -198,6 +457,45 @@ E = ar@p2(P, ...);
 |
 return ar@p2(P, ...);
 )
+)
+
+// The arithmetic is on P itself or on P's page/folio (page_folio(P),
+// &P->page, folio_page(P, 0)); matched here, not in the rules above, to
+// keep them cheap.
+@script:python depends on fa@
+A << fa.A;
+P << fa.P;
+@@
+if not rg_alias(A, P):
+	cocci.include_match(False)
+
+@script:python depends on fb@
+A << fb.A;
+P << fb.P;
+@@
+if not rg_alias(A, P):
+	cocci.include_match(False)
+
+@script:python depends on fc@
+A << fc.A;
+P << fc.P;
+@@
+if not rg_alias(A, P):
+	cocci.include_match(False)
+
+@script:python depends on fd@
+A << fd.A;
+P << fd.P;
+@@
+if not rg_alias(A, P):
+	cocci.include_match(False)
+
+@script:python depends on fe@
+A << fe.A;
+P << fe.P;
+@@
+if not rg_alias(A, P):
+	cocci.include_match(False)
 
 @depends on context@
 identifier fa.ar;
@@ -216,6 +514,27 @@ position fb.p2;
 @depends on context@
 identifier fc.ar;
 position fc.p2;
+@@
+
+* ar@p2(...)
+
+@depends on context@
+identifier fd.ar;
+position fd.p2;
+@@
+
+* ar@p2(...)
+
+@depends on context@
+identifier fe.ar;
+position fe.p2;
+@@
+
+* ar@p2(...)
+
+@depends on context@
+identifier ff.ar;
+position ff.p2;
 @@
 
 * ar@p2(...)
@@ -247,6 +566,30 @@ p2 << fc.p2;
 @@
 rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
 
+@script:python depends on report@
+ar << fd.ar;
+p1 << fd.p1;
+p2 << fd.p2;
+@@
+if rg_key(p1) != rg_key(p2):
+	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
+
+@script:python depends on report@
+ar << fe.ar;
+p1 << fe.p1;
+p2 << fe.p2;
+@@
+if rg_key(p1) != rg_key(p2):
+	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
+
+@script:python depends on report@
+ar << ff.ar;
+p1 << ff.p1;
+p2 << ff.p2;
+@@
+if rg_key(p1) != rg_key(p2):
+	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
+
 @script:python depends on org@
 ar << fa.ar;
 p2 << fa.p2;
@@ -262,5 +605,23 @@ rg_org(p2, RG_MESSAGE % ar)
 @script:python depends on org@
 ar << fc.ar;
 p2 << fc.p2;
+@@
+rg_org(p2, RG_MESSAGE % ar)
+
+@script:python depends on org@
+ar << fd.ar;
+p2 << fd.p2;
+@@
+rg_org(p2, RG_MESSAGE % ar)
+
+@script:python depends on org@
+ar << fe.ar;
+p2 << fe.p2;
+@@
+rg_org(p2, RG_MESSAGE % ar)
+
+@script:python depends on org@
+ar << ff.ar;
+p2 << ff.p2;
 @@
 rg_org(p2, RG_MESSAGE % ar)

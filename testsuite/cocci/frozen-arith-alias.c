@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* A page and its folio alias: page_folio(), &folio->page, folio_page(folio, 0), in the call or in a variable.  Bad (b*) are reported, clean (ok*) are not.  Expected: frozen-arith-alias.report. */
+void b_folio_of_page(struct page *page)
+{
+	if (folio_ref_freeze(page_folio(page), 1))
+		page_ref_inc(page);
+}
+void b_page_member(struct folio *folio)
+{
+	if (!folio_ref_freeze(folio, 1))
+		return;
+	page_ref_inc(&folio->page);
+}
+void b_folio_page_zero(struct folio *folio)
+{
+	if (!folio_ref_freeze(folio, 1))
+		return;
+	get_page(folio_page(folio, 0));
+}
+void b_folio_var(struct page *page)
+{
+	struct folio *folio = page_folio(page);
+
+	if (page_ref_freeze(page, 1))
+		folio_get(folio);
+}
+void b_page_var(struct folio *folio)
+{
+	struct page *page;
+
+	page = &folio->page;
+	if (!folio_ref_freeze(folio, 1))
+		return;
+	put_page(page);
+}
+void b_stored_alias(struct page *page)
+{
+	int frozen = folio_ref_freeze(page_folio(page), 1);
+
+	if (frozen)
+		get_page(page);
+}
+void ok_tail(struct folio *folio)
+{
+	if (!folio_ref_freeze(folio, 1))
+		return;
+	set_page_count_as_frozen(folio_page(folio, 1));
+	folio_ref_unfreeze(folio, 1);
+	page_ref_unfreeze(folio_page(folio, 1), 1);
+	get_page(folio_page(folio, 1));
+	folio_get(folio);
+}
+void ok_unfrozen_alias(struct page *page)
+{
+	if (!folio_ref_freeze(page_folio(page), 1))
+		return;
+	page_ref_unfreeze(page, 1);
+	get_page(page);
+	folio_get(page_folio(page));
+}
+void ok_folio_var_reassigned(struct page *page, struct folio *other)
+{
+	struct folio *folio = page_folio(page);
+
+	folio = other;
+	if (page_ref_freeze(page, 1))
+		folio_get(folio);
+}
+void ok_folio_var_unfrozen(struct page *page)
+{
+	struct folio *folio = page_folio(page);
+
+	if (page_ref_freeze(page, 1)) {
+		folio_ref_unfreeze(folio, 1);
+		folio_get(folio);
+	}
+}
+void ok_other_page(struct folio *folio, struct page *page)
+{
+	if (!folio_ref_freeze(folio, 1))
+		return;
+	get_page(page);
+	get_page(folio_page(folio, 2));
+}
