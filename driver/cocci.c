@@ -695,28 +695,56 @@ static void remove_workdir(const char *dir)
 	rg_run(argv, NULL, NULL);
 }
 
+/*
+ * Parse the options, pick the candidate files and make the work
+ * directory: the common start of report and fix.  Returns 0 with *work
+ * set, or the exit status.
+ */
+static int start(int argc, char **argv, bool fix, struct options *o,
+		 struct strv *files, char ***texts, char **work)
+{
+	int st = parse_options(argc, argv, fix, o);
+
+	if (!st)
+		st = setup(o, files, texts);
+	if (st)
+		return st;
+	*work = make_workdir();
+	return *work ? 0 : RG_EXIT_TROUBLE;
+}
+
+/*
+ * Run every selected script (with --rule, the chosen ones; in patch mode,
+ * only those with rewrites) over the files naming its functions.
+ */
+static int run_scripts(const struct options *o, struct strv *files,
+		       char **texts, const char *groups, bool patch,
+		       struct results *r)
+{
+	unsigned int s;
+	int st = 0;
+
+	for (s = 0; s < NR_SCRIPTS && !st; s++)
+		if ((!patch || scripts[s].fixes) &&
+		    (!o->rules || (o->rules & (1u << s))) &&
+		    write_groups(&scripts[s], files, texts, groups))
+			st = run_script(&scripts[s], groups, patch, r);
+	return st;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	struct options o = { 0 };
 	struct strv files = { 0 };
 	struct results r = { 0 };
 	char **texts, *work, *groups;
-	unsigned int s;
 	int st;
 
-	st = parse_options(argc, argv, false, &o);
-	if (!st)
-		st = setup(&o, &files, &texts);
+	st = start(argc, argv, false, &o, &files, &texts, &work);
 	if (st)
 		return st;
-	work = make_workdir();
-	if (!work)
-		return RG_EXIT_TROUBLE;
 	groups = rg_strdup_printf("%s/groups", work);
-	for (s = 0; s < NR_SCRIPTS && !st; s++)
-		if ((!o.rules || (o.rules & (1u << s))) &&
-		    write_groups(&scripts[s], &files, texts, groups))
-			st = run_script(&scripts[s], groups, false, &r);
+	st = run_scripts(&o, &files, texts, groups, false, &r);
 	remove_workdir(work);
 	if (st)
 		return st;
@@ -863,26 +891,18 @@ int cmd_fix(int argc, char **argv)
 	struct strv files = { 0 };
 	struct results r = { 0 };
 	char **texts, *work, *groups, *diff = NULL, *ref;
-	unsigned int s;
 	int st;
 
-	st = parse_options(argc, argv, true, &o);
-	if (!st)
-		st = setup(&o, &files, &texts);
+	st = start(argc, argv, true, &o, &files, &texts, &work);
 	if (st)
 		return st;
-	work = make_workdir();
-	if (!work)
-		return RG_EXIT_TROUBLE;
 	root = rg_strdup_printf("%s/tree", work);
 	groups = rg_strdup_printf("%s/groups", work);
 	ref = rg_strdup_printf("%s/include/linux/page_ref.h", root);
 	if (mkdir(root, 0700) || (st = copy_files(&files, texts)))
 		st = st ?: rg_fail("mkdir %s: %s", root, strerror(errno));
-	for (s = 0; s < NR_SCRIPTS && !st; s++)
-		if (scripts[s].fixes && (!o.rules || (o.rules & (1u << s))) &&
-		    write_groups(&scripts[s], &files, texts, groups))
-			st = run_script(&scripts[s], groups, true, &r);
+	if (!st)
+		st = run_scripts(&o, &files, texts, groups, true, &r);
 	if (!st)
 		st = add_missing_helpers(ref);
 	if (!st)
