@@ -125,14 +125,28 @@ def rg_alias(a, p):
 def rg_key(p):
 	return (p[0].file, p[0].line, p[0].column)
 
+# Several rules can find one call (on different paths): report it once.
+rg_seen = set()
+
+def rg_found(ar, p1, p2):
+	if rg_key(p2) in rg_seen:
+		return
+	rg_seen.add(rg_key(p2))
+	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
+
+# Stepping pages: P in the loop's increment, iterator arguments or a
+# condition that assigns it.  Kept per file by rg_stepping_loop().
+
 // Frozen on the fall-through of a failed "not frozen" test, after an
 // unconditional freeze or allocation of a frozen page.
 @fa exists@
 expression P : script:python() { rg_plain(P) };
-expression E, E1, N;
+expression E, Er, E1, N;
 expression A;
-position p1, p2 : script:python() { not rg_exempt(p2) };
-statement S;
+position p1;
+position p2 : script:python() { not rg_exempt(p2) };
+iterator I;
+statement S, S1;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 identifier sf = {set_page_count_as_frozen}; // api: RG_SET_FROZEN
 identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
@@ -151,6 +165,8 @@ P = al@p1(...);
 )
 ... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
     when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
 (
@@ -158,18 +174,21 @@ ar@p2(A, ...);
 |
 if (<+... ar@p2(A, ...) ...+>) S
 |
-E = ar@p2(A, ...);
+Er = ar@p2(A, ...);
 |
 return ar@p2(A, ...);
 )
 
-// Frozen inside the branch of a successful freeze test.
+
+// Frozen inside the branch of a test that can succeed with P frozen.
 @fb exists@
 expression P : script:python() { rg_plain(P) };
-expression E, E1, N;
+expression E, Er, E1, N;
 expression A;
-position p1, p2 : script:python() { not rg_exempt(p2) };
-statement S;
+position p1;
+position p2 : script:python() { not rg_exempt(p2) };
+iterator I;
+statement S, S1;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
 identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
@@ -177,9 +196,11 @@ identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_
 identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
 @@
 
-if (\( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| likely(tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...)) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \)) {
+if (\( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| likely(tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...)) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 || tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) {
 ... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
     when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
 (
@@ -187,7 +208,7 @@ ar@p2(A, ...);
 |
 if (<+... ar@p2(A, ...) ...+>) S
 |
-E = ar@p2(A, ...);
+Er = ar@p2(A, ...);
 |
 return ar@p2(A, ...);
 )
@@ -199,10 +220,12 @@ return ar@p2(A, ...);
 @fc exists@
 identifier P;
 type T;
-expression E, N;
+expression E, Er, C, N;
 expression A;
-position p1, p2 : script:python() { not rg_exempt(p2) };
-statement S;
+position p1;
+position p2 : script:python() { not rg_exempt(p2) };
+iterator I;
+statement S, S1;
 identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
 identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
 identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
@@ -213,6 +236,8 @@ identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
 T P = al@p1(...);
 ... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
     when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
 (
@@ -220,10 +245,11 @@ ar@p2(A, ...);
 |
 if (<+... ar@p2(A, ...) ...+>) S
 |
-E = ar@p2(A, ...);
+Er = ar@p2(A, ...);
 |
 return ar@p2(A, ...);
 )
+
 
 // A freeze result stored in a variable R: frozen before R is tested at
 // all, inside "if (R)" and past "if (!R) S" (where R is not tested again:
@@ -232,10 +258,12 @@ return ar@p2(A, ...);
 identifier R;
 type T;
 expression P : script:python() { rg_plain(P) };
-expression E, E1, N;
+expression E, Er, E1, N;
 expression A;
-position p1, p2 : script:python() { not rg_exempt(p2) };
-statement S;
+position p1;
+position p2 : script:python() { not rg_exempt(p2) };
+iterator I;
+statement S, S1;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
 identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
@@ -249,6 +277,8 @@ R = \( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| E
 )
 ... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
     when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
     when != R
@@ -258,7 +288,7 @@ ar@p2(A, ...);
 |
 if (<+... ar@p2(A, ...) ...+>) S
 |
-E = ar@p2(A, ...);
+Er = ar@p2(A, ...);
 |
 return ar@p2(A, ...);
 )
@@ -266,6 +296,8 @@ return ar@p2(A, ...);
 if (R) {
 ... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
     when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
 (
@@ -273,7 +305,7 @@ ar@p2(A, ...);
 |
 if (<+... ar@p2(A, ...) ...+>) S
 |
-E = ar@p2(A, ...);
+Er = ar@p2(A, ...);
 |
 return ar@p2(A, ...);
 )
@@ -283,6 +315,8 @@ return ar@p2(A, ...);
 if (!R) S
 ... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
     when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
     when != R
@@ -291,7 +325,7 @@ ar@p2(A, ...);
 |
 if (<+... ar@p2(A, ...) ...+>) S
 |
-E = ar@p2(A, ...);
+Er = ar@p2(A, ...);
 |
 return ar@p2(A, ...);
 )
@@ -302,10 +336,12 @@ return ar@p2(A, ...);
 identifier R;
 type T;
 expression P : script:python() { rg_plain(P) };
-expression E, N;
+expression E, Er, E1, N;
 expression A;
-position p1, p2 : script:python() { not rg_exempt(p2) };
-statement S;
+position p1;
+position p2 : script:python() { not rg_exempt(p2) };
+iterator I;
+statement S, S1;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
 identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
@@ -319,6 +355,8 @@ R = \( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \);
 )
 ... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
     when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
     when != R
@@ -328,7 +366,7 @@ ar@p2(A, ...);
 |
 if (<+... ar@p2(A, ...) ...+>) S
 |
-E = ar@p2(A, ...);
+Er = ar@p2(A, ...);
 |
 return ar@p2(A, ...);
 )
@@ -336,6 +374,8 @@ return ar@p2(A, ...);
 if (!R) {
 ... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
     when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
 (
@@ -343,7 +383,7 @@ ar@p2(A, ...);
 |
 if (<+... ar@p2(A, ...) ...+>) S
 |
-E = ar@p2(A, ...);
+Er = ar@p2(A, ...);
 |
 return ar@p2(A, ...);
 )
@@ -353,6 +393,8 @@ return ar@p2(A, ...);
 if (R) S
 ... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
     when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
     when != R
@@ -361,7 +403,7 @@ ar@p2(A, ...);
 |
 if (<+... ar@p2(A, ...) ...+>) S
 |
-E = ar@p2(A, ...);
+Er = ar@p2(A, ...);
 |
 return ar@p2(A, ...);
 )
@@ -373,9 +415,10 @@ return ar@p2(A, ...);
 identifier F;
 type T;
 expression P : script:python() { rg_plain(P) };
-expression E, E1, N;
+expression E, Er, E1, N;
 position p1, p2 : script:python() { not rg_exempt(p2) };
-statement S;
+iterator I;
+statement S, S1;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
 identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
@@ -389,11 +432,14 @@ F = \( page_folio(P) \| &P->page \| folio_page(P, 0) \);
 )
 ... when != F = E
     when != P = E
+    when != I(..., P, ...) S1
+    when != I(..., F, ...) S1
 (
 if (\( tz@p1(P, ...) \| likely(tz@p1(P, ...)) \| E1 && tz@p1(P, ...) \| tz@p1(P, ...) && E1 \)) {
 ... when != end(\( P \| F \), ...)
     when != P = E
     when != tg(P, ...)
+    when != I(..., P, ...) S1
     when != rs(P, N)
     when != F = E
 (
@@ -401,7 +447,7 @@ ar@p2(F, ...);
 |
 if (<+... ar@p2(F, ...) ...+>) S
 |
-E = ar@p2(F, ...);
+Er = ar@p2(F, ...);
 |
 return ar@p2(F, ...);
 )
@@ -412,6 +458,7 @@ if (\( !tz@p1(P, ...) \| tz@p1(P, ...) == 0 \| !tz@p1(P, ...) || E1 \)) S
 ... when != end(\( P \| F \), ...)
     when != P = E
     when != tg(P, ...)
+    when != I(..., P, ...) S1
     when != rs(P, N)
     when != F = E
 (
@@ -419,7 +466,7 @@ ar@p2(F, ...);
 |
 if (<+... ar@p2(F, ...) ...+>) S
 |
-E = ar@p2(F, ...);
+Er = ar@p2(F, ...);
 |
 return ar@p2(F, ...);
 )
@@ -428,6 +475,7 @@ if (\( tz@p1(F, ...) \| likely(tz@p1(F, ...)) \| E1 && tz@p1(F, ...) \| tz@p1(F,
 ... when != end(\( F \| P \), ...)
     when != F = E
     when != tg(F, ...)
+    when != I(..., F, ...) S1
     when != rs(F, N)
     when != P = E
 (
@@ -435,7 +483,7 @@ ar@p2(P, ...);
 |
 if (<+... ar@p2(P, ...) ...+>) S
 |
-E = ar@p2(P, ...);
+Er = ar@p2(P, ...);
 |
 return ar@p2(P, ...);
 )
@@ -446,6 +494,7 @@ if (\( !tz@p1(F, ...) \| tz@p1(F, ...) == 0 \| !tz@p1(F, ...) || E1 \)) S
 ... when != end(\( F \| P \), ...)
     when != F = E
     when != tg(F, ...)
+    when != I(..., F, ...) S1
     when != rs(F, N)
     when != P = E
 (
@@ -453,15 +502,335 @@ ar@p2(P, ...);
 |
 if (<+... ar@p2(P, ...) ...+>) S
 |
-E = ar@p2(P, ...);
+Er = ar@p2(P, ...);
 |
 return ar@p2(P, ...);
 )
 )
 
+
+// Frozen where a goto, break or continue leaves the branch of a test
+// that can succeed with P frozen.  Coccinelle does not follow a path on
+// from a break or a continue, so those two go to their loop: a break to
+// the code after it, a continue to the top of its body and after it.
+@fj exists@
+expression P : script:python() { rg_plain(P) };
+expression E, E1, N;
+position p1, pg, pb, pc;
+identifier L;
+iterator I;
+statement S, S1;
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
+identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
+identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+@@
+
+if (\( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| likely(tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...)) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 || tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) \( goto@pg L; \| break@pb; \| continue@pc; \| {
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
+    when != tg(P, ...)
+    when != rs(P, N)
+\( goto@pg L; \| break@pb; \| continue@pc; \)
+} \)
+
+@fjg exists@
+expression fj.P;
+position fj.pg;
+identifier L;
+expression E, Er, C, N;
+expression A;
+type T;
+identifier X : script:python(P) { X == P };
+position p2 : script:python() { not rg_exempt(p2) };
+iterator I;
+statement S, S1;
+identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
+identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
+identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
+identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+@@
+
+goto@pg L;
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != T X = E;
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+Er = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+
+
+// The loop a break or continue leaves: Coccinelle's nest does not look
+// into inner loops or switches, so this is the innermost loop, and a
+// break out of a switch has none.
+@fjlb exists@
+position fj.pb;
+position pl;
+expression C;
+iterator I;
+@@
+(
+while@pl (C) { <+... break@pb; ...+> }
+|
+for@pl (...;...;...) { <+... break@pb; ...+> }
+|
+I@pl(...) { <+... break@pb; ...+> }
+)
+
+// Loops that step P to another page on a continue: no longer the page
+// that was frozen.
+@fjx@
+expression fj.P, C;
+position pl;
+iterator I;
+statement S;
+@@
+(
+for@pl (...;...; <+... P ...+>) S
+|
+while@pl (<+... P = C ...+>) S
+|
+I@pl(..., P, ...) S
+)
+
+@fjlc exists@
+position fj.pc;
+position pl != fjx.pl;
+expression C;
+iterator I;
+@@
+(
+while@pl (C) { <+... continue@pc; ...+> }
+|
+for@pl (...;...;...) { <+... continue@pc; ...+> }
+|
+I@pl(...) { <+... continue@pc; ...+> }
+)
+
+@fjb exists@
+expression fj.P;
+position fjlb.pl;
+expression E, Er, C, N;
+expression A;
+type T;
+identifier X : script:python(P) { X == P };
+position p2 : script:python() { not rg_exempt(p2) };
+iterator I;
+statement S, S1;
+identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
+identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
+identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
+identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+@@
+
+(
+while@pl (C) S
+|
+for@pl (...;...;...) S
+|
+I@pl(...) S
+)
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != T X = E;
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+Er = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+
+// A continue: P is frozen from the top of the body and after the loop.
+@fjc exists@
+expression fj.P;
+position fjlc.pl;
+expression E, Er, C, N;
+expression A;
+type T;
+identifier X : script:python(P) { X == P };
+position p2 : script:python() { not rg_exempt(p2) };
+iterator I;
+statement S, S1;
+identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
+identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
+identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
+identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+@@
+
+(
+while@pl (C) {
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != T X = E;
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+Er = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+... when any
+}
+|
+for@pl (...;...;...) {
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != T X = E;
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+Er = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+... when any
+}
+|
+I@pl(...) {
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != T X = E;
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+Er = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+... when any
+}
+|
+while@pl (C) S
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != T X = E;
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+Er = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+|
+for@pl (...;...;...) S
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != T X = E;
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+Er = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+|
+I@pl(...) S
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != T X = E;
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+Er = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+)
+
+// A retry loop: "while (!freeze(P)) S" leaves, but for a break, frozen.
+// (do-while loops are not matched: spatch 1.1.1 does not support them.)
+@fw exists@
+expression P : script:python() { rg_plain(P) };
+expression E, Er, E1, N;
+expression A;
+position p1;
+position p2 : script:python() { not rg_exempt(p2) };
+iterator I;
+statement S, S1;
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
+identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
+identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
+identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+@@
+
+while (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \)) S
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
+    when != tg(P, ...)
+    when != rs(P, N)
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+Er = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+
+
 // The arithmetic is on P itself or on P's page/folio (page_folio(P),
 // &P->page, folio_page(P, 0)); matched here, not in the rules above, to
 // keep them cheap.
+
 @script:python depends on fa@
 A << fa.A;
 P << fa.P;
@@ -493,6 +862,34 @@ if not rg_alias(A, P):
 @script:python depends on fe@
 A << fe.A;
 P << fe.P;
+@@
+if not rg_alias(A, P):
+	cocci.include_match(False)
+
+@script:python depends on fw@
+A << fw.A;
+P << fw.P;
+@@
+if not rg_alias(A, P):
+	cocci.include_match(False)
+
+@script:python depends on fjg@
+A << fjg.A;
+P << fj.P;
+@@
+if not rg_alias(A, P):
+	cocci.include_match(False)
+
+@script:python depends on fjb@
+A << fjb.A;
+P << fj.P;
+@@
+if not rg_alias(A, P):
+	cocci.include_match(False)
+
+@script:python depends on fjc@
+A << fjc.A;
+P << fj.P;
 @@
 if not rg_alias(A, P):
 	cocci.include_match(False)
@@ -533,8 +930,36 @@ position fe.p2;
 * ar@p2(...)
 
 @depends on context@
+identifier fw.ar;
+position fw.p2;
+@@
+
+* ar@p2(...)
+
+@depends on context@
 identifier ff.ar;
 position ff.p2;
+@@
+
+* ar@p2(...)
+
+@depends on context@
+identifier fjg.ar;
+position fjg.p2;
+@@
+
+* ar@p2(...)
+
+@depends on context@
+identifier fjb.ar;
+position fjb.p2;
+@@
+
+* ar@p2(...)
+
+@depends on context@
+identifier fjc.ar;
+position fjc.p2;
 @@
 
 * ar@p2(...)
@@ -544,51 +969,70 @@ ar << fa.ar;
 p1 << fa.p1;
 p2 << fa.p2;
 @@
-# p2 == p1: a loop whose iterator (a macro) hides the reassignment
-# brings the freeze test back to itself; that is not arithmetic.
-if rg_key(p1) != rg_key(p2):
-	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
+rg_found(ar, p1, p2)
 
 @script:python depends on report@
 ar << fb.ar;
 p1 << fb.p1;
 p2 << fb.p2;
 @@
-# p2 == p1: a loop whose iterator (a macro) hides the reassignment
-# brings the freeze test back to itself; that is not arithmetic.
-if rg_key(p1) != rg_key(p2):
-	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
+rg_found(ar, p1, p2)
 
 @script:python depends on report@
 ar << fc.ar;
 p1 << fc.p1;
 p2 << fc.p2;
 @@
-rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
+rg_found(ar, p1, p2)
 
 @script:python depends on report@
 ar << fd.ar;
 p1 << fd.p1;
 p2 << fd.p2;
 @@
-if rg_key(p1) != rg_key(p2):
-	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
+rg_found(ar, p1, p2)
 
 @script:python depends on report@
 ar << fe.ar;
 p1 << fe.p1;
 p2 << fe.p2;
 @@
-if rg_key(p1) != rg_key(p2):
-	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
+rg_found(ar, p1, p2)
+
+@script:python depends on report@
+ar << fw.ar;
+p1 << fw.p1;
+p2 << fw.p2;
+@@
+rg_found(ar, p1, p2)
 
 @script:python depends on report@
 ar << ff.ar;
 p1 << ff.p1;
 p2 << ff.p2;
 @@
-if rg_key(p1) != rg_key(p2):
-	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
+rg_found(ar, p1, p2)
+
+@script:python depends on report@
+ar << fjg.ar;
+p1 << fj.p1;
+p2 << fjg.p2;
+@@
+rg_found(ar, p1, p2)
+
+@script:python depends on report@
+ar << fjb.ar;
+p1 << fj.p1;
+p2 << fjb.p2;
+@@
+rg_found(ar, p1, p2)
+
+@script:python depends on report@
+ar << fjc.ar;
+p1 << fj.p1;
+p2 << fjc.p2;
+@@
+rg_found(ar, p1, p2)
 
 @script:python depends on org@
 ar << fa.ar;
@@ -621,7 +1065,31 @@ p2 << fe.p2;
 rg_org(p2, RG_MESSAGE % ar)
 
 @script:python depends on org@
+ar << fw.ar;
+p2 << fw.p2;
+@@
+rg_org(p2, RG_MESSAGE % ar)
+
+@script:python depends on org@
 ar << ff.ar;
 p2 << ff.p2;
+@@
+rg_org(p2, RG_MESSAGE % ar)
+
+@script:python depends on org@
+ar << fjg.ar;
+p2 << fjg.p2;
+@@
+rg_org(p2, RG_MESSAGE % ar)
+
+@script:python depends on org@
+ar << fjb.ar;
+p2 << fjb.p2;
+@@
+rg_org(p2, RG_MESSAGE % ar)
+
+@script:python depends on org@
+ar << fjc.ar;
+p2 << fjc.p2;
 @@
 rg_org(p2, RG_MESSAGE % ar)
