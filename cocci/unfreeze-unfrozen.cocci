@@ -97,6 +97,15 @@ def rg_org(p, msg):
 	cocci.print_main(msg + " [refguard-%s]" % RG_RULE, p)
 # --- end of common part ---
 
+# Two rules can find one call: report it once.
+rg_seen = set()
+
+def rg_found(p, uf):
+	key = (p[0].file, p[0].line, p[0].column)
+	if key not in rg_seen:
+		rg_seen.add(key)
+		rg_emit(p[0], RG_MESSAGE % uf, [uf, "", ""])
+
 @u@
 identifier uf = {page_ref_unfreeze, folio_ref_unfreeze}; // api: RG_UNFREEZE
 expression P;
@@ -142,6 +151,90 @@ P = E
 ... when != live(P, ...)
 uf@p(P, ...);
 
+// A failed freeze or a false test-to-zero leaves the page live (the count
+// was not what the caller expected, or is still above zero): an unfreeze
+// in that branch, with no freeze, put or reassignment on the way, is
+// reported whatever came before the test.  The failure branch is the then
+// branch of "if (!freeze(P))", the else branch of "if (freeze(P))", or
+// the code after "if (freeze(P))" when that branch always leaves.
+@fail exists@
+identifier u.uf;
+expression u.P;
+position p;
+statement S;
+identifier L;
+expression E;
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+@@
+
+(
+if (\( !tz(P, ...) \| tz(P, ...) == 0 \)) {
+<+... uf@p(P, ...) ...+>
+}
+|
+if (tz(P, ...)) S else {
+<+... uf@p(P, ...) ...+>
+}
+|
+if (tz(P, ...)) \( return ...; \| goto L; \| {
+... when any
+\( return ...; \| goto L; \)
+} \)
+... when any
+uf@p(P, ...);
+)
+
+// ... unless a path in the branch freezes, puts or reassigns P first.
+@failmaybe exists@
+identifier u.uf;
+expression u.P, E;
+position fail.p;
+position pm;
+statement S;
+identifier L;
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_SET_FROZEN RG_FREEZE RG_TEST_ZERO
+identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
+identifier live = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return}; // api: RG_INIT RG_UNFREEZE RG_GET
+identifier pu = {page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs}; // api: RG_PUT
+@@
+
+(
+if (\( !tz(P, ...) \| tz(P, ...) == 0 \)) {
+... when any
+\( fz(P, ...) \| pu(P, ...) \| P = al(...) \| P = E \)
+... when != live(P, ...)
+uf@p@pm(P, ...);
+... when any
+}
+|
+if (tz(P, ...)) S else {
+... when any
+\( fz(P, ...) \| pu(P, ...) \| P = al(...) \| P = E \)
+... when != live(P, ...)
+uf@p@pm(P, ...);
+... when any
+}
+|
+if (tz(P, ...)) \( return ...; \| goto L; \| {
+... when any
+\( return ...; \| goto L; \)
+} \)
+... when any
+\( fz(P, ...) \| pu(P, ...) \| P = al(...) \| P = E \)
+... when != live(P, ...)
+uf@p@pm(P, ...);
+)
+
+@badfail@
+identifier u.uf;
+expression u.P;
+position fail.p;
+position p1 != failmaybe.pm;
+@@
+
+uf@p@p1(P, ...)
+
 @bad@
 identifier u.uf;
 expression u.P;
@@ -157,14 +250,33 @@ position bad.p;
 
 * uf@p(...)
 
+@depends on context@
+identifier u.uf;
+position badfail.p1;
+@@
+
+* uf@p1(...)
+
 @script:python depends on report@
 uf << u.uf;
 p << bad.p;
 @@
-rg_emit(p[0], RG_MESSAGE % uf, [uf, "", ""])
+rg_found(p, uf)
+
+@script:python depends on report@
+uf << u.uf;
+p << badfail.p1;
+@@
+rg_found(p, uf)
 
 @script:python depends on org@
 uf << u.uf;
 p << bad.p;
+@@
+rg_org(p, RG_MESSAGE % uf)
+
+@script:python depends on org@
+uf << u.uf;
+p << badfail.p1;
 @@
 rg_org(p, RG_MESSAGE % uf)

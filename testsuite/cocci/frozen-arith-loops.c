@@ -72,8 +72,10 @@ void ok1(struct page *page, int x)
 				break;
 			return;
 		}
-		get_page(page);
+		page_ref_unfreeze(page, 1);
+		break;
 	}
+	get_page(page);
 }
 void ok2(struct page *page, int tries)
 {

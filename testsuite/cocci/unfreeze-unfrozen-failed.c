@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* A failed freeze or a false test-to-zero leaves the page live: unfreezing it there is reported (u1-u4); not once it may be frozen or another page again (ok1-ok4).  Expected: unfreeze-unfrozen-failed.report. */
+int u1(struct page *page)
+{
+	if (!page_ref_freeze(page, 1)) {
+		page_ref_unfreeze(page, 1);
+		return -1;
+	}
+	return 0;
+}
+void u2(struct page *page)
+{
+	if (page_ref_dec_and_test(page))
+		return;
+	page_ref_unfreeze(page, 1);
+}
+void u3(struct folio *folio)
+{
+	if (folio_ref_freeze(folio, 2))
+		relax();
+	else
+		folio_ref_unfreeze(folio, 2);
+}
+void u4(struct page *page)
+{
+	if (!page_ref_freeze(page, 1)) {
+		put_page(page);
+		init_page_count(page);
+		page_ref_unfreeze(page, 1);
+	}
+}
+void ok1(struct page *page)
+{
+	if (!page_ref_freeze(page, 1)) {
+		set_page_count_as_frozen(page);
+		page_ref_unfreeze(page, 1);
+	}
+}
+void ok2(struct page *page)
+{
+	if (page_ref_dec_and_test(page))
+		relax();
+	page_ref_unfreeze(page, 1);
+}
+void ok3(struct page *page, struct page *other)
+{
+	if (!page_ref_freeze(page, 1)) {
+		page = other;
+		page_ref_unfreeze(page, 1);
+	}
+}
+void ok4(struct page *page)
+{
+	if (!page_ref_freeze(page, 1)) {
+		put_page(page);
+		page_ref_unfreeze(page, 1);
+	}
+}
