@@ -15,8 +15,13 @@
 /// result may be tested directly (also in likely(), compared with 0, or
 /// joined by && / ||) or stored in a variable and tested later; a page and
 /// its folio alias (page_folio(P), &F->page, folio_page(F, 0), in the call
-/// or in a variable).  The freeze site is given as a note.  Report and
-/// context modes only: there is no rewrite.
+/// or in a variable), and so do copies (F = P, F = (void *)P,
+/// F = c ? P : NULL).  Paths are followed out of the success branch by
+/// goto, break and continue, around loop back edges and out of
+/// "while (!freeze(P))" retry loops; a loop iterator or increment that
+/// steps P, or a declaration of P in the loop body, makes it another page.
+/// The freeze site is given as a note.  Report and context modes only:
+/// there is no rewrite.
 ///
 /// Rule ids, messages and function lists come from refguard's
 /// rules/*.def; testsuite/cocci/run-tests checks that they agree.
@@ -122,6 +127,11 @@ def rg_alias(a, p):
 	p = p.replace(" ", "")
 	return a in (p, "page_folio(%s)" % p, "&%s->page" % p, "folio_page(%s,0)" % p)
 
+def rg_copy(a, f):
+	"""a is the variable f, or f cast: "(struct page *)f"."""
+	a = a.replace(" ", "")
+	return a == f or (a.startswith("(") and a.endswith(")" + f))
+
 def rg_key(p):
 	return (p[0].file, p[0].line, p[0].column)
 
@@ -133,9 +143,6 @@ def rg_found(ar, p1, p2):
 		return
 	rg_seen.add(rg_key(p2))
 	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
-
-# Stepping pages: P in the loop's increment, iterator arguments or a
-# condition that assigns it.  Kept per file by rg_stepping_loop().
 
 // Frozen on the fall-through of a failed "not frozen" test, after an
 // unconditional freeze or allocation of a frozen page.
@@ -509,6 +516,91 @@ return ar@p2(P, ...);
 )
 
 
+// A copy of P in another variable F, also through a cast or a
+// "C ? P : NULL": a freeze of P and arithmetic on F, or on F cast back.
+@fk exists@
+identifier F;
+type T, T2;
+expression P : script:python() { rg_plain(P) };
+expression E, Er, E1, N, C;
+expression A;
+position p1;
+position p2 : script:python() { not rg_exempt(p2) };
+iterator I;
+statement S, S1;
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+identifier sf = {set_page_count_as_frozen}; // api: RG_SET_FROZEN
+identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
+identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
+identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
+identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+@@
+
+(
+T F = \( P \| (T2)P \| C ? P : NULL \);
+|
+F = \( P \| (T2)P \| C ? P : NULL \);
+)
+... when != F = E
+    when != P = E
+(
+sf@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \));
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != F = E
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+Er = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+|
+if (\( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| likely(tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...)) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 || tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) {
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != F = E
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+Er = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+... when any
+}
+|
+if (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \)) S
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
+    when != tg(P, ...)
+    when != rs(P, N)
+    when != F = E
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+Er = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+)
+
 // Frozen where a goto, break or continue leaves the branch of a test
 // that can succeed with P frozen.  Coccinelle does not follow a path on
 // from a break or a continue, so those two go to their loop: a break to
@@ -831,6 +923,13 @@ return ar@p2(A, ...);
 // &P->page, folio_page(P, 0)); matched here, not in the rules above, to
 // keep them cheap.
 
+@script:python depends on fk@
+A << fk.A;
+F << fk.F;
+@@
+if not rg_copy(A, F):
+	cocci.include_match(False)
+
 @script:python depends on fa@
 A << fa.A;
 P << fa.P;
@@ -930,6 +1029,13 @@ position fe.p2;
 * ar@p2(...)
 
 @depends on context@
+identifier fk.ar;
+position fk.p2;
+@@
+
+* ar@p2(...)
+
+@depends on context@
 identifier fw.ar;
 position fw.p2;
 @@
@@ -1000,6 +1106,13 @@ p2 << fe.p2;
 rg_found(ar, p1, p2)
 
 @script:python depends on report@
+ar << fk.ar;
+p1 << fk.p1;
+p2 << fk.p2;
+@@
+rg_found(ar, p1, p2)
+
+@script:python depends on report@
 ar << fw.ar;
 p1 << fw.p1;
 p2 << fw.p2;
@@ -1061,6 +1174,12 @@ rg_org(p2, RG_MESSAGE % ar)
 @script:python depends on org@
 ar << fe.ar;
 p2 << fe.p2;
+@@
+rg_org(p2, RG_MESSAGE % ar)
+
+@script:python depends on org@
+ar << fk.ar;
+p2 << fk.p2;
 @@
 rg_org(p2, RG_MESSAGE % ar)
 

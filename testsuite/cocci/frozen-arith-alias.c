@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* A page and its folio alias: page_folio(), &folio->page, folio_page(folio, 0), in the call or in a variable.  Bad (b*) are reported, clean (ok*) are not.  Expected: frozen-arith-alias.report. */
+/* A page and its folio alias: page_folio(), &folio->page, folio_page(folio, 0), in the call or in a variable; copies, also through a cast, "c ? page : NULL" or the same offset.  Bad (b*) are reported, clean (ok*) are not.  Expected: frozen-arith-alias.report. */
 void b_folio_of_page(struct page *page)
 {
 	if (folio_ref_freeze(page_folio(page), 1))
@@ -81,4 +81,43 @@ void ok_other_page(struct folio *folio, struct page *page)
 		return;
 	get_page(page);
 	get_page(folio_page(folio, 2));
+}
+void b_void_copy(struct page *page)
+{
+	void *p = page;
+
+	set_page_count_as_frozen(page);
+	page_ref_inc((struct page *)p);
+}
+void b_maybe_null(struct page *page, bool use)
+{
+	struct page *p = use ? page : NULL;
+
+	if (page_ref_freeze(page, 1)) {
+		if (p)
+			get_page(p);
+	}
+}
+void b_offset_copy(struct page *page)
+{
+	struct page *tail = page + 1;
+
+	set_page_count_as_frozen(page + 1);
+	page_ref_inc(tail);
+}
+void ok_copy_reassigned(struct page *page, struct page *other)
+{
+	struct page *p = page;
+
+	if (!page_ref_freeze(page, 1))
+		return;
+	p = other;
+	get_page(p);
+}
+void ok_copy_other_offset(struct page *page)
+{
+	struct page *tail = page + 2;
+
+	set_page_count_as_frozen(page + 1);
+	page_ref_inc(tail);
 }
