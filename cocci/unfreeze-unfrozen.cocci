@@ -3,7 +3,8 @@
 /// not frozen: on every path to the call, within one function, the page
 /// was last made live (init_page_count(), set_page_refcounted(), an
 /// unfreeze, or a reference taken with get_page()/page_ref_inc() and
-/// friends, which require a live page) with no freeze since.  Unfreezing
+/// friends, which require a live page, or a failed freeze or false
+/// *_dec_and_test(), which leave it live) with no freeze since.  Unfreezing
 /// overwrites the count and throws away every reference other users hold.
 /// A page that reaches the call unchanged from the function's entry may
 /// have been frozen by the caller, and is not reported; nor is one that
@@ -160,7 +161,7 @@ uf@p(P, ...);
 @fail exists@
 identifier u.uf;
 expression u.P;
-position p;
+position p, ph;
 statement S;
 identifier L;
 expression E;
@@ -168,15 +169,15 @@ identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio
 @@
 
 (
-if (\( !tz(P, ...) \| tz(P, ...) == 0 \)) {
+if (\( !tz@ph(P, ...) \| tz@ph(P, ...) == 0 \)) {
 <+... uf@p(P, ...) ...+>
 }
 |
-if (tz(P, ...)) S else {
+if (tz@ph(P, ...)) S else {
 <+... uf@p(P, ...) ...+>
 }
 |
-if (tz(P, ...)) \( return ...; \| goto L; \| {
+if (tz@ph(P, ...)) \( return ...; \| goto L; \| {
 ... when any
 \( return ...; \| goto L; \)
 } \)
@@ -226,11 +227,27 @@ if (tz(P, ...)) \( return ...; \| goto L; \| {
 uf@p@pm(P, ...);
 )
 
+// ... or a path from the function's entry reaches it without that test
+// (a label on the way in, for one).
+@failentry exists@
+identifier u.uf, f;
+expression u.P;
+position fail.p, fail.ph;
+position pe;
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+@@
+
+f(...) {
+... when != tz@ph(P, ...)
+uf@p@pe(P, ...);
+... when any
+}
+
 @badfail@
 identifier u.uf;
 expression u.P;
 position fail.p;
-position p1 != failmaybe.pm;
+position p1 != {failmaybe.pm, failentry.pe};
 @@
 
 uf@p@p1(P, ...)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* A failed freeze or a false test-to-zero leaves the page live: unfreezing it there is reported (u1-u4); not once it may be frozen or another page again (ok1-ok4).  Expected: unfreeze-unfrozen-failed.report. */
+/* A failed freeze or a false test-to-zero leaves the page live: unfreezing it there is reported (u1-u4); not once it may be frozen or another page again (ok1-ok5; ok5 is reached by a label past the test).  Expected: unfreeze-unfrozen-failed.report. */
 int u1(struct page *page)
 {
 	if (!page_ref_freeze(page, 1)) {
@@ -55,4 +55,16 @@ void ok4(struct page *page)
 		put_page(page);
 		page_ref_unfreeze(page, 1);
 	}
+}
+void ok5(struct page *page, int x)
+{
+	if (x) {
+		set_page_count_as_frozen(page);
+		goto out;
+	}
+	if (page_ref_dec_and_test(page))
+		return;
+	relax();
+out:
+	page_ref_unfreeze(page, 1);
 }
