@@ -18,8 +18,9 @@
 /// or in a variable), and so do copies (F = P, F = (void *)P,
 /// F = c ? P : NULL).  Paths are followed out of the success branch by
 /// goto, break and continue, around loop back edges and out of
-/// "while (!freeze(P))" retry loops; a loop iterator or increment that
-/// steps P, or a declaration of P in the loop body, makes it another page.
+/// "while (!freeze(P))" and "do ... while (!freeze(P));" retry loops; a
+/// loop iterator or increment that steps P, or an assignment to P (also
+/// its declaration in a loop body), makes it another page.
 /// The freeze site is given as a note.  Report and context modes only:
 /// there is no rewrite.
 ///
@@ -38,6 +39,7 @@ virtual report
 @initialize:python@
 @@
 import os
+import re
 
 RG_RULE = "frozen-arith"
 # rules/rules.def: FROZEN_ARITH message, note
@@ -131,6 +133,19 @@ def rg_copy(a, f):
 	"""a is the variable f, or f cast: "(struct page *)f"."""
 	a = a.replace(" ", "")
 	return a == f or (a.startswith("(") and a.endswith(")" + f))
+
+def rg_pos(p):
+	return (p[0].file, int(p[0].line), int(p[0].column))
+
+def rg_loop_tail(p1):
+	"""p1 is in the condition of a do-while tail or a body-less while:
+	the whole source line is "[}] while (...);", maybe with a comment."""
+	try:
+		with open(p1[0].file, errors="replace") as fh:
+			line = fh.readlines()[int(p1[0].line) - 1]
+	except (OSError, IndexError):
+		return False
+	return re.match(r"\s*(\}\s*)?while\s*\(.*\)\s*;\s*(/\*.*\*/\s*|//.*)?$", line) is not None
 
 def rg_key(p):
 	return (p[0].file, p[0].line, p[0].column)
@@ -634,8 +649,6 @@ position fj.pg;
 identifier L;
 expression E, Er, C, N;
 expression A;
-type T;
-identifier X : script:python(P) { X == P };
 position p2 : script:python() { not rg_exempt(p2) };
 iterator I;
 statement S, S1;
@@ -652,7 +665,6 @@ goto@pg L;
     when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
-    when != T X = E;
 (
 ar@p2(A, ...);
 |
@@ -716,8 +728,6 @@ expression fj.P;
 position fjlb.pl;
 expression E, Er, C, N;
 expression A;
-type T;
-identifier X : script:python(P) { X == P };
 position p2 : script:python() { not rg_exempt(p2) };
 iterator I;
 statement S, S1;
@@ -740,7 +750,6 @@ I@pl(...) S
     when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
-    when != T X = E;
 (
 ar@p2(A, ...);
 |
@@ -757,8 +766,6 @@ expression fj.P;
 position fjlc.pl;
 expression E, Er, C, N;
 expression A;
-type T;
-identifier X : script:python(P) { X == P };
 position p2 : script:python() { not rg_exempt(p2) };
 iterator I;
 statement S, S1;
@@ -776,7 +783,6 @@ while@pl (C) {
     when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
-    when != T X = E;
 (
 ar@p2(A, ...);
 |
@@ -796,7 +802,6 @@ for@pl (...;...;...) {
     when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
-    when != T X = E;
 (
 ar@p2(A, ...);
 |
@@ -816,7 +821,6 @@ I@pl(...) {
     when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
-    when != T X = E;
 (
 ar@p2(A, ...);
 |
@@ -836,7 +840,6 @@ while@pl (C) S
     when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
-    when != T X = E;
 (
 ar@p2(A, ...);
 |
@@ -854,7 +857,6 @@ for@pl (...;...;...) S
     when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
-    when != T X = E;
 (
 ar@p2(A, ...);
 |
@@ -872,7 +874,6 @@ I@pl(...) S
     when != I(..., P, ...) S1
     when != tg(P, ...)
     when != rs(P, N)
-    when != T X = E;
 (
 ar@p2(A, ...);
 |
@@ -885,7 +886,6 @@ return ar@p2(A, ...);
 )
 
 // A retry loop: "while (!freeze(P)) S" leaves, but for a break, frozen.
-// (do-while loops are not matched: spatch 1.1.1 does not support them.)
 @fw exists@
 expression P : script:python() { rg_plain(P) };
 expression E, Er, E1, N;
@@ -902,6 +902,43 @@ identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
 @@
 
 while (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \)) S
+... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+    when != P = E
+    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
+    when != I(..., P, ...) S1
+    when != tg(P, ...)
+    when != rs(P, N)
+(
+ar@p2(A, ...);
+|
+if (<+... ar@p2(A, ...) ...+>) S
+|
+Er = ar@p2(A, ...);
+|
+return ar@p2(A, ...);
+)
+
+
+// The same for "do S while (!freeze(P));".  spatch 1.1.1 cannot match a
+// do-while ("not supported"), so the path starts at the condition itself,
+// recognised in the source line by rg_loop_tail(), and only arithmetic
+// after it counts: the path back into the body is the failed freeze.
+@fdw exists@
+expression P : script:python() { rg_plain(P) };
+expression E, Er, N;
+expression A;
+position p1 : script:python() { rg_loop_tail(p1) };
+position p2 : script:python() { not rg_exempt(p2) };
+iterator I;
+statement S, S1;
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
+identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
+identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
+identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+@@
+
+\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \)
 ... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
     when != P = E
     when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
@@ -972,6 +1009,15 @@ P << fw.P;
 if not rg_alias(A, P):
 	cocci.include_match(False)
 
+@script:python depends on fdw@
+A << fdw.A;
+P << fdw.P;
+p1 << fdw.p1;
+p2 << fdw.p2;
+@@
+if not rg_alias(A, P) or not rg_pos(p2) > rg_pos(p1):
+	cocci.include_match(False)
+
 @script:python depends on fjg@
 A << fjg.A;
 P << fj.P;
@@ -1038,6 +1084,13 @@ position fk.p2;
 @depends on context@
 identifier fw.ar;
 position fw.p2;
+@@
+
+* ar@p2(...)
+
+@depends on context@
+identifier fdw.ar;
+position fdw.p2;
 @@
 
 * ar@p2(...)
@@ -1120,6 +1173,13 @@ p2 << fw.p2;
 rg_found(ar, p1, p2)
 
 @script:python depends on report@
+ar << fdw.ar;
+p1 << fdw.p1;
+p2 << fdw.p2;
+@@
+rg_found(ar, p1, p2)
+
+@script:python depends on report@
 ar << ff.ar;
 p1 << ff.p1;
 p2 << ff.p2;
@@ -1186,6 +1246,12 @@ rg_org(p2, RG_MESSAGE % ar)
 @script:python depends on org@
 ar << fw.ar;
 p2 << fw.p2;
+@@
+rg_org(p2, RG_MESSAGE % ar)
+
+@script:python depends on org@
+ar << fdw.ar;
+p2 << fdw.p2;
 @@
 rg_org(p2, RG_MESSAGE % ar)
 

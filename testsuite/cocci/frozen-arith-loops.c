@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Jumps and loops: frozen where a goto/break/continue leaves a successful freeze test (j1-j6), after a retry loop (j7); not past a page that changes (ok1-ok6).  Expected: frozen-arith-loops.report. */
+/* Jumps and loops: frozen where a goto/break/continue leaves a successful freeze test (j1-j6), after a retry loop (j7, j8), round a loop (j9); not past an unfreeze, a page that changes, or back into a retry loop body (ok1-ok8).  Expected: frozen-arith-loops.report. */
 void j1(struct page *page)
 {
 	if (page_ref_freeze(page, 1))
@@ -128,5 +128,44 @@ void ok6(struct page **pages, int n)
 		if (page_ref_freeze(page, 1))
 			continue;
 		get_page(page);
+	}
+}
+void j8(struct page *page)
+{
+	do {
+		relax();
+	} while (!page_ref_freeze(page, 2));
+	put_page(page);
+}
+void ok7(struct page *page)
+{
+	do {
+		get_page(page);
+		put_page(page);
+	} while (page_ref_freeze(page, 2) == 0);
+	page_ref_unfreeze(page, 2);
+	put_page(page);
+}
+void j9(struct page *first)
+{
+	struct page *page = first;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		get_page(page);
+		if (!page_ref_freeze(page, 2))
+			return;
+		relax();
+	}
+}
+void ok8(struct list_head *list)
+{
+	while (!list_empty(list)) {
+		struct folio *folio = lru_to_folio(list);
+
+		folio_get(folio);
+		if (!folio_ref_freeze(folio, 2))
+			break;
+		relax();
 	}
 }
