@@ -242,7 +242,7 @@ return ar@p2(A, ...);
 @fc exists@
 identifier P;
 type T;
-expression E, Er, C, N;
+expression E, Er, N;
 expression A;
 position p1;
 position p2 : script:python() { not rg_exempt(p2) };
@@ -358,7 +358,7 @@ return ar@p2(A, ...);
 identifier R;
 type T;
 expression P : script:python() { rg_plain(P) };
-expression E, Er, E1, N;
+expression E, Er, N;
 expression A;
 position p1;
 position p2 : script:python() { not rg_exempt(p2) };
@@ -626,7 +626,7 @@ expression E, E1, N;
 position p1, pg, pb, pc;
 identifier L;
 iterator I;
-statement S, S1;
+statement S1;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
 identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
@@ -647,7 +647,7 @@ if (\( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| l
 expression fj.P;
 position fj.pg;
 identifier L;
-expression E, Er, C, N;
+expression E, Er, N;
 expression A;
 position p2 : script:python() { not rg_exempt(p2) };
 iterator I;

@@ -164,7 +164,6 @@ expression u.P;
 position p, ph;
 statement S;
 identifier L;
-expression E;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 @@
 
