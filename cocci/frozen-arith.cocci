@@ -153,6 +153,13 @@ def rg_key(p):
 # Several rules can find one call (on different paths): report it once.
 rg_seen = set()
 
+# Calls that passed a rule's final check (see the <rule>ok rules), with
+# the freeze to name in the note.
+rg_ok = {}
+
+def rg_passed(p2, p1):
+	rg_ok.setdefault(rg_key(p2), p1)
+
 def rg_found(ar, p1, p2):
 	if rg_key(p2) in rg_seen:
 		return
@@ -179,7 +186,7 @@ identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
 @@
 
 (
-if (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \)) S
+if (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 && !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) S
 |
 sf@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \));
 |
@@ -210,7 +217,7 @@ expression A;
 position p1;
 position p2 : script:python() { not rg_exempt(p2) };
 iterator I;
-statement S, S1;
+statement S, S1, S2;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
 identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
@@ -235,7 +242,7 @@ Er = ar@p2(A, ...);
 return ar@p2(A, ...);
 )
 ... when any
-}
+} else S2
 
 // Frozen from a declaration's initializer: a page from the frozen
 // allocator.
@@ -285,7 +292,7 @@ expression A;
 position p1;
 position p2 : script:python() { not rg_exempt(p2) };
 iterator I;
-statement S, S1;
+statement S, S1, S2;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
 identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
@@ -332,7 +339,7 @@ Er = ar@p2(A, ...);
 return ar@p2(A, ...);
 )
 ... when any
-}
+} else S2
 |
 if (!R) S
 ... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
@@ -363,7 +370,7 @@ expression A;
 position p1;
 position p2 : script:python() { not rg_exempt(p2) };
 iterator I;
-statement S, S1;
+statement S, S1, S2;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
 identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
@@ -410,7 +417,7 @@ Er = ar@p2(A, ...);
 return ar@p2(A, ...);
 )
 ... when any
-}
+} else S2
 |
 if (R) S
 ... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
@@ -440,7 +447,7 @@ expression P : script:python() { rg_plain(P) };
 expression E, Er, E1, N;
 position p1, p2 : script:python() { not rg_exempt(p2) };
 iterator I;
-statement S, S1;
+statement S, S1, S2;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
 identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
@@ -474,9 +481,9 @@ Er = ar@p2(F, ...);
 return ar@p2(F, ...);
 )
 ... when any
-}
+} else S2
 |
-if (\( !tz@p1(P, ...) \| tz@p1(P, ...) == 0 \| !tz@p1(P, ...) || E1 \)) S
+if (\( !tz@p1(P, ...) \| tz@p1(P, ...) == 0 \| !tz@p1(P, ...) || E1 \| E1 && !tz@p1(P, ...) \)) S
 ... when != end(\( P \| F \), ...)
     when != P = E
     when != tg(P, ...)
@@ -510,9 +517,9 @@ Er = ar@p2(P, ...);
 return ar@p2(P, ...);
 )
 ... when any
-}
+} else S2
 |
-if (\( !tz@p1(F, ...) \| tz@p1(F, ...) == 0 \| !tz@p1(F, ...) || E1 \)) S
+if (\( !tz@p1(F, ...) \| tz@p1(F, ...) == 0 \| !tz@p1(F, ...) || E1 \| E1 && !tz@p1(F, ...) \)) S
 ... when != end(\( F \| P \), ...)
     when != F = E
     when != tg(F, ...)
@@ -542,7 +549,7 @@ expression A;
 position p1;
 position p2 : script:python() { not rg_exempt(p2) };
 iterator I;
-statement S, S1;
+statement S, S1, S2;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 identifier sf = {set_page_count_as_frozen}; // api: RG_SET_FROZEN
 identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
@@ -560,7 +567,7 @@ F = \( P \| (T2)P \| C ? P : NULL \);
     when != P = E
 (
 sf@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \));
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+... when != end(\( F \| (T2)F \), ...)
     when != P = E
     when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
     when != I(..., P, ...) S1
@@ -578,7 +585,7 @@ return ar@p2(A, ...);
 )
 |
 if (\( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| likely(tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...)) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 || tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) {
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+... when != end(\( F \| (T2)F \), ...)
     when != P = E
     when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
     when != I(..., P, ...) S1
@@ -595,10 +602,10 @@ Er = ar@p2(A, ...);
 return ar@p2(A, ...);
 )
 ... when any
-}
+} else S2
 |
-if (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \)) S
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
+if (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 && !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) S
+... when != end(\( F \| (T2)F \), ...)
     when != P = E
     when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
     when != I(..., P, ...) S1
@@ -626,7 +633,7 @@ expression E, E1, N;
 position p1, pg, pb, pc;
 identifier L;
 iterator I;
-statement S1;
+statement S1, S2;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
 identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
@@ -641,7 +648,7 @@ if (\( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| l
     when != tg(P, ...)
     when != rs(P, N)
 \( goto@pg L; \| break@pb; \| continue@pc; \)
-} \)
+} \) else S2
 
 @fjg exists@
 expression fj.P;
@@ -901,7 +908,7 @@ identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_
 identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
 @@
 
-while (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \)) S
+while (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 && !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) S
 ... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
     when != P = E
     when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
@@ -957,143 +964,255 @@ return ar@p2(A, ...);
 
 
 // The arithmetic is on P itself or on P's page/folio (page_folio(P),
-// &P->page, folio_page(P, 0)); matched here, not in the rules above, to
-// keep them cheap.
+// &P->page, folio_page(P, 0)); for fk on the copy F, or F cast back; for
+// fdw after the condition (the path back into the body is the failed
+// freeze).  Checked on the one call each finding names, not in the rules
+// above, to keep them cheap; the script only records (include_match(False)
+// would also drop the other rules' findings of the same run), and the
+// <rule>ok rule keeps the calls it passed.
 
-@script:python depends on fk@
-A << fk.A;
-F << fk.F;
-@@
-if not rg_copy(A, F):
-	cocci.include_match(False)
-
-@script:python depends on fa@
+@script:python@
 A << fa.A;
 P << fa.P;
+p1 << fa.p1;
+p2 << fa.p2;
 @@
-if not rg_alias(A, P):
-	cocci.include_match(False)
+if rg_alias(A, P):
+	rg_passed(p2, p1)
 
-@script:python depends on fb@
+@faok@
+identifier fa.ar;
+position fa.p2;
+position q : script:python() { rg_key(q) in rg_ok };
+@@
+
+ar@p2@q(...)
+
+@script:python@
 A << fb.A;
 P << fb.P;
+p1 << fb.p1;
+p2 << fb.p2;
 @@
-if not rg_alias(A, P):
-	cocci.include_match(False)
+if rg_alias(A, P):
+	rg_passed(p2, p1)
 
-@script:python depends on fc@
+@fbok@
+identifier fb.ar;
+position fb.p2;
+position q : script:python() { rg_key(q) in rg_ok };
+@@
+
+ar@p2@q(...)
+
+@script:python@
 A << fc.A;
 P << fc.P;
+p1 << fc.p1;
+p2 << fc.p2;
 @@
-if not rg_alias(A, P):
-	cocci.include_match(False)
+if rg_alias(A, P):
+	rg_passed(p2, p1)
 
-@script:python depends on fd@
+@fcok@
+identifier fc.ar;
+position fc.p2;
+position q : script:python() { rg_key(q) in rg_ok };
+@@
+
+ar@p2@q(...)
+
+@script:python@
 A << fd.A;
 P << fd.P;
+p1 << fd.p1;
+p2 << fd.p2;
 @@
-if not rg_alias(A, P):
-	cocci.include_match(False)
+if rg_alias(A, P):
+	rg_passed(p2, p1)
 
-@script:python depends on fe@
+@fdok@
+identifier fd.ar;
+position fd.p2;
+position q : script:python() { rg_key(q) in rg_ok };
+@@
+
+ar@p2@q(...)
+
+@script:python@
 A << fe.A;
 P << fe.P;
+p1 << fe.p1;
+p2 << fe.p2;
 @@
-if not rg_alias(A, P):
-	cocci.include_match(False)
+if rg_alias(A, P):
+	rg_passed(p2, p1)
 
-@script:python depends on fw@
+@feok@
+identifier fe.ar;
+position fe.p2;
+position q : script:python() { rg_key(q) in rg_ok };
+@@
+
+ar@p2@q(...)
+
+@script:python@
+A << fk.A;
+F << fk.F;
+p1 << fk.p1;
+p2 << fk.p2;
+@@
+if rg_copy(A, F):
+	rg_passed(p2, p1)
+
+@fkok@
+identifier fk.ar;
+position fk.p2;
+position q : script:python() { rg_key(q) in rg_ok };
+@@
+
+ar@p2@q(...)
+
+@script:python@
 A << fw.A;
 P << fw.P;
+p1 << fw.p1;
+p2 << fw.p2;
 @@
-if not rg_alias(A, P):
-	cocci.include_match(False)
+if rg_alias(A, P):
+	rg_passed(p2, p1)
 
-@script:python depends on fdw@
+@fwok@
+identifier fw.ar;
+position fw.p2;
+position q : script:python() { rg_key(q) in rg_ok };
+@@
+
+ar@p2@q(...)
+
+@script:python@
 A << fdw.A;
 P << fdw.P;
 p1 << fdw.p1;
 p2 << fdw.p2;
 @@
-if not rg_alias(A, P) or not rg_pos(p2) > rg_pos(p1):
-	cocci.include_match(False)
+if rg_alias(A, P) and rg_pos(p2) > rg_pos(p1):
+	rg_passed(p2, p1)
 
-@script:python depends on fjg@
+@fdwok@
+identifier fdw.ar;
+position fdw.p2;
+position q : script:python() { rg_key(q) in rg_ok };
+@@
+
+ar@p2@q(...)
+
+@script:python@
 A << fjg.A;
 P << fj.P;
+p1 << fj.p1;
+p2 << fjg.p2;
 @@
-if not rg_alias(A, P):
-	cocci.include_match(False)
+if rg_alias(A, P):
+	rg_passed(p2, p1)
 
-@script:python depends on fjb@
+@fjgok@
+identifier fjg.ar;
+position fjg.p2;
+position q : script:python() { rg_key(q) in rg_ok };
+@@
+
+ar@p2@q(...)
+
+@script:python@
 A << fjb.A;
 P << fj.P;
+p1 << fj.p1;
+p2 << fjb.p2;
 @@
-if not rg_alias(A, P):
-	cocci.include_match(False)
+if rg_alias(A, P):
+	rg_passed(p2, p1)
 
-@script:python depends on fjc@
+@fjbok@
+identifier fjb.ar;
+position fjb.p2;
+position q : script:python() { rg_key(q) in rg_ok };
+@@
+
+ar@p2@q(...)
+
+@script:python@
 A << fjc.A;
 P << fj.P;
+p1 << fj.p1;
+p2 << fjc.p2;
 @@
-if not rg_alias(A, P):
-	cocci.include_match(False)
+if rg_alias(A, P):
+	rg_passed(p2, p1)
+
+@fjcok@
+identifier fjc.ar;
+position fjc.p2;
+position q : script:python() { rg_key(q) in rg_ok };
+@@
+
+ar@p2@q(...)
 
 @depends on context@
 identifier fa.ar;
-position fa.p2;
+position faok.q;
 @@
 
-* ar@p2(...)
+* ar@q(...)
 
 @depends on context@
 identifier fb.ar;
-position fb.p2;
+position fbok.q;
 @@
 
-* ar@p2(...)
+* ar@q(...)
 
 @depends on context@
 identifier fc.ar;
-position fc.p2;
+position fcok.q;
 @@
 
-* ar@p2(...)
+* ar@q(...)
 
 @depends on context@
 identifier fd.ar;
-position fd.p2;
+position fdok.q;
 @@
 
-* ar@p2(...)
+* ar@q(...)
 
 @depends on context@
 identifier fe.ar;
-position fe.p2;
+position feok.q;
 @@
 
-* ar@p2(...)
+* ar@q(...)
 
 @depends on context@
 identifier fk.ar;
-position fk.p2;
+position fkok.q;
 @@
 
-* ar@p2(...)
+* ar@q(...)
 
 @depends on context@
 identifier fw.ar;
-position fw.p2;
+position fwok.q;
 @@
 
-* ar@p2(...)
+* ar@q(...)
 
 @depends on context@
 identifier fdw.ar;
-position fdw.p2;
+position fdwok.q;
 @@
 
-* ar@p2(...)
+* ar@q(...)
 
 @depends on context@
 identifier ff.ar;
@@ -1104,80 +1223,72 @@ position ff.p2;
 
 @depends on context@
 identifier fjg.ar;
-position fjg.p2;
+position fjgok.q;
 @@
 
-* ar@p2(...)
+* ar@q(...)
 
 @depends on context@
 identifier fjb.ar;
-position fjb.p2;
+position fjbok.q;
 @@
 
-* ar@p2(...)
+* ar@q(...)
 
 @depends on context@
 identifier fjc.ar;
-position fjc.p2;
+position fjcok.q;
 @@
 
-* ar@p2(...)
+* ar@q(...)
 
 @script:python depends on report@
 ar << fa.ar;
-p1 << fa.p1;
-p2 << fa.p2;
+p2 << faok.q;
 @@
-rg_found(ar, p1, p2)
+rg_found(ar, rg_ok[rg_key(p2)], p2)
 
 @script:python depends on report@
 ar << fb.ar;
-p1 << fb.p1;
-p2 << fb.p2;
+p2 << fbok.q;
 @@
-rg_found(ar, p1, p2)
+rg_found(ar, rg_ok[rg_key(p2)], p2)
 
 @script:python depends on report@
 ar << fc.ar;
-p1 << fc.p1;
-p2 << fc.p2;
+p2 << fcok.q;
 @@
-rg_found(ar, p1, p2)
+rg_found(ar, rg_ok[rg_key(p2)], p2)
 
 @script:python depends on report@
 ar << fd.ar;
-p1 << fd.p1;
-p2 << fd.p2;
+p2 << fdok.q;
 @@
-rg_found(ar, p1, p2)
+rg_found(ar, rg_ok[rg_key(p2)], p2)
 
 @script:python depends on report@
 ar << fe.ar;
-p1 << fe.p1;
-p2 << fe.p2;
+p2 << feok.q;
 @@
-rg_found(ar, p1, p2)
+rg_found(ar, rg_ok[rg_key(p2)], p2)
 
 @script:python depends on report@
 ar << fk.ar;
-p1 << fk.p1;
-p2 << fk.p2;
+p2 << fkok.q;
 @@
-rg_found(ar, p1, p2)
+rg_found(ar, rg_ok[rg_key(p2)], p2)
 
 @script:python depends on report@
 ar << fw.ar;
-p1 << fw.p1;
-p2 << fw.p2;
+p2 << fwok.q;
 @@
-rg_found(ar, p1, p2)
+rg_found(ar, rg_ok[rg_key(p2)], p2)
 
 @script:python depends on report@
 ar << fdw.ar;
-p1 << fdw.p1;
-p2 << fdw.p2;
+p2 << fdwok.q;
 @@
-rg_found(ar, p1, p2)
+rg_found(ar, rg_ok[rg_key(p2)], p2)
 
 @script:python depends on report@
 ar << ff.ar;
@@ -1188,70 +1299,67 @@ rg_found(ar, p1, p2)
 
 @script:python depends on report@
 ar << fjg.ar;
-p1 << fj.p1;
-p2 << fjg.p2;
+p2 << fjgok.q;
 @@
-rg_found(ar, p1, p2)
+rg_found(ar, rg_ok[rg_key(p2)], p2)
 
 @script:python depends on report@
 ar << fjb.ar;
-p1 << fj.p1;
-p2 << fjb.p2;
+p2 << fjbok.q;
 @@
-rg_found(ar, p1, p2)
+rg_found(ar, rg_ok[rg_key(p2)], p2)
 
 @script:python depends on report@
 ar << fjc.ar;
-p1 << fj.p1;
-p2 << fjc.p2;
+p2 << fjcok.q;
 @@
-rg_found(ar, p1, p2)
+rg_found(ar, rg_ok[rg_key(p2)], p2)
 
 @script:python depends on org@
 ar << fa.ar;
-p2 << fa.p2;
+p2 << faok.q;
 @@
 rg_org(p2, RG_MESSAGE % ar)
 
 @script:python depends on org@
 ar << fb.ar;
-p2 << fb.p2;
+p2 << fbok.q;
 @@
 rg_org(p2, RG_MESSAGE % ar)
 
 @script:python depends on org@
 ar << fc.ar;
-p2 << fc.p2;
+p2 << fcok.q;
 @@
 rg_org(p2, RG_MESSAGE % ar)
 
 @script:python depends on org@
 ar << fd.ar;
-p2 << fd.p2;
+p2 << fdok.q;
 @@
 rg_org(p2, RG_MESSAGE % ar)
 
 @script:python depends on org@
 ar << fe.ar;
-p2 << fe.p2;
+p2 << feok.q;
 @@
 rg_org(p2, RG_MESSAGE % ar)
 
 @script:python depends on org@
 ar << fk.ar;
-p2 << fk.p2;
+p2 << fkok.q;
 @@
 rg_org(p2, RG_MESSAGE % ar)
 
 @script:python depends on org@
 ar << fw.ar;
-p2 << fw.p2;
+p2 << fwok.q;
 @@
 rg_org(p2, RG_MESSAGE % ar)
 
 @script:python depends on org@
 ar << fdw.ar;
-p2 << fdw.p2;
+p2 << fdwok.q;
 @@
 rg_org(p2, RG_MESSAGE % ar)
 
@@ -1263,18 +1371,18 @@ rg_org(p2, RG_MESSAGE % ar)
 
 @script:python depends on org@
 ar << fjg.ar;
-p2 << fjg.p2;
+p2 << fjgok.q;
 @@
 rg_org(p2, RG_MESSAGE % ar)
 
 @script:python depends on org@
 ar << fjb.ar;
-p2 << fjb.p2;
+p2 << fjbok.q;
 @@
 rg_org(p2, RG_MESSAGE % ar)
 
 @script:python depends on org@
 ar << fjc.ar;
-p2 << fjc.p2;
+p2 << fjcok.q;
 @@
 rg_org(p2, RG_MESSAGE % ar)

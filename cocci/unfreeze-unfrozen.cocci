@@ -115,8 +115,10 @@ position p : script:python() { not rg_exempt(p) };
 
 uf@p(P, ...)
 
-// Maybe frozen: reached from the entry, a freeze or a put (unknown
-// afterwards), with no live-making call on the way.
+// Maybe frozen: reached from the entry (the caller's page, unknown), a
+// freeze or a put with no live-making call on the way.  A get makes an
+// unknown page live, but a frozen one stays frozen (the get is itself
+// frozen-arith): only an init or unfreeze ends a freeze.
 @maybe exists@
 identifier u.uf, f;
 expression u.P;
@@ -130,22 +132,35 @@ uf@p(P, ...);
 ... when any
 }
 
+// A freeze on the way: only an init or an unfreeze makes it live again.
 @maybe2 exists@
 identifier u.uf;
-expression u.P, E;
+expression u.P;
 position p;
 identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_SET_FROZEN RG_FREEZE RG_TEST_ZERO
 identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
-identifier live = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return}; // api: RG_INIT RG_UNFREEZE RG_GET
-identifier pu = {page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs}; // api: RG_PUT
+identifier init = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze}; // api: RG_INIT RG_UNFREEZE
 @@
 
 (
 fz(P, ...)
 |
-pu(P, ...)
-|
 P = al(...)
+)
+... when != init(P, ...)
+uf@p(P, ...);
+
+// A put or a reassignment: unknown, and a get after it makes it live.
+@maybe3 exists@
+identifier u.uf;
+expression u.P, E;
+position p;
+identifier live = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return}; // api: RG_INIT RG_UNFREEZE RG_GET
+identifier pu = {page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs}; // api: RG_PUT
+@@
+
+(
+pu(P, ...)
 |
 P = E
 )
@@ -155,14 +170,15 @@ uf@p(P, ...);
 // A failed freeze or a false test-to-zero leaves the page live (the count
 // was not what the caller expected, or is still above zero): an unfreeze
 // in that branch, with no freeze, put or reassignment on the way, is
-// reported whatever came before the test.  The failure branch is the then
+// reported unless P may be frozen when it reaches the test (a frozen page
+// stays frozen when a freeze fails on it).  The failure branch is the then
 // branch of "if (!freeze(P))", the else branch of "if (freeze(P))", or
 // the code after "if (freeze(P))" when that branch always leaves.
 @fail exists@
 identifier u.uf;
 expression u.P;
 position p, ph;
-statement S;
+statement S, S2;
 identifier L;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 @@
@@ -170,7 +186,7 @@ identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio
 (
 if (\( !tz@ph(P, ...) \| tz@ph(P, ...) == 0 \)) {
 <+... uf@p(P, ...) ...+>
-}
+} else S2
 |
 if (tz@ph(P, ...)) S else {
 <+... uf@p(P, ...) ...+>
@@ -184,17 +200,20 @@ if (tz@ph(P, ...)) \( return ...; \| goto L; \| {
 uf@p(P, ...);
 )
 
-// ... unless a path in the branch freezes, puts or reassigns P first.
+// ... unless a path in the branch freezes, puts or reassigns P first, or
+// P may be frozen when it reaches the test (a failed freeze of a frozen
+// page leaves it frozen).
 @failmaybe exists@
 identifier u.uf;
 expression u.P, E;
-position fail.p;
+position fail.p, fail.ph;
 position pm;
-statement S;
+statement S, S2;
 identifier L;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
 identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_SET_FROZEN RG_FREEZE RG_TEST_ZERO
 identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
+identifier init = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze}; // api: RG_INIT RG_UNFREEZE
 identifier live = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return}; // api: RG_INIT RG_UNFREEZE RG_GET
 identifier pu = {page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs}; // api: RG_PUT
 @@
@@ -206,7 +225,7 @@ if (\( !tz(P, ...) \| tz(P, ...) == 0 \)) {
 ... when != live(P, ...)
 uf@p@pm(P, ...);
 ... when any
-}
+} else S2
 |
 if (tz(P, ...)) S else {
 ... when any
@@ -223,6 +242,20 @@ if (tz(P, ...)) \( return ...; \| goto L; \| {
 ... when any
 \( fz(P, ...) \| pu(P, ...) \| P = al(...) \| P = E \)
 ... when != live(P, ...)
+uf@p@pm(P, ...);
+|
+(
+fz(P, ...)
+|
+P = al(...)
+)
+... when != init(P, ...)
+    when != pu(P, ...)
+    when != P = E
+tz@ph(P, ...)
+... when != init(P, ...)
+    when != pu(P, ...)
+    when != P = E
 uf@p@pm(P, ...);
 )
 
@@ -254,7 +287,7 @@ uf@p@p1(P, ...)
 @bad@
 identifier u.uf;
 expression u.P;
-position p != {maybe.p, maybe2.p};
+position p != {maybe.p, maybe2.p, maybe3.p};
 @@
 
 uf@p(P, ...)

@@ -74,6 +74,52 @@ else
 	fail kernel-fix-sites "exit $st; helpers: $helpers; $(diff "$tmp/want" "$tmp/got") $(cat "$tmp/err")"
 fi
 
+# Bugs seeded into real 6.12 code (kernel-seeded.patch): Coccinelle, and
+# the plugin building the seeded objects, both report exactly the lines
+# marked "refguard-seed: frozen-arith" (so not the "clean" ones) and no
+# unfreeze-unfrozen.
+seeded=$top/build/cocci-seeded
+sfiles=$(sed -n 's|^+++ b/||p' "$here/kernel-seeded.patch")
+rm -rf "$seeded"
+cp -al "$ksrc" "$seeded"
+if ! patch -s -p1 -d "$seeded" < "$here/kernel-seeded.patch" > "$tmp/seed.log" 2>&1 ||
+   [ "$(stat -c %h "$seeded/mm/vmscan.c")" != 1 ]; then
+	fail kernel-seeded-cocci "patch failed or wrote through a hard link: $(cat "$tmp/seed.log")"
+	fail kernel-seeded-plugin "no seeded tree"
+else
+	(cd "$seeded" && grep -n "refguard-seed: frozen-arith" $sfiles) |
+		sed 's|^\([^:]*:[0-9]*\):.*|\1:frozen-arith|' | sort > "$tmp/seed.want"
+	(cd "$seeded" && "$REFGUARD" report --kernel . --rule frozen-arith --rule unfreeze-unfrozen $sfiles) 2>"$tmp/err" |
+		sed -n 's|^\([^:]*:[0-9]*\):[0-9]*: warning: .*\[refguard-\([a-z-]*\)\]$|\1:\2|p' |
+		sort -u > "$tmp/seed.cocci"
+	if [ -s "$tmp/seed.want" ] && cmp -s "$tmp/seed.want" "$tmp/seed.cocci"; then
+		pass kernel-seeded-cocci
+	else
+		fail kernel-seeded-cocci "$(diff "$tmp/seed.want" "$tmp/seed.cocci" | tr '\n' ' ') $(cat "$tmp/err")"
+	fi
+	plugin=$top/plugin/refguard.so
+	sobj=$("$top/scripts/kernel.sh" obj cocci-seededobj "$seeded" 2>"$tmp/obj.log")
+	objs=$(echo "$sfiles" | sed 's/\.c$/.o/')
+	if [ ! -f "$plugin" ]; then
+		echo "SKIP: kernel-seeded-plugin: no $plugin (make)"
+	elif [ -z "$sobj" ]; then
+		fail kernel-seeded-plugin "could not configure: $(tail -5 "$tmp/obj.log")"
+	else
+		(cd "$sobj" && rm -f $objs)
+		make -s -C "$seeded" O="$sobj" -j2 -k $objs \
+			KCFLAGS="-fplugin=$plugin -Wno-error" > "$tmp/sbuild.log" 2>&1
+		st=$?
+		sed -n 's|^.*/\(mm/[^:]*\):\([0-9]*\):[0-9]*: warning: .*\[refguard-\([a-z-]*\)\]$|\1:\2:\3|p' \
+			"$tmp/sbuild.log" | grep -E ':(frozen-arith|unfreeze-unfrozen)$' |
+			sort -u > "$tmp/seed.plugin"
+		if [ $st = 0 ] && cmp -s "$tmp/seed.want" "$tmp/seed.plugin"; then
+			pass kernel-seeded-plugin
+		else
+			fail kernel-seeded-plugin "make exit $st; $(diff "$tmp/seed.want" "$tmp/seed.plugin" | tr '\n' ' ') $(grep -E 'error|Error' "$tmp/sbuild.log" | head -5)"
+		fi
+	fi
+fi
+
 # The patched tree's mm/ builds with the kernel's own build.
 if [ "${RG_SKIP_BUILD:-0}" = 1 ]; then
 	echo "SKIP: kernel-fix-build: RG_SKIP_BUILD=1"
