@@ -74,8 +74,9 @@ else
 	fail kernel-fix-sites "exit $st; helpers: $helpers; $(diff "$tmp/want" "$tmp/got") $(cat "$tmp/err")"
 fi
 
-# Bugs seeded into real 6.12 code (kernel-seeded.patch): Coccinelle, and
-# the plugin building the seeded objects, both report exactly the lines
+# Bugs seeded into real 6.12 code (kernel-seeded.patch): Coccinelle (under
+# refguard report and under the kernel's make coccicheck), and the plugin
+# building the seeded objects, all report exactly the lines
 # marked "refguard-seed: frozen-arith" (so not the "clean" ones) and no
 # unfreeze-unfrozen.
 seeded=$top/build/cocci-seeded
@@ -85,6 +86,7 @@ cp -al "$ksrc" "$seeded"
 if ! patch -s -p1 -d "$seeded" < "$here/kernel-seeded.patch" > "$tmp/seed.log" 2>&1 ||
    [ "$(stat -c %h "$seeded/mm/vmscan.c")" != 1 ]; then
 	fail kernel-seeded-cocci "patch failed or wrote through a hard link: $(cat "$tmp/seed.log")"
+	fail kernel-seeded-coccicheck "no seeded tree"
 	fail kernel-seeded-plugin "no seeded tree"
 else
 	(cd "$seeded" && grep -n "refguard-seed: frozen-arith" $sfiles) |
@@ -96,6 +98,16 @@ else
 		pass kernel-seeded-cocci
 	else
 		fail kernel-seeded-cocci "$(diff "$tmp/seed.want" "$tmp/seed.cocci" | tr '\n' ' ') $(cat "$tmp/err")"
+	fi
+	# The same through the kernel's own coccicheck, as a maintainer runs it.
+	make -s -C "$seeded" coccicheck MODE=report COCCI="$top/cocci/frozen-arith.cocci" \
+		M=mm/ J=2 > "$tmp/scc.log" 2>&1
+	sed -n 's|^\(mm/[^:]*:[0-9]*\):[0-9]*: warning: .*\[refguard-\([a-z-]*\)\]$|\1:\2|p' \
+		"$tmp/scc.log" | sort -u > "$tmp/seed.scc"
+	if [ -s "$tmp/seed.want" ] && cmp -s "$tmp/seed.want" "$tmp/seed.scc"; then
+		pass kernel-seeded-coccicheck
+	else
+		fail kernel-seeded-coccicheck "$(diff "$tmp/seed.want" "$tmp/seed.scc" | tr '\n' ' ') $(grep -iE 'error|fatal' "$tmp/scc.log" | head -5)"
 	fi
 	plugin=$top/plugin/refguard.so
 	sobj=$("$top/scripts/kernel.sh" obj cocci-seededobj "$seeded" 2>"$tmp/obj.log")
