@@ -112,8 +112,21 @@ def rg_column(p):
 		pass
 	return col + 1
 
+def rg_key(p):
+	"""A position as a key: (file, line, column), the numbers as ints."""
+	return (p[0].file, int(p[0].line), int(p[0].column))
+
+# Positions already reported: several rules, or one rule on several
+# paths, can find one call, and it is reported once.
+rg_reported = set()
+
 def rg_emit(p, msg, fields):
-	"""A record for refguard, or the project's diagnostic line."""
+	"""A record for refguard, or the project's diagnostic line; once per
+	position."""
+	key = (p.file, int(p.line), int(p.column))
+	if key in rg_reported:
+		return
+	rg_reported.add(key)
 	if RG_RECORDS:
 		print("\x1f".join(["RG", RG_RULE, p.file, p.line, p.column,
 				   p.current_element] + fields))
@@ -122,6 +135,10 @@ def rg_emit(p, msg, fields):
 		      (p.file, p.line, rg_column(p), msg, RG_RULE))
 
 def rg_org(p, msg):
+	"""An org-mode entry; once per position, as rg_emit()."""
+	if rg_key(p) in rg_reported:
+		return
+	rg_reported.add(rg_key(p))
 	cocci.print_main(msg + " [refguard-%s]" % RG_RULE, p)
 # --- end of common part ---
 
@@ -133,12 +150,6 @@ import re
 RG_TYPE = {}
 # positions of _refcount expressions whose address is taken
 RG_ADDR = set()
-# call positions already reported (a dot and an arrow pattern may agree)
-RG_SEEN = set()
-
-def rg_key(p):
-	return (p[0].file, p[0].line, p[0].column)
-
 RG_OWN_DEFS = {}
 
 def rg_own_defs(f):
@@ -190,14 +201,6 @@ def rg_fix(op, q, e, a, n, b):
 		h = RG_SET_REWRITES.get((h, a.strip()), "")
 		return (h, "%s(%s)" % (h, e) if h else "")
 	return ("", "")
-
-def rg_first(p):
-	"""True the first time a call position is reported."""
-	k = rg_key(p)
-	if k in RG_SEEN:
-		return False
-	RG_SEEN.add(k)
-	return True
 
 // The type of the object decides: struct page and struct folio are
 // reported (and rewritten with their helpers), any other known type
@@ -351,25 +354,22 @@ q << d.q;
 @@
 h, fix = rg_fix(op, q, E, A, N, B)
 what = rg_text(E) + "->_refcount"
-if rg_first(p):
-	rg_emit(p[0], RG_MESSAGE_FIX % (what, h) if h else RG_MESSAGE % what,
-		[what, h, fix])
+rg_emit(p[0], RG_MESSAGE_FIX % (what, h) if h else RG_MESSAGE % what,
+	[what, h, fix])
 
 @script:python depends on report@
 E << dx.E;
 p << dx.p;
 @@
 what = rg_text(E) + "->_refcount"
-if rg_first(p):
-	rg_emit(p[0], RG_MESSAGE % what, [what, "", ""])
+rg_emit(p[0], RG_MESSAGE % what, [what, "", ""])
 
 @script:python depends on report@
 E << dy.E;
 p << dy.p;
 @@
 what = rg_text(E) + "._refcount"
-if rg_first(p):
-	rg_emit(p[0], RG_MESSAGE % what, [what, "", ""])
+rg_emit(p[0], RG_MESSAGE % what, [what, "", ""])
 
 @script:python depends on report@
 E << c.E;
@@ -389,22 +389,19 @@ rg_emit(p[0], RG_MESSAGE % what, [what, "", ""])
 E << d.E;
 p << d.p;
 @@
-if rg_first(p):
-	rg_org(p, RG_MESSAGE % (rg_text(E) + "->_refcount"))
+rg_org(p, RG_MESSAGE % (rg_text(E) + "->_refcount"))
 
 @script:python depends on org@
 E << dx.E;
 p << dx.p;
 @@
-if rg_first(p):
-	rg_org(p, RG_MESSAGE % (rg_text(E) + "->_refcount"))
+rg_org(p, RG_MESSAGE % (rg_text(E) + "->_refcount"))
 
 @script:python depends on org@
 E << dy.E;
 p << dy.p;
 @@
-if rg_first(p):
-	rg_org(p, RG_MESSAGE % (rg_text(E) + "._refcount"))
+rg_org(p, RG_MESSAGE % (rg_text(E) + "._refcount"))
 
 @script:python depends on org@
 E << c.E;

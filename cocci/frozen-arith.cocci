@@ -99,8 +99,21 @@ def rg_column(p):
 		pass
 	return col + 1
 
+def rg_key(p):
+	"""A position as a key: (file, line, column), the numbers as ints."""
+	return (p[0].file, int(p[0].line), int(p[0].column))
+
+# Positions already reported: several rules, or one rule on several
+# paths, can find one call, and it is reported once.
+rg_reported = set()
+
 def rg_emit(p, msg, fields):
-	"""A record for refguard, or the project's diagnostic line."""
+	"""A record for refguard, or the project's diagnostic line; once per
+	position."""
+	key = (p.file, int(p.line), int(p.column))
+	if key in rg_reported:
+		return
+	rg_reported.add(key)
 	if RG_RECORDS:
 		print("\x1f".join(["RG", RG_RULE, p.file, p.line, p.column,
 				   p.current_element] + fields))
@@ -109,6 +122,10 @@ def rg_emit(p, msg, fields):
 		      (p.file, p.line, rg_column(p), msg, RG_RULE))
 
 def rg_org(p, msg):
+	"""An org-mode entry; once per position, as rg_emit()."""
+	if rg_key(p) in rg_reported:
+		return
+	rg_reported.add(rg_key(p))
 	cocci.print_main(msg + " [refguard-%s]" % RG_RULE, p)
 # --- end of common part ---
 
@@ -134,9 +151,6 @@ def rg_copy(a, f):
 	a = a.replace(" ", "")
 	return a == f or (a.startswith("(") and a.endswith(")" + f))
 
-def rg_pos(p):
-	return (p[0].file, int(p[0].line), int(p[0].column))
-
 def rg_loop_tail(p1):
 	"""p1 is in the condition of a do-while tail or a body-less while:
 	the whole source line is "[}] while (...);", maybe with a comment."""
@@ -147,12 +161,6 @@ def rg_loop_tail(p1):
 		return False
 	return re.match(r"\s*(\}\s*)?while\s*\(.*\)\s*;\s*(/\*.*\*/\s*|//.*)?$", line) is not None
 
-def rg_key(p):
-	return (p[0].file, p[0].line, p[0].column)
-
-# Several rules can find one call (on different paths): report it once.
-rg_seen = set()
-
 # Calls that passed a rule's final check (see the <rule>ok rules), with
 # the freeze to name in the note.
 rg_ok = {}
@@ -161,9 +169,6 @@ def rg_passed(p2, p1):
 	rg_ok.setdefault(rg_key(p2), p1)
 
 def rg_found(ar, p1, p2):
-	if rg_key(p2) in rg_seen:
-		return
-	rg_seen.add(rg_key(p2))
 	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
 
 // Frozen on the fall-through of a failed "not frozen" test, after an
@@ -1096,7 +1101,7 @@ P << fdw.P;
 p1 << fdw.p1;
 p2 << fdw.p2;
 @@
-if rg_alias(A, P) and rg_pos(p2) > rg_pos(p1):
+if rg_alias(A, P) and rg_key(p2) > rg_key(p1):
 	rg_passed(p2, p1)
 
 @fdwok@

@@ -97,8 +97,21 @@ def rg_column(p):
 		pass
 	return col + 1
 
+def rg_key(p):
+	"""A position as a key: (file, line, column), the numbers as ints."""
+	return (p[0].file, int(p[0].line), int(p[0].column))
+
+# Positions already reported: several rules, or one rule on several
+# paths, can find one call, and it is reported once.
+rg_reported = set()
+
 def rg_emit(p, msg, fields):
-	"""A record for refguard, or the project's diagnostic line."""
+	"""A record for refguard, or the project's diagnostic line; once per
+	position."""
+	key = (p.file, int(p.line), int(p.column))
+	if key in rg_reported:
+		return
+	rg_reported.add(key)
 	if RG_RECORDS:
 		print("\x1f".join(["RG", RG_RULE, p.file, p.line, p.column,
 				   p.current_element] + fields))
@@ -107,13 +120,14 @@ def rg_emit(p, msg, fields):
 		      (p.file, p.line, rg_column(p), msg, RG_RULE))
 
 def rg_org(p, msg):
+	"""An org-mode entry; once per position, as rg_emit()."""
+	if rg_key(p) in rg_reported:
+		return
+	rg_reported.add(rg_key(p))
 	cocci.print_main(msg + " [refguard-%s]" % RG_RULE, p)
 # --- end of common part ---
 
 RG_FROZEN = set()
-
-def rg_key(p):
-	return (p[0].file, p[0].line, p[0].column)
 
 // Every raw setter call outside the helpers.
 @s@

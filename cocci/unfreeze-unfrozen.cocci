@@ -85,8 +85,21 @@ def rg_column(p):
 		pass
 	return col + 1
 
+def rg_key(p):
+	"""A position as a key: (file, line, column), the numbers as ints."""
+	return (p[0].file, int(p[0].line), int(p[0].column))
+
+# Positions already reported: several rules, or one rule on several
+# paths, can find one call, and it is reported once.
+rg_reported = set()
+
 def rg_emit(p, msg, fields):
-	"""A record for refguard, or the project's diagnostic line."""
+	"""A record for refguard, or the project's diagnostic line; once per
+	position."""
+	key = (p.file, int(p.line), int(p.column))
+	if key in rg_reported:
+		return
+	rg_reported.add(key)
 	if RG_RECORDS:
 		print("\x1f".join(["RG", RG_RULE, p.file, p.line, p.column,
 				   p.current_element] + fields))
@@ -95,17 +108,12 @@ def rg_emit(p, msg, fields):
 		      (p.file, p.line, rg_column(p), msg, RG_RULE))
 
 def rg_org(p, msg):
+	"""An org-mode entry; once per position, as rg_emit()."""
+	if rg_key(p) in rg_reported:
+		return
+	rg_reported.add(rg_key(p))
 	cocci.print_main(msg + " [refguard-%s]" % RG_RULE, p)
 # --- end of common part ---
-
-# Two rules can find one call: report it once.
-rg_seen = set()
-
-def rg_found(p, uf):
-	key = (p[0].file, p[0].line, p[0].column)
-	if key not in rg_seen:
-		rg_seen.add(key)
-		rg_emit(p[0], RG_MESSAGE % uf, [uf, "", ""])
 
 @u@
 identifier uf = {page_ref_unfreeze, folio_ref_unfreeze}; // api: RG_UNFREEZE
@@ -310,13 +318,13 @@ position badfail.p1;
 uf << u.uf;
 p << bad.p;
 @@
-rg_found(p, uf)
+rg_emit(p[0], RG_MESSAGE % uf, [uf, "", ""])
 
 @script:python depends on report@
 uf << u.uf;
 p << badfail.p1;
 @@
-rg_found(p, uf)
+rg_emit(p[0], RG_MESSAGE % uf, [uf, "", ""])
 
 @script:python depends on org@
 uf << u.uf;
