@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The one in-memory finding type, and the one module that collects,
+ * deduplicates, sorts, matches against a baseline and prints findings.
+ *
+ * Every engine (the GCC plugin's record file, the Coccinelle runner, the
+ * sparse engine) hands its results over as struct rg_finding values plus
+ * an explicit account of what it checked and what it could not: a file or
+ * function counts as checked only on positive evidence from the engine
+ * that checked it (rg_results_checked()); silence is never "clean".
+ * `report`, `gate` and `check` print through rg_results_print(), so the
+ * text, JSON and SARIF forms are the same whichever engine found what.
+ */
+#ifndef REFGUARD_FINDING_H
+#define REFGUARD_FINDING_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "catalogue.h"
+
+/*
+ * A replacement of the source text [line:column, end_line:end_column):
+ * 1-based lines and columns counted in bytes, end exclusive, as GCC's
+ * parseable fix-its give them.  An insertion has end == start.
+ */
+struct rg_fix {
+	int line, column, end_line, end_column;
+	char *replacement;
+};
+
+/* A secondary location ("the page was frozen here"). */
+struct rg_note {
+	char *file;
+	int line, column;
+	char *message;
+};
+
+struct rg_finding {
+	enum rg_rule rule;
+	bool error;			/* plugin's -error, otherwise a warning */
+	char *file;			/* relative to the tree when it is in one */
+	int line, column;		/* 1-based; column in bytes */
+	char *function;			/* enclosing function, "" if none */
+	char *arg;			/* the message's first %qs: the call or access */
+	char *rewrite;			/* its second %qs, or NULL: no known rewrite */
+	struct rg_fix *fix;		/* NULL: none */
+	struct rg_note *notes;
+	int nr_notes;
+	const char *engine;		/* "plugin", "cocci", "sparse" (static) */
+};
+
+/* Something an engine was asked to check and could not, and why. */
+struct rg_unchecked {
+	char *file;
+	char *function;			/* "" for the whole file */
+	char *reason;
+	const char *engine;
+};
+
+/* What an engine positively says it analysed. */
+struct rg_checked {
+	char *file;
+	char *function;			/* "" for the whole unit */
+	const char *engine;
+};
+
+struct rg_results {
+	struct rg_finding *findings;
+	int nr_findings, cap_findings;
+	struct rg_unchecked *unchecked;
+	int nr_unchecked, cap_unchecked;
+	struct rg_checked *checked;
+	int nr_checked, cap_checked;
+};
+
+/* Deep copies of everything passed in; the caller keeps its own. */
+void rg_results_add(struct rg_results *r, const struct rg_finding *f);
+void rg_results_unchecked(struct rg_results *r, const char *file,
+			  const char *function, const char *reason,
+			  const char *engine);
+void rg_results_checked(struct rg_results *r, const char *file,
+			const char *function, const char *engine);
+/* Move everything of src into dst (src is left empty). */
+void rg_results_merge(struct rg_results *dst, struct rg_results *src);
+void rg_results_free(struct rg_results *r);
+
+/*
+ * Sort by file, line, column, rule and drop exact duplicates (same rule
+ * at the same place: a header finding reported by every unit that
+ * includes it, or by two engines).
+ */
+void rg_results_finish(struct rg_results *r);
+
+/*
+ * Drop the findings a baseline already has, matching by file, function,
+ * rule and rendered message with multiplicity: a baseline entry hides one
+ * finding, not every identical one.
+ */
+void rg_results_subtract(struct rg_results *r, const struct rg_results *baseline);
+
+/* The message as GCC would print it, '...' for %qs, without the tag. */
+char *rg_finding_message(const struct rg_finding *f);
+
+enum rg_format { RG_FORMAT_TEXT, RG_FORMAT_JSON, RG_FORMAT_SARIF };
+
+/* "text", "json", "sarif" -> 0 and *fmt, or -1. */
+int rg_format_parse(const char *name, enum rg_format *fmt);
+
+/*
+ * Print everything: findings with their notes, then what went unchecked.
+ * Text is `file:line:col: warning: message [refguard-id]` lines.
+ */
+void rg_results_print(const struct rg_results *r, enum rg_format fmt, FILE *out);
+
+/*
+ * Read findings back from rg_results_print()'s JSON (baseline files).
+ * Returns 0, or -1 after printing why to stderr.
+ */
+int rg_results_read_json(struct rg_results *r, const char *text, const char *what);
+
+/* RG_EXIT_TROUBLE if anything is unchecked, else FINDINGS or CLEAN. */
+int rg_results_exit_code(const struct rg_results *r);
+
+#endif
