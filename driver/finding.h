@@ -22,7 +22,10 @@
 /*
  * A replacement of the source text [line:column, end_line:end_column):
  * 1-based lines and columns counted in bytes, end exclusive, as GCC's
- * parseable fix-its give them.  An insertion has end == start.
+ * parseable fix-its give them.  An insertion has end == start.  line 0:
+ * the engine knows the replacement but not its extent; such a fix is
+ * printed in text and JSON but left out of SARIF, where a region without
+ * an end would delete to the end of the line.
  */
 struct rg_fix {
 	int line, column, end_line, end_column;
@@ -81,6 +84,17 @@ void rg_results_unchecked(struct rg_results *r, const char *file,
 			  const char *engine);
 void rg_results_checked(struct rg_results *r, const char *file,
 			const char *function, const char *engine);
+/*
+ * Whether an engine positively said it analysed function (NULL: any) of
+ * file; a whole-unit entry (function "") covers every function.
+ */
+bool rg_results_has_checked(const struct rg_results *r, const char *file,
+			    const char *function);
+
+/* Keep only the findings keep() says yes to. */
+void rg_results_filter(struct rg_results *r,
+		       bool (*keep)(const struct rg_finding *f, void *data), void *data);
+
 /* Move everything of src into dst (src is left empty). */
 void rg_results_merge(struct rg_results *dst, struct rg_results *src);
 void rg_results_free(struct rg_results *r);
@@ -101,6 +115,8 @@ void rg_results_subtract(struct rg_results *r, const struct rg_results *baseline
 
 /* The message as GCC would print it, '...' for %qs, without the tag. */
 char *rg_finding_message(const struct rg_finding *f);
+/* "error" for the plugin's -error, else the rule's catalogue severity. */
+const char *rg_finding_severity(const struct rg_finding *f);
 
 enum rg_format { RG_FORMAT_TEXT, RG_FORMAT_JSON, RG_FORMAT_SARIF };
 
@@ -112,6 +128,11 @@ int rg_format_parse(const char *name, enum rg_format *fmt);
  * Text is `file:line:col: warning: message [refguard-id]` lines.
  */
 void rg_results_print(const struct rg_results *r, enum rg_format fmt, FILE *out);
+void rg_results_print_json(const struct rg_results *r, FILE *out);	/* finding-json.c */
+void rg_results_print_sarif(const struct rg_results *r, FILE *out);	/* finding-sarif.c */
+
+/* A tree-relative path as a percent-encoded URI reference (malloc'd). */
+char *rg_uri_encode(const char *path);
 
 /*
  * Read findings back from rg_results_print()'s JSON (baseline files).
