@@ -29,8 +29,6 @@
 #include "pass_manager.h"
 #include "cgraph.h"
 
-bool rg_check_only;
-
 /* Position of each small IPA pass in pipeline order, and the cut point. */
 static hash_map<opt_pass *, int> *small_ipa_order;
 static int last_needed;		/* passes at or before it run */
@@ -116,7 +114,7 @@ static void check_only_ipa_end(void *gcc_data, void *user_data)
 
 void rg_checkmode_register(const char *plugin_name)
 {
-	if (!rg_check_only)
+	if (!rg_options.check_only)
 		return;
 	register_callback(plugin_name, PLUGIN_OVERRIDE_GATE, check_only_gate, NULL);
 	register_callback(plugin_name, PLUGIN_ALL_IPA_PASSES_END,

@@ -240,8 +240,10 @@ static int add_key(struct rg_flow *fl, struct rg_key k)
 {
 	int obj;
 
-	if (fl->nobj >= RG_FLOW_MAX_OBJECTS)
+	if (fl->nobj >= RG_FLOW_MAX_OBJECTS) {
+		fl->overflow = true;
 		return -1;
+	}
 	obj = fl->nobj++;
 	fl->keys[obj] = k;
 	if (TREE_CODE(k.base) == SSA_NAME &&
@@ -299,10 +301,26 @@ void rg_flow_objects_init(struct rg_flow *fl)
 	fl->names = XCNEWVEC(struct rg_name_info, fl->nnames);
 	fl->nobj = 0;
 	fl->has_phi_base = false;
+	fl->overflow = false;
 }
 
 void rg_flow_objects_fini(struct rg_flow *fl)
 {
 	XDELETEVEC(fl->names);
 	fl->names = NULL;
+}
+
+/* Is T an integer constant, directly or through one SSA copy of one? */
+bool rg_flow_const_value(tree t, HOST_WIDE_INT *value)
+{
+	if (t && TREE_CODE(t) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(t)) {
+		gimple *def = SSA_NAME_DEF_STMT(t);
+
+		if (def && gimple_assign_single_p(def))
+			t = gimple_assign_rhs1(def);
+	}
+	if (!t || TREE_CODE(t) != INTEGER_CST || !tree_fits_shwi_p(t))
+		return false;
+	*value = tree_to_shwi(t);
+	return true;
 }

@@ -7,25 +7,10 @@
  * name: set_page_count(page, N) -> page_ref_unfreeze(page, N).  The
  * arguments stay as they are, so the fix-it is only the name.
  *
- * Who reports which setter call is agreed with syntactic.c in refguard.h
- * (rg_flow_owns_raw_set()).
+ * Who reports which setter call is agreed with syntactic.c through
+ * raw-set-owner.c (the rule is in refguard.h).
  */
 #include "flow.h"
-
-bool rg_set_value_rewritable(const struct rg_api *api, tree value)
-{
-	if (!api || api->kind != RG_SET || !value)
-		return false;
-	STRIP_NOPS(value);
-	if (TREE_CODE(value) != INTEGER_CST || !tree_fits_shwi_p(value))
-		return false;
-	return rg_set_rewrite_find(api->name, tree_to_shwi(value)) != NULL;
-}
-
-bool rg_flow_owns_raw_set(const struct rg_api *api, tree value)
-{
-	return !flag_syntax_only && !rg_set_value_rewritable(api, value);
-}
 
 /*
  * Add the fix-it replacing the callee NAME at LOC (the call's location:
@@ -74,5 +59,6 @@ void rg_flow_report_raw_set(gcall *call, const struct rg_api *api,
 		rewrite = api->unfreeze_with;
 		add_callee_fixit(&richloc, loc, api->name, rewrite);
 	}
-	rg_report(RG_RULE_RAW_SET_COUNT, &richloc, api->name, rewrite);
+	rg_report(RG_RULE_RAW_SET_COUNT, &richloc, api->name, rewrite,
+		  UNKNOWN_LOCATION);
 }

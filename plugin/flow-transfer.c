@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The frozen-state lattice and its transfer functions.
+ * The flow pass's transfer functions: what each statement and branch does
+ * to the lattice of flow-lattice.c.
  *
  * Every transition comes from the kind of the callee in rules/api.def:
  *
@@ -24,133 +25,14 @@
  * flow.c.
  *
  * Calls to functions outside the API table leave the state alone, even
- * when they are passed the page: DESIGN.md's frozen state ends only at
- * the listed calls, and a helper in between (page_address(), a flag
- * test) must not hide arithmetic on a frozen page.
+ * when they are passed the page: the frozen state ends only at
+ * the listed calls (docs/rules.md), and a helper in between
+ * (page_address(), a flag test) must not hide arithmetic on a frozen
+ * page.
  */
 #include "flow.h"
 
 #define REFINE_MAX_DEPTH	8
-
-static struct rg_side side_make(unsigned char bits, location_t loc)
-{
-	struct rg_side s = { bits, (bits & RG_MAY_FROZEN) ? loc : UNKNOWN_LOCATION };
-
-	return s;
-}
-
-static struct rg_side side_frozen(location_t loc)
-{
-	return side_make(RG_MAY_FROZEN | RG_ALL_FROZEN, loc);
-}
-
-static struct rg_side side_live(void)
-{
-	return side_make(RG_ALL_LIVE, UNKNOWN_LOCATION);
-}
-
-static struct rg_side side_unknown(void)
-{
-	return side_make(0, UNKNOWN_LOCATION);
-}
-
-static struct rg_side side_no_path(void)
-{
-	return side_make(RG_NO_PATH, UNKNOWN_LOCATION);
-}
-
-static bool side_equal(const struct rg_side *a, const struct rg_side *b)
-{
-	return a->bits == b->bits && a->loc == b->loc;
-}
-
-/*
- * ACC joined with S (ACC empty while !*SEEN).  The freeze location kept
- * for the note is the earliest one, so that the result does not depend
- * on the order paths are visited in.
- */
-void rg_side_join(struct rg_side *acc, const struct rg_side *s, bool *seen)
-{
-	unsigned char may, all;
-	location_t loc;
-
-	if (!*seen || (acc->bits & RG_NO_PATH)) {
-		*acc = *s;
-		*seen = true;
-		return;
-	}
-	if (s->bits & RG_NO_PATH)
-		return;
-	may = (acc->bits | s->bits) & RG_MAY_FROZEN;
-	all = (acc->bits & s->bits) & (RG_ALL_FROZEN | RG_ALL_LIVE);
-	if (!(acc->bits & RG_MAY_FROZEN))
-		loc = s->loc;
-	else if (!(s->bits & RG_MAY_FROZEN) || s->loc == UNKNOWN_LOCATION)
-		loc = acc->loc;
-	else if (acc->loc == UNKNOWN_LOCATION)
-		loc = s->loc;
-	else
-		loc = MIN(acc->loc, s->loc);
-	*acc = side_make(may | all, loc);
-}
-
-/* The state over all paths, whatever the guard's value. */
-struct rg_side rg_state_view(const struct rg_obj_state *st)
-{
-	struct rg_side v = st->t;
-	bool seen = true;
-
-	if (st->guard)
-		rg_side_join(&v, &st->f, &seen);
-	return v;
-}
-
-bool rg_state_equal(const struct rg_obj_state *a, const struct rg_obj_state *b)
-{
-	return a->guard == b->guard && side_equal(&a->t, &b->t) &&
-	       side_equal(&a->f, &b->f);
-}
-
-void rg_state_set(struct rg_obj_state *st, struct rg_side s)
-{
-	st->t = s;
-	st->f = s;
-	st->guard = 0;
-}
-
-/* T where GUARD is non-zero, F where it is zero. */
-static void state_split(struct rg_obj_state *st, unsigned int guard,
-			struct rg_side t, struct rg_side f)
-{
-	st->t = t;
-	st->f = f;
-	st->guard = guard;
-	if (side_equal(&t, &f))
-		st->guard = 0;
-}
-
-/* Take references: a live page stays live, a frozen path stays frozen. */
-static struct rg_side side_get(struct rg_side s)
-{
-	if (s.bits & RG_NO_PATH)
-		return s;
-	return (s.bits & RG_MAY_FROZEN) ? side_make(s.bits & ~RG_ALL_LIVE, s.loc)
-					: side_live();
-}
-
-/* Drop references: ownership may end, a frozen path stays frozen. */
-static struct rg_side side_put(struct rg_side s)
-{
-	if (s.bits & RG_NO_PATH)
-		return s;
-	return (s.bits & RG_MAY_FROZEN) ? side_make(s.bits & ~RG_ALL_LIVE, s.loc)
-					: side_unknown();
-}
-
-static void state_map(struct rg_obj_state *st, struct rg_side (*fn)(struct rg_side))
-{
-	state_split(st, st->guard, fn(st->t), fn(st->f));
-}
 
 /*
  * A guard is a value of one execution of its definition: when the
@@ -179,7 +61,7 @@ static void set_result_split(struct rg_flow *fl, struct rg_obj_state *st,
 	if (lhs && TREE_CODE(lhs) == SSA_NAME &&
 	    (INTEGRAL_TYPE_P(TREE_TYPE(lhs)) || POINTER_TYPE_P(TREE_TYPE(lhs)))) {
 		drop_guard(fl, st, SSA_NAME_VERSION(lhs));
-		state_split(&st[obj], SSA_NAME_VERSION(lhs), t, f);
+		rg_state_split(&st[obj], SSA_NAME_VERSION(lhs), t, f);
 		return;
 	}
 	rg_side_join(&t, &f, &seen);
@@ -194,9 +76,7 @@ static void report_frozen_arith(gcall *call, const struct rg_api *api,
 	if (loc == UNKNOWN_LOCATION)
 		return;
 	rich_location richloc(line_table, loc);
-	if (rg_report(RG_RULE_FROZEN_ARITH, &richloc, api->name, NULL) &&
-	    view.loc != UNKNOWN_LOCATION)
-		rg_note(RG_RULE_FROZEN_ARITH, view.loc);
+	rg_report(RG_RULE_FROZEN_ARITH, &richloc, api->name, NULL, view.loc);
 }
 
 static void report_unfreeze_unfrozen(gcall *call, const struct rg_api *api)
@@ -206,7 +86,8 @@ static void report_unfreeze_unfrozen(gcall *call, const struct rg_api *api)
 	if (loc == UNKNOWN_LOCATION)
 		return;
 	rich_location richloc(line_table, loc);
-	rg_report(RG_RULE_UNFREEZE_UNFROZEN, &richloc, api->name, NULL);
+	rg_report(RG_RULE_UNFREEZE_UNFROZEN, &richloc, api->name, NULL,
+		  UNKNOWN_LOCATION);
 }
 
 static tree call_value_arg(gcall *call, const struct rg_api *api)
@@ -223,14 +104,14 @@ static void raw_set(struct rg_flow *fl, gcall *call, const struct rg_api *api,
 	tree value = call_value_arg(call, api);
 	bool everywhere;
 
-	if (fl->reporting && value && rg_flow_owns_raw_set(api, value)) {
+	if (fl->reporting && value && !rg_raw_set_claimed(gimple_location(call))) {
 		everywhere = obj >= 0 && fl->flow_valid &&
 			     (rg_state_view(&st[obj]).bits & RG_ALL_FROZEN);
 		rg_flow_report_raw_set(call, api, everywhere);
 	}
 	if (obj >= 0)
 		rg_state_set(&st[obj], value && integer_zerop(value) ?
-				       side_frozen(gimple_location(call)) : side_live());
+				       rg_side_frozen(gimple_location(call)) : rg_side_live());
 }
 
 static void apply_api(struct rg_flow *fl, gcall *call, const struct rg_api *api,
@@ -252,43 +133,43 @@ static void apply_api(struct rg_flow *fl, gcall *call, const struct rg_api *api,
 
 	switch (api->kind) {
 	case RG_INIT:
-		rg_state_set(&st[obj], side_live());
+		rg_state_set(&st[obj], rg_side_live());
 		break;
 	case RG_SET_FROZEN:
 	case RG_ALLOC_FROZEN:
-		rg_state_set(&st[obj], side_frozen(loc));
+		rg_state_set(&st[obj], rg_side_frozen(loc));
 		break;
 	case RG_UNFREEZE:
 		if (report && (view.bits & RG_ALL_LIVE))
 			report_unfreeze_unfrozen(call, api);
-		rg_state_set(&st[obj], side_live());
+		rg_state_set(&st[obj], rg_side_live());
 		break;
 	case RG_FREEZE:
 		set_result_split(fl, st, obj, gimple_call_lhs(call),
-				 side_frozen(loc), side_get(view));
+				 rg_side_frozen(loc), rg_side_get(view));
 		break;
 	case RG_GET:
 		if (report && (view.bits & RG_MAY_FROZEN))
 			report_frozen_arith(call, api, view);
-		state_map(&st[obj], side_get);
+		rg_state_map(&st[obj], rg_side_get);
 		break;
 	case RG_PUT:
 		if (report && (view.bits & RG_MAY_FROZEN))
 			report_frozen_arith(call, api, view);
-		state_map(&st[obj], side_put);
+		rg_state_map(&st[obj], rg_side_put);
 		break;
 	case RG_TEST_ZERO:
 		if (report && (view.bits & RG_MAY_FROZEN))
 			report_frozen_arith(call, api, view);
 		set_result_split(fl, st, obj, gimple_call_lhs(call),
-				 side_frozen(loc), side_get(view));
+				 rg_side_frozen(loc), rg_side_get(view));
 		break;
 	case RG_TRY_GET:
 		set_result_split(fl, st, obj, gimple_call_lhs(call),
-				 side_live(), view);
+				 rg_side_live(), view);
 		break;
 	case RG_CONSUME_FROZEN:
-		rg_state_set(&st[obj], side_unknown());
+		rg_state_set(&st[obj], rg_side_unknown());
 		break;
 	case RG_SET:
 	case RG_READ:
@@ -306,7 +187,7 @@ static void define_name(struct rg_flow *fl, tree name, struct rg_obj_state *st)
 		return;
 	for (i = 0; i < fl->nobj; i++)
 		if (fl->keys[i].base == name)
-			rg_state_set(&st[i], side_unknown());
+			rg_state_set(&st[i], rg_side_unknown());
 }
 
 void rg_flow_transfer_stmt(struct rg_flow *fl, gimple *stmt,
@@ -382,9 +263,9 @@ static void refine_value(struct rg_flow *fl, struct rg_obj_state *st,
 		if (st[i].guard != ver)
 			continue;
 		if (truth)
-			st[i].f = side_no_path();
+			st[i].f = rg_side_no_path();
 		else
-			st[i].t = side_no_path();
+			st[i].t = rg_side_no_path();
 	}
 	if (SSA_NAME_IS_DEFAULT_DEF(v))
 		return;
@@ -427,21 +308,6 @@ static void refine_value(struct rg_flow *fl, struct rg_obj_state *st,
 		    gimple_call_num_args(call) > 0)
 			refine_value(fl, st, gimple_call_arg(call, 0), truth, depth + 1);
 	}
-}
-
-/* Is T an integer constant, directly or through one SSA copy of one? */
-bool rg_flow_const_value(tree t, HOST_WIDE_INT *value)
-{
-	if (t && TREE_CODE(t) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(t)) {
-		gimple *def = SSA_NAME_DEF_STMT(t);
-
-		if (def && gimple_assign_single_p(def))
-			t = gimple_assign_rhs1(def);
-	}
-	if (!t || TREE_CODE(t) != INTEGER_CST || !tree_fits_shwi_p(t))
-		return false;
-	*value = tree_to_shwi(t);
-	return true;
 }
 
 /* ST, the state at the end of E->src, as it leaves along E. */
@@ -490,7 +356,7 @@ void rg_flow_enter_block(struct rg_flow *fl, edge e, struct rg_obj_state *st)
 				from = rg_flow_object_of(fl, PHI_ARG_DEF_FROM_EDGE(phi, e),
 							 false);
 			set[nset].obj = i;
-			set[nset].s = from >= 0 ? rg_state_view(&st[from]) : side_unknown();
+			set[nset].s = from >= 0 ? rg_state_view(&st[from]) : rg_side_unknown();
 			nset++;
 		}
 	}

@@ -24,6 +24,15 @@
  * With -fdump-tree-all the pass's dump has, per analysed function, a line
  * "refguard: N pages, N blocks, N block visits" (or "gave up").
  *
+ * Which functions: every function the syntactic walk saw calling the API
+ * in a way this pass follows (rg_flow_want()).  GCC never lowers a static
+ * function nothing uses (an unused static inline in a header, a function
+ * only called under a false IS_ENABLED()), so such a function is marked
+ * force_output until this pass has seen it; the pass then clears the
+ * mark and GCC drops the function as before, with no code generated.
+ * What each function got is recorded for -record: analysed, or given up
+ * (over budget, too many pages) and so unchecked.
+ *
  * Join at a merge, per page:
  * - all predecessors split by the same guard: the sides join separately
  *   (the test is still ahead);
@@ -33,6 +42,7 @@
  * - else the plain join.
  */
 #include "flow.h"
+#include "cgraph.h"
 
 /* PHIs of constants considered per block as guards (`x = a && b`). */
 #define MAX_CONST_PHIS	4
@@ -304,16 +314,50 @@ static bool any_stateful_call(function *fun)
 	return false;
 }
 
-static void analyze(function *fun)
+/* Functions this file marked force_output, until the pass sees them. */
+static hash_set<tree> *forced;
+
+static bool flow_rules_enabled(void)
+{
+	return rg_rule_enabled(RG_RULE_FROZEN_ARITH) ||
+	       rg_rule_enabled(RG_RULE_UNFREEZE_UNFROZEN) ||
+	       rg_rule_enabled(RG_RULE_RAW_SET_COUNT);
+}
+
+void rg_flow_want(tree fndecl)
+{
+	cgraph_node *node;
+
+	if (!flow_rules_enabled())
+		return;
+	rg_record_expect(fndecl, "flow");
+	/*
+	 * Public functions are always compiled; an extern inline body is
+	 * never compiled on its own (if unused, it stays unchecked).
+	 */
+	if (flag_syntax_only || TREE_PUBLIC(fndecl) || DECL_EXTERNAL(fndecl))
+		return;
+	node = cgraph_node::get_create(fndecl);
+	if (!node || node->force_output)
+		return;
+	node->force_output = 1;
+	if (!forced)
+		forced = new hash_set<tree>;
+	forced->add(fndecl);
+}
+
+/* Analyse FUN; returns NULL, or why its flow findings are incomplete. */
+static const char *analyze(function *fun)
 {
 	struct rg_flow fl;
 	struct fixpoint fp;
 	int *rpo, *pos, nrpo, i, nblocks;
 	struct rg_obj_state *cur;
+	const char *gave_up = NULL;
 
 	/* Most functions never touch a refcount: one cheap scan and out. */
 	if (!any_stateful_call(fun))
-		return;
+		return NULL;
 
 	memset(&fl, 0, sizeof(fl));
 	fl.fun = fun;
@@ -341,6 +385,10 @@ static void analyze(function *fun)
 	/* No page to follow (only constant pointers): raw sets are still reported. */
 	fl.flow_valid = fl.nobj && solve(&fp, rpo, nrpo, pos, cur);
 	report(&fp, rpo, nrpo, cur);
+	if (fl.nobj && !fl.flow_valid)
+		gave_up = "the flow analysis gave up (over its budget)";
+	else if (fl.overflow)
+		gave_up = "more pages than the flow analysis tracks";
 
 	XDELETEVEC(cur);
 	XDELETE(fp.js);
@@ -349,6 +397,7 @@ static void analyze(function *fun)
 	XDELETEVEC(pos);
 	XDELETEVEC(rpo);
 	rg_flow_objects_fini(&fl);
+	return gave_up;
 }
 
 static const pass_data flow_pass_data = {
@@ -371,15 +420,25 @@ public:
 
 	bool gate(function *fun) final override
 	{
-		return (rg_rule_enabled(RG_RULE_FROZEN_ARITH) ||
-			rg_rule_enabled(RG_RULE_UNFREEZE_UNFROZEN) ||
-			rg_rule_enabled(RG_RULE_RAW_SET_COUNT)) &&
-		       !rg_function_exempt(fun->decl);
+		/* Seen: an unused function may go now (once per function). */
+		if (forced && forced->contains(fun->decl)) {
+			cgraph_node *node = cgraph_node::get(fun->decl);
+
+			forced->remove(fun->decl);
+			if (node)
+				node->force_output = 0;
+		}
+		return flow_rules_enabled() && !rg_function_exempt(fun->decl);
 	}
 
 	unsigned int execute(function *fun) final override
 	{
-		analyze(fun);
+		const char *gave_up = analyze(fun);
+
+		if (gave_up)
+			rg_record_unchecked(fun->decl, gave_up);
+		else
+			rg_record_checked(fun->decl, "flow");
 		return 0;
 	}
 };

@@ -4,14 +4,19 @@
  *
  * flow.c		pass registration and the per-function fixed point
  *			(worklist in reverse post order, joins at merges)
+ * flow-lattice.c	the lattice: a page's facts on a set of paths, their
+ *			joins, and what a get or a put does to them
  * flow-objects.c	page identity: which SSA names and addresses are
  *			the same refcount (copies, casts, page_folio(),
  *			&folio->page, folio_page(f, 0), PHIs of one page)
- * flow-transfer.c	the lattice, what each statement and each branch
- *			does to it (transitions from rules/api.def), and
- *			the frozen-arith / unfreeze-unfrozen reports
+ * flow-transfer.c	what each statement and each branch does to the
+ *			state (transitions from rules/api.def), and the
+ *			frozen-arith / unfreeze-unfrozen reports
  * flow-raw-set.c	raw-set-count for setter calls without a constant
  *			rewrite, with the page_ref_unfreeze() fix-it
+ *
+ * They depend on each other in that order (flow.c uses them all);
+ * flow-raw-set.c only reports.
  *
  * Cost model: objects are numbered per function and capped at
  * RG_FLOW_MAX_OBJECTS, a state is a small fixed-size record per object,
@@ -80,7 +85,23 @@ struct rg_flow {
 	unsigned int nnames;
 	bool reporting;		/* final walk: emit diagnostics */
 	bool flow_valid;	/* false: the fixed point was abandoned */
+	bool overflow;		/* more than RG_FLOW_MAX_OBJECTS pages */
 };
+
+/* flow-lattice.c */
+struct rg_side rg_side_frozen(location_t loc);
+struct rg_side rg_side_live(void);
+struct rg_side rg_side_unknown(void);
+struct rg_side rg_side_no_path(void);
+struct rg_side rg_side_get(struct rg_side s);	/* take references */
+struct rg_side rg_side_put(struct rg_side s);	/* drop references */
+void rg_side_join(struct rg_side *acc, const struct rg_side *s, bool *seen);
+struct rg_side rg_state_view(const struct rg_obj_state *st);
+bool rg_state_equal(const struct rg_obj_state *a, const struct rg_obj_state *b);
+void rg_state_set(struct rg_obj_state *st, struct rg_side s);
+void rg_state_split(struct rg_obj_state *st, unsigned int guard,
+		    struct rg_side t, struct rg_side f);
+void rg_state_map(struct rg_obj_state *st, struct rg_side (*fn)(struct rg_side));
 
 /* flow-objects.c */
 void rg_flow_objects_init(struct rg_flow *fl);
@@ -88,17 +109,13 @@ void rg_flow_objects_fini(struct rg_flow *fl);
 int rg_flow_object_of(struct rg_flow *fl, tree ptr, bool create);
 bool rg_flow_is_base(struct rg_flow *fl, tree name);
 tree rg_flow_call_page(gcall *call, const struct rg_api *api);
+bool rg_flow_const_value(tree t, HOST_WIDE_INT *value);
 
 /* flow-transfer.c */
-void rg_side_join(struct rg_side *acc, const struct rg_side *s, bool *seen);
-struct rg_side rg_state_view(const struct rg_obj_state *st);
-bool rg_state_equal(const struct rg_obj_state *a, const struct rg_obj_state *b);
-void rg_state_set(struct rg_obj_state *st, struct rg_side s);
 void rg_flow_transfer_stmt(struct rg_flow *fl, gimple *stmt,
 			   struct rg_obj_state *st);
 void rg_flow_refine_edge(struct rg_flow *fl, edge e, struct rg_obj_state *st);
 void rg_flow_enter_block(struct rg_flow *fl, edge e, struct rg_obj_state *st);
-bool rg_flow_const_value(tree t, HOST_WIDE_INT *value);
 
 /* flow-raw-set.c */
 void rg_flow_report_raw_set(gcall *call, const struct rg_api *api,

@@ -1,8 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What the plugin's files share: options, the catalogue index, reporting.
- * Each engine is a file with one registration function; refguard.c parses
- * the arguments and calls them.
+ * What the plugin's files share.  The files depend on each other in one
+ * direction only (no call cycles):
+ *
+ *   refguard-plugin.c	plugin_init: parses the arguments, registers
+ *   syntactic.c, flow*.c	the engines
+ *   checkmode.c		-check-only
+ *   raw-set-owner.c	which engine reports a raw setter call
+ *   report.c		the single reporting point, through GCC's diagnostics
+ *   record.c		the -record side channel
+ *   options.c		the option state every file reads
+ *   catalogue-index.c	callee lookups in rules/api.def
  */
 #ifndef REFGUARD_PLUGIN_H
 #define REFGUARD_PLUGIN_H
@@ -10,70 +18,109 @@
 #include "compat.h"
 #include "catalogue.h"
 
-/* -fplugin-arg-refguard-error: findings are errors, not warnings. */
-extern bool rg_findings_are_errors;
+#define RG_PLUGIN_VERSION "refguard 0.1"
 
-/* -fplugin-arg-refguard-check-only: stop once refguard's passes ran. */
-extern bool rg_check_only;
+/* options.c: set by plugin_init from -fplugin-arg-refguard-<key>. */
+struct rg_options {
+	bool errors;		/* -error: findings are errors */
+	bool check_only;	/* -check-only: stop once refguard's passes ran */
+	const char *record_file; /* -record=<file>, or NULL */
+};
+extern struct rg_options rg_options;
+
+void rg_options_disable(const char *plugin_name, const char *key, const char *value);
+void rg_options_allow(const char *plugin_name, const char *key, const char *value);
+void rg_options_record(const char *plugin_name, const char *key, const char *value);
 
 /* -fplugin-arg-refguard-disable=<id,...> */
 bool rg_rule_enabled(enum rg_rule rule);
+bool rg_any_rule_enabled(void);
 
 /*
  * Is FNDECL exempt from every rule?  True for functions defined in the
  * helper headers (rg_helper_files) and in files ending with a suffix given
- * by -fplugin-arg-refguard-allow=<suffix,...>.
+ * by -fplugin-arg-refguard-allow=<suffix,...>, by the file the definition
+ * was really read from (rg_physical_file), not the one #line names.
  */
 bool rg_function_exempt(tree fndecl);
+const char *rg_physical_file(location_t loc);
 
 /*
- * The catalogue entry for a callee, or NULL.  Keyed by identifier, so
- * this is a hash lookup, cheap enough for every call in every function.
+ * catalogue-index.c: the catalogue entry for a callee, or NULL.  Keyed
+ * by identifier, so this is a hash lookup, cheap enough for every call
+ * in every function.
  */
 const struct rg_api *rg_api_for_callee(tree fndecl);
 const struct rg_direct *rg_direct_for_callee(tree fndecl);
 
 /*
- * Report a finding of RULE at RICHLOC (which may carry fix-it hints):
- * the catalogue message with SUBJECT for its first %qs and, if REWRITE is
- * non-NULL, the message_with_rewrite variant with REWRITE as the second.
- * Honours -disable and -error, and reports each (rule, spelling location)
- * once per translation unit.  Returns true if a diagnostic was emitted,
- * so the caller knows whether to add its note.
+ * Does a call to API change or depend on a page's frozen state, i.e. can
+ * the flow pass have anything to say about it?  (Everything but reads
+ * and page <-> folio conversions.)
  */
-bool rg_report(enum rg_rule rule, rich_location *richloc,
-	       const char *subject, const char *rewrite);
-
-/* The rule's secondary-location note (the catalogue's note text) at LOC. */
-void rg_note(enum rg_rule rule, location_t loc);
+static inline bool rg_api_stateful(const struct rg_api *api)
+{
+	return api && api->kind != RG_READ && api->kind != RG_CONVERT;
+}
 
 /*
- * Who reports raw-set-count for a setter call (an RG_SET entry of
- * rules/api.def), agreed between syntactic.c and the flow pass (flow*.c):
- *
- * - The count VALUE is an integer constant with a rewrite in
- *   rules/rewrite.def (set_page_count(P, 0), set_page_count(P, 1),
- *   folio_set_count(F, 1)): the syntactic engine, with that rewrite.
- * - Any other count (set_page_count(page, PAGE_FRAG_CACHE_MAX_SIZE + 1),
- *   a variable): whether the rewrite is page_ref_unfreeze() depends on
- *   the page being frozen on every path, which only the flow pass knows.
- *   The flow pass reports these, with the API table's unfreeze_with as a
- *   fix-it when the page is frozen on every path and without a rewrite
- *   otherwise.  The syntactic engine reports them (without a rewrite)
- *   only under -fsyntax-only, where the flow pass never runs.
- *
- * Both sides decide with rg_flow_owns_raw_set(API, VALUE), VALUE being the
- * count argument as each engine sees it (GENERIC or GIMPLE: a constant
- * is an INTEGER_CST in both).  Known gap: a setter call in a function
- * that is never gimplified (an unused static inline) is not reported
- * outside -fsyntax-only; its callers' translation units report it.
+ * report.c: report a finding of RULE at RICHLOC (which may carry fix-it
+ * hints): the catalogue message with SUBJECT for its first %qs and, if
+ * REWRITE is non-NULL, the message_with_rewrite variant with REWRITE as
+ * the second; NOTE_LOC, unless UNKNOWN_LOCATION, gets the rule's note.
+ * Honours -disable and -error, reports each (rule, spelling location)
+ * once per translation unit, and records the finding for -record.
+ * Returns true if the finding is new.
  */
-bool rg_set_value_rewritable(const struct rg_api *api, tree value);
-bool rg_flow_owns_raw_set(const struct rg_api *api, tree value);
+bool rg_report(enum rg_rule rule, rich_location *richloc,
+	       const char *subject, const char *rewrite, location_t note_loc);
+
+/*
+ * raw-set-owner.c: who reports raw-set-count for a setter call (an
+ * RG_SET entry of rules/api.def), agreed between syntactic.c and the
+ * flow pass:
+ *
+ * - The count as the syntactic engine sees it (GENERIC) is an integer
+ *   constant with a rewrite in rules/rewrite.def (set_page_count(P, 0),
+ *   set_page_count(P, 1), folio_set_count(F, 1)): the syntactic engine,
+ *   with that rewrite.  It claims the call by its location.
+ * - Any other call (set_page_count(page, PAGE_FRAG_CACHE_MAX_SIZE + 1),
+ *   a variable, `(side(), 1)`): whether the rewrite is page_ref_unfreeze()
+ *   depends on the page being frozen on every path, which only the flow
+ *   pass knows.  The flow pass reports every setter call not claimed,
+ *   with the API table's unfreeze_with as a fix-it when the page is
+ *   frozen on every path.  Under -fsyntax-only, where the flow pass never
+ *   runs, the syntactic engine reports them all.
+ *
+ * The claim is what decides, not a second look at the count: GIMPLE
+ * may show a constant where GENERIC had an expression.
+ */
+bool rg_raw_set_syntactic(const struct rg_api *api, tree value, location_t loc);
+bool rg_raw_set_claimed(location_t loc);
+
+/*
+ * record.c: -fplugin-arg-refguard-record=<file>, the side channel the
+ * driver reads (driver/plugin-record.h).  Each is a no-op without it.
+ *
+ * rg_record_expect(FNDECL, PASS): PASS must analyse FNDECL; if it has not
+ * by the end of the unit, the function is recorded unchecked.
+ */
+void rg_record_register(const char *plugin_name);
+void rg_record_finding(enum rg_rule rule, bool error, rich_location *richloc,
+		       const char *subject, const char *rewrite,
+		       location_t note_loc);
+void rg_record_checked(tree fndecl, const char *pass);
+void rg_record_unchecked(tree fndecl, const char *reason);
+void rg_record_expect(tree fndecl, const char *pass);
 
 /* Engines. */
 void rg_syntactic_register(const char *plugin_name);	/* syntactic.c */
 void rg_flow_register(const char *plugin_name);		/* flow.c */
+/*
+ * flow.c: the syntactic engine saw a stateful API call in FNDECL; make
+ * sure the flow pass gets to see it, even if nothing uses it.
+ */
+void rg_flow_want(tree fndecl);
 /*
  * checkmode.c, registered last.  Passes named "refguard*" are kept: an
  * engine pass must carry that prefix to run under -check-only.

@@ -1,14 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Reporting findings through GCC's diagnostics, so -Werror, JSON output
- * (-fdiagnostics-format=json) and fix-its (-fdiagnostics-generate-patch,
- * -fdiagnostics-parseable-fixits) all work on them.
+ * The single reporting point: every finding of every engine goes through
+ * rg_report(), to GCC's diagnostics (so -Werror, JSON output with
+ * -fdiagnostics-format=json and fix-its with -fdiagnostics-generate-patch
+ * and -fdiagnostics-parseable-fixits all work on them) and to the -record
+ * side channel (record.c).
  *
  * A finding is reported once per (rule, spelling location) per
  * translation unit: a raw call inside a macro body or a static inline in
  * a header is one finding at the line where it is spelled, however many
  * times it is expanded or inlined.  GCC itself adds the "in expansion of
  * macro" notes when the location is virtual.
+ *
+ * -fplugin-arg-refguard-error: once an error is counted, GCC skips every
+ * pass after the front end (seen_error() stops symbol_table::compile
+ * before the IPA passes), so a syntactic finding reported as an error
+ * would silently cost the unit all its flow findings.  refguard's own
+ * errors are therefore printed at once but counted as GCC counts a
+ * warning turned into an error by -Werror (DK_WERROR): that count fails
+ * the compilation in the end but does not stop the pipeline.  Errors of
+ * the code itself are counted as usual and still stop it.
  */
 #include "refguard.h"
 
@@ -49,11 +60,25 @@ static unsigned int finding_key(enum rg_rule rule, location_t loc)
 	return h.end() % (UINT_MAX - 1) + 1;
 }
 
+static bool emit_error(rich_location *richloc, const char *fmt,
+		       const char *subject, const char *rewrite)
+{
+	int before = errorcount;
+
+	error_at(richloc, fmt, subject, rewrite);
+	if (errorcount == before)
+		return false;
+	werrorcount += errorcount - before;
+	errorcount = before;
+	return true;
+}
+
 bool rg_report(enum rg_rule rule, rich_location *richloc,
-	       const char *subject, const char *rewrite)
+	       const char *subject, const char *rewrite, location_t note_loc)
 {
 	const char *fmt = format_for(rule, rewrite != NULL);
 	location_t loc = richloc->get_loc();
+	bool shown;
 
 	if (!rg_rule_enabled(rule))
 		return false;
@@ -62,15 +87,16 @@ bool rg_report(enum rg_rule rule, rich_location *richloc,
 	if (reported->add(finding_key(rule, loc)))
 		return false;
 
-	if (rg_findings_are_errors) {
-		error_at(richloc, fmt, subject, rewrite);
-		return true;
-	}
-	return warning_at(richloc, 0, fmt, subject, rewrite);
-}
-
-void rg_note(enum rg_rule rule, location_t loc)
-{
-	if (*rg_rules[rule].note)
-		inform(loc, "%s", rg_rules[rule].note);
+	/* Recorded whether or not GCC shows it (-w, system headers). */
+	if (!*rg_rules[rule].note)
+		note_loc = UNKNOWN_LOCATION;
+	rg_record_finding(rule, rg_options.errors, richloc, subject, rewrite,
+			  note_loc);
+	if (rg_options.errors)
+		shown = emit_error(richloc, fmt, subject, rewrite);
+	else
+		shown = warning_at(richloc, 0, fmt, subject, rewrite);
+	if (shown && note_loc != UNKNOWN_LOCATION)
+		inform(note_loc, "%s", rg_rules[rule].note);
+	return true;
 }

@@ -9,7 +9,7 @@
  *			by rules/rewrite.def when the count is a constant;
  *			other counts are left to the flow pass, which knows
  *			whether the page is frozen, except under
- *			-fsyntax-only (rg_flow_owns_raw_set())
+ *			-fsyntax-only (raw-set-owner.c)
  * direct-refcount	a value access to the _refcount field of struct
  *			page or struct folio: its address passed to an
  *			atomic_* function (rewritten by rules/direct.def),
@@ -22,6 +22,10 @@
  * nothing but compare tree codes and identifier pointers until it meets
  * a catalogue function or the _refcount field.  Unknown tree shapes are
  * skipped, never asserted on.
+ *
+ * The walk also notes whether a function calls the API at all in a way
+ * the flow pass follows, so that the flow pass sees it even when nothing
+ * in the unit uses it (rg_flow_want()), and records what it walked.
  */
 #include "fixit.h"
 
@@ -46,6 +50,7 @@ static const char *const refcount_subject[] = {
 struct walk_data {
 	hash_set<tree> *shared_seen;
 	location_t last_loc;	/* for trees that have no location */
+	bool stateful;		/* a call the flow pass follows */
 };
 
 static tree walk_fn(tree *tp, int *walk_subtrees, void *data);
@@ -114,7 +119,7 @@ static bool is_atomic_op(tree fndecl)
 	if (rg_direct_for_callee(fndecl))
 		return true;
 	for (i = 0; i < ARRAY_SIZE(atomic_prefixes); i++)
-		if (startswith(name, atomic_prefixes[i]))
+		if (!strncmp(name, atomic_prefixes[i], strlen(atomic_prefixes[i])))
 			return true;
 	return false;
 }
@@ -177,7 +182,7 @@ static void check_raw_set(tree call, tree fndecl, const struct rg_api *api,
 	if (api->value_arg >= 0 && api->value_arg < nargs) {
 		arg = CALL_EXPR_ARG(call, api->value_arg);
 		/* A count without a constant rewrite is the flow pass's. */
-		if (rg_flow_owns_raw_set(api, arg))
+		if (!rg_raw_set_syntactic(api, arg, EXPR_LOCATION(call)))
 			return;
 		STRIP_NOPS(arg);
 		if (TREE_CODE(arg) == INTEGER_CST && tree_fits_shwi_p(arg)) {
@@ -198,7 +203,7 @@ static void check_raw_set(tree call, tree fndecl, const struct rg_api *api,
 		}
 		rg_call_text_free(&ct);
 	}
-	rg_report(RG_RULE_RAW_SET_COUNT, &richloc, name, rewrite);
+	rg_report(RG_RULE_RAW_SET_COUNT, &richloc, name, rewrite, UNKNOWN_LOCATION);
 }
 
 /* A raw setter's count, when the atomic op is mapped to one. */
@@ -286,7 +291,8 @@ static void check_direct_call(tree call, tree fndecl, int v, enum rg_object obj,
 		helper = direct_helper(d, obj, call, &set);
 	if (helper)
 		direct_fixit(&richloc, call, fndecl, d, v, helper, &set);
-	rg_report(RG_RULE_DIRECT_REFCOUNT, &richloc, refcount_subject[obj], helper);
+	rg_report(RG_RULE_DIRECT_REFCOUNT, &richloc, refcount_subject[obj], helper,
+		  UNKNOWN_LOCATION);
 }
 
 static void check_call(tree call, struct walk_data *wd)
@@ -299,6 +305,8 @@ static void check_call(tree call, struct walk_data *wd)
 	if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_NAME(fndecl))
 		return;
 	api = rg_api_for_callee(fndecl);
+	if (rg_api_stateful(api))
+		wd->stateful = true;
 	if (api && api->kind == RG_SET)
 		check_raw_set(call, fndecl, api, wd);
 
@@ -318,7 +326,8 @@ static void check_value_access(tree ref, enum rg_object obj, struct walk_data *w
 {
 	rich_location richloc(line_table, finding_loc(ref, wd));
 
-	rg_report(RG_RULE_DIRECT_REFCOUNT, &richloc, refcount_subject[obj], NULL);
+	rg_report(RG_RULE_DIRECT_REFCOUNT, &richloc, refcount_subject[obj], NULL,
+		  UNKNOWN_LOCATION);
 }
 
 /* Nested functions (a GNU C extension) get no callback of their own. */
@@ -381,9 +390,12 @@ static void on_pre_genericize(void *gcc_data, void *user_data)
 	tree fndecl = (tree)gcc_data;
 	struct walk_data wd;
 
-	if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL ||
-	    !DECL_SAVED_TREE(fndecl) || rg_function_exempt(fndecl))
+	if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_SAVED_TREE(fndecl))
 		return;
+	if (rg_function_exempt(fndecl)) {
+		rg_record_checked(fndecl, "exempt");
+		return;
+	}
 	if (!id_refcount) {
 		id_refcount = get_identifier("_refcount");
 		id_page = get_identifier("page");
@@ -392,13 +404,20 @@ static void on_pre_genericize(void *gcc_data, void *user_data)
 	hash_set<tree> shared_seen;
 	wd.shared_seen = &shared_seen;
 	wd.last_loc = DECL_SOURCE_LOCATION(fndecl);
+	wd.stateful = false;
 	walk_tree(&DECL_SAVED_TREE(fndecl), walk_fn, &wd, NULL);
+	rg_record_checked(fndecl, "syntactic");
+	if (wd.stateful)
+		rg_flow_want(fndecl);
 }
 
+/*
+ * Registered whatever rules are on: besides the syntactic rules, the
+ * walk is how the flow pass learns which functions it must see.
+ */
 void rg_syntactic_register(const char *plugin_name)
 {
-	if (!rg_rule_enabled(RG_RULE_RAW_SET_COUNT) &&
-	    !rg_rule_enabled(RG_RULE_DIRECT_REFCOUNT))
+	if (!rg_any_rule_enabled())
 		return;
 	register_callback(plugin_name, PLUGIN_PRE_GENERICIZE, on_pre_genericize, NULL);
 }

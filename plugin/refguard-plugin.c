@@ -5,7 +5,8 @@
  *
  * Options:
  * -fplugin-arg-refguard-error
- *	report findings as errors instead of warnings
+ *	report findings as errors instead of warnings (report.c: they do
+ *	not stop the compilation before the flow pass)
  * -fplugin-arg-refguard-disable=<id>[,<id>...]
  *	turn rules off by id (raw-set-count, direct-refcount, frozen-arith,
  *	unfreeze-unfrozen)
@@ -16,6 +17,9 @@
  *	stop compiling once refguard's passes have run: no optimization
  *	after them, no code generation, an empty assembly file (checkmode.c;
  *	used by 'refguard check', which keeps the kernel's -O2)
+ * -fplugin-arg-refguard-record=<file>
+ *	write what was found and what was analysed to <file>, as JSON lines
+ *	(record.c; the format is driver/plugin-record.h's)
  *
  * Usage:
  * $ make                          # builds plugin/refguard.so
@@ -31,88 +35,13 @@
 __visible int plugin_is_GPL_compatible;
 
 static struct plugin_info refguard_info = {
-	.version = "refguard 0.1",
+	.version = RG_PLUGIN_VERSION,
 	.help = "error\treport findings as errors\n"
 		"disable=<id,...>\tturn rules off by id\n"
 		"allow=<suffix,...>\texempt functions defined in matching files\n"
-		"check-only\tstop once refguard's passes have run (no codegen)\n",
+		"check-only\tstop once refguard's passes have run (no codegen)\n"
+		"record=<file>\twrite findings and analysed functions as JSON lines\n",
 };
-
-bool rg_findings_are_errors;
-static bool rule_disabled[RG_NR_RULES];
-static auto_vec<const char *> allowed_suffixes;
-
-bool rg_rule_enabled(enum rg_rule rule)
-{
-	return !rule_disabled[rule];
-}
-
-static bool ends_with(const char *path, const char *suffix)
-{
-	size_t plen = strlen(path), slen = strlen(suffix);
-
-	return plen >= slen && !strcmp(path + plen - slen, suffix);
-}
-
-bool rg_function_exempt(tree fndecl)
-{
-	const char *file = DECL_SOURCE_FILE(fndecl);
-	unsigned int i;
-	const char *suffix;
-
-	if (!file)
-		return false;
-	for (i = 0; i < rg_helper_file_count; i++)
-		if (ends_with(file, rg_helper_files[i]))
-			return true;
-	FOR_EACH_VEC_ELT(allowed_suffixes, i, suffix)
-		if (ends_with(file, suffix))
-			return true;
-	return false;
-}
-
-/*
- * Split a comma-separated option value, calling FN on each non-empty
- * element; returns false (after an error) if FN rejects one.
- */
-static bool for_each_item(const char *plugin_name, const char *key,
-			  const char *value, bool (*fn)(const char *item))
-{
-	char *copy, *item, *save = NULL;
-	bool ok = true;
-
-	if (!value || !*value) {
-		error("%<-fplugin-arg-%s-%s%> needs a value", plugin_name, key);
-		return false;
-	}
-	copy = xstrdup(value);
-	for (item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
-		if (!fn(item)) {
-			error("%<-fplugin-arg-%s-%s%>: unknown rule %qs (rules: "
-			      "raw-set-count, direct-refcount, frozen-arith, "
-			      "unfreeze-unfrozen)", plugin_name, key, item);
-			ok = false;
-		}
-	}
-	free(copy);
-	return ok;
-}
-
-static bool disable_rule(const char *name)
-{
-	int rule = rg_rule_find(name);
-
-	if (rule < 0)
-		return false;
-	rule_disabled[rule] = true;
-	return true;
-}
-
-static bool allow_suffix(const char *suffix)
-{
-	allowed_suffixes.safe_push(xstrdup(suffix));
-	return true;
-}
 
 __visible int plugin_init(struct plugin_name_args *plugin_info,
 			  struct plugin_gcc_version *version)
@@ -131,21 +60,23 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	for (i = 0; i < plugin_info->argc; i++) {
 		const struct plugin_argument *arg = &plugin_info->argv[i];
 
-		if (!strcmp(arg->key, "error")) {
-			rg_findings_are_errors = true;
-		} else if (!strcmp(arg->key, "disable")) {
-			for_each_item(plugin_name, arg->key, arg->value, disable_rule);
-		} else if (!strcmp(arg->key, "allow")) {
-			for_each_item(plugin_name, arg->key, arg->value, allow_suffix);
-		} else if (!strcmp(arg->key, "check-only")) {
-			rg_check_only = true;
-		} else {
+		if (!strcmp(arg->key, "error"))
+			rg_options.errors = true;
+		else if (!strcmp(arg->key, "disable"))
+			rg_options_disable(plugin_name, arg->key, arg->value);
+		else if (!strcmp(arg->key, "allow"))
+			rg_options_allow(plugin_name, arg->key, arg->value);
+		else if (!strcmp(arg->key, "check-only"))
+			rg_options.check_only = true;
+		else if (!strcmp(arg->key, "record"))
+			rg_options_record(plugin_name, arg->key, arg->value);
+		else
 			error("unknown option %<-fplugin-arg-%s-%s%>",
 			      plugin_name, arg->key);
-		}
 	}
 
 	register_callback(plugin_name, PLUGIN_INFO, NULL, &refguard_info);
+	rg_record_register(plugin_name);
 	rg_syntactic_register(plugin_name);
 	rg_flow_register(plugin_name);
 	rg_checkmode_register(plugin_name);
