@@ -74,8 +74,9 @@ void rg_results_unchecked(struct rg_results *r, const char *file,
 	u->engine = engine;
 }
 
-void rg_results_checked(struct rg_results *r, const char *file,
-			const char *function, const char *engine)
+void rg_results_checked_rules(struct rg_results *r, const char *file,
+			      const char *function, unsigned int rules,
+			      const char *engine)
 {
 	struct rg_checked *c;
 
@@ -84,20 +85,27 @@ void rg_results_checked(struct rg_results *r, const char *file,
 	c = &r->checked[r->nr_checked++];
 	c->file = strdup(file ? file : "");
 	c->function = strdup(function ? function : "");
+	c->rules = rules & RG_ALL_RULES;
 	c->engine = engine;
 }
 
-bool rg_results_has_checked(const struct rg_results *r, const char *file,
-			    const char *function)
+void rg_results_checked(struct rg_results *r, const char *file,
+			const char *function, const char *engine)
 {
+	rg_results_checked_rules(r, file, function, RG_ALL_RULES, engine);
+}
+
+unsigned int rg_results_checked_for(const struct rg_results *r, const char *file,
+				    const char *function)
+{
+	unsigned int rules = 0;
 	int i;
 
 	for (i = 0; i < r->nr_checked; i++)
 		if (!strcmp(r->checked[i].file, file) &&
-		    (!*r->checked[i].function ||
-		     (function && !strcmp(r->checked[i].function, function))))
-			return true;
-	return false;
+		    (!*r->checked[i].function || !strcmp(r->checked[i].function, function)))
+			rules |= r->checked[i].rules;
+	return rules;
 }
 
 /* Append src's array to dst's, leaving src's empty. */
@@ -258,6 +266,7 @@ void rg_results_finish(struct rg_results *r)
 		struct rg_checked *c = &r->checked[i];
 
 		if (kept && !cmp_checked(&r->checked[kept - 1], c)) {
+			r->checked[kept - 1].rules |= c->rules;
 			free(c->file);
 			free(c->function);
 			continue;

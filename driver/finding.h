@@ -61,10 +61,15 @@ struct rg_unchecked {
 	const char *engine;
 };
 
+/* Rule sets, as bits 1u << enum rg_rule. */
+#define RG_RULE_BIT(rule)	(1u << (rule))
+#define RG_ALL_RULES		((1u << RG_NR_RULES) - 1)
+
 /* What an engine positively says it analysed. */
 struct rg_checked {
 	char *file;
 	char *function;			/* "" for the whole unit */
+	unsigned int rules;		/* the rules it was checked for */
 	const char *engine;
 };
 
@@ -82,14 +87,26 @@ void rg_results_add(struct rg_results *r, const struct rg_finding *f);
 void rg_results_unchecked(struct rg_results *r, const char *file,
 			  const char *function, const char *reason,
 			  const char *engine);
+/*
+ * file/function was checked for every rule.  An engine that checked only
+ * some rules must say which with rg_results_checked_rules(): the plugin's
+ * syntactic pass covers raw-set-count and direct-refcount, its flow pass
+ * frozen-arith, unfreeze-unfrozen and raw-set-count; a function only the
+ * syntactic pass saw (an unused static inline, a static function called
+ * only under a false IS_ENABLED()) was not checked for the flow rules,
+ * and `refguard gate` then has Coccinelle check it.
+ */
 void rg_results_checked(struct rg_results *r, const char *file,
 			const char *function, const char *engine);
+void rg_results_checked_rules(struct rg_results *r, const char *file,
+			      const char *function, unsigned int rules,
+			      const char *engine);
 /*
- * Whether an engine positively said it analysed function (NULL: any) of
- * file; a whole-unit entry (function "") covers every function.
+ * The rules some engine positively said it checked function of file for
+ * (a whole-unit entry, function "", counts for every function).
  */
-bool rg_results_has_checked(const struct rg_results *r, const char *file,
-			    const char *function);
+unsigned int rg_results_checked_for(const struct rg_results *r, const char *file,
+				    const char *function);
 
 /* Keep only the findings keep() says yes to. */
 void rg_results_filter(struct rg_results *r,
