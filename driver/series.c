@@ -1,0 +1,804 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The rewrite as a mailable series (see series.h).
+ *
+ * git does the formatting: the touched files are copied into a scratch
+ * repository, each patch is applied and committed there with its
+ * changelog, and `git format-patch --cover-letter` writes the series.
+ * Blob ids depend only on content, so the index lines match a git copy
+ * of the tree and `git am` applies the series there.  Only the text git
+ * cannot know is ours: subjects, changelogs, the cover letter's blurb and
+ * the To:/Cc: headers from the tree's own scripts/get_maintainer.pl.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "catalogue.h"
+#include "diff.h"
+#include "driver.h"
+#include "maintainers.h"
+#include "series.h"
+#include "spawn.h"
+
+#define WRAP 72
+
+struct group {
+	const char *section;		/* NULL: the helpers patch */
+	char *prefix;			/* "mm/mm_init:" */
+	int files[64];			/* indices into the patch's files */
+	int nr_files;
+};
+
+struct series {
+	const struct rg_series_opts *o;
+	struct rg_patch patch;
+	struct group groups[32];
+	int nr_groups;
+	char *scratch;
+};
+
+/* ---- running git and get_maintainer.pl --------------------------------- */
+
+/* Run argv in dir; its stdout in *out if out is non-NULL.  0 on success. */
+static int run_in(const char *dir, char *const argv[], char **out)
+{
+	int out_fd = rg_anon_file("refguard-series"), status;
+	pid_t pid;
+
+	if (out_fd < 0)
+		return -1;
+	pid = rg_spawn(argv, out_fd, -1, dir);
+	status = pid < 0 ? -1 : rg_wait(pid, argv[0]);
+	if (out)
+		*out = rg_slurp_fd(out_fd, NULL);
+	close(out_fd);
+	if (status)
+		rg_fail("'%s %s' failed in %s (status %d)", argv[0], argv[1], dir,
+			status);
+	return status ? -1 : 0;
+}
+
+static int write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f || fputs(text, f) < 0 || fclose(f)) {
+		rg_fail("cannot write %s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int mkdirs(const char *path)
+{
+	char *p = strdup(path), *slash;
+	int ret = 0;
+
+	for (slash = strchr(p + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		if (mkdir(p, 0777) && errno != EEXIST)
+			ret = -1;
+		*slash = '/';
+	}
+	free(p);
+	return ret;
+}
+
+/* ---- grouping ---------------------------------------------------------- */
+
+static bool is_helper_file(const char *path)
+{
+	unsigned int i;
+	size_t len = strlen(path);
+
+	for (i = 0; i < rg_helper_file_count; i++) {
+		size_t n = strlen(rg_helper_files[i]);
+
+		if (len >= n && !strcmp(path + len - n, rg_helper_files[i]))
+			return true;
+	}
+	return false;
+}
+
+static const char *file_path(const struct rg_file_diff *fd)
+{
+	return fd->new_path ? fd->new_path : fd->old_path;
+}
+
+/*
+ * The subject prefix a subsystem's own commits use, derived from where
+ * its files live: fs/ext4/ -> "ext4:", kernel/sched/ -> "sched:",
+ * drivers/.../foo/ -> "foo:", a single mm/ file -> "mm/<name>:", the
+ * rest of mm/ and the mm headers -> "mm:".
+ */
+static char *prefix_for(const struct series *s, const struct group *g)
+{
+	const char *first = file_path(&s->patch.files[g->files[0]]);
+	char *dir = strdup(first), *slash, *comp, *ret;
+	int i;
+
+	/* The directory all of the group's files share. */
+	for (i = 1; i < g->nr_files; i++) {
+		const char *p = file_path(&s->patch.files[g->files[i]]);
+		size_t n = 0;
+
+		while (dir[n] && dir[n] == p[n])
+			n++;
+		dir[n] = '\0';
+	}
+	slash = strrchr(dir, '/');
+	if (slash)
+		slash[1] = '\0';
+	else
+		dir[0] = '\0';
+
+	if (!strncmp(dir, "mm/", 3) || (g->section &&
+	    !strncmp(g->section, "MEMORY MANAGEMENT", 17)) || !g->section) {
+		const char *base = strrchr(first, '/');
+		size_t stem;
+
+		base = base ? base + 1 : first;
+		stem = strcspn(base, ".");
+		if (g->nr_files == 1 && !strncmp(first, "mm/", 3) &&
+		    !strchr(first + 3, '/') && strstr(base, ".c"))
+			ret = rg_strdup_printf("mm/%.*s:", (int)stem, base);
+		else
+			ret = strdup("mm:");
+		free(dir);
+		return ret;
+	}
+	/* The innermost named directory: fs/ext4/ -> ext4. */
+	if (dir[0]) {
+		dir[strlen(dir) - 1] = '\0';
+		comp = strrchr(dir, '/');
+		comp = comp ? comp + 1 : dir;
+		ret = rg_strdup_printf("%s:", comp);
+	} else {
+		ret = rg_strdup_printf("%.*s:", (int)strcspn(first, "."), first);
+	}
+	free(dir);
+	return ret;
+}
+
+static struct group *group_for(struct series *s, const char *section)
+{
+	int i;
+
+	for (i = 0; i < s->nr_groups; i++)
+		if (s->groups[i].section && section &&
+		    !strcmp(s->groups[i].section, section))
+			return &s->groups[i];
+	if (s->nr_groups == 32)
+		return NULL;
+	s->groups[s->nr_groups].section = section;
+	return &s->groups[s->nr_groups++];
+}
+
+/* Helpers first (every later patch may call them), then mm/, then the rest. */
+static int group_rank(const struct series *s, const struct group *g)
+{
+	if (!g->section)
+		return 0;
+	return strncmp(file_path(&s->patch.files[g->files[0]]), "mm/", 3) ? 2 : 1;
+}
+
+static int make_groups(struct series *s)
+{
+	struct rg_maintainers *m = rg_maintainers_load(s->o->tree);
+	struct group helpers = { 0 }, tmp;
+	int i, j;
+
+	if (!m)
+		return -1;
+	for (i = 0; i < s->patch.nr_files; i++) {
+		const char *path = file_path(&s->patch.files[i]);
+		struct group *g;
+
+		if (is_helper_file(path)) {
+			if (!s->nr_groups || s->groups[0].section) {
+				memmove(&s->groups[1], &s->groups[0],
+					s->nr_groups++ * sizeof(s->groups[0]));
+				s->groups[0] = helpers;
+			}
+			g = &s->groups[0];
+		} else {
+			const char *section = rg_maintainers_section(m, path);
+
+			g = group_for(s, section ? section : "THE REST");
+		}
+		if (!g || g->nr_files == 64)
+			return rg_fail("too many files or subsystems for one series"), -1;
+		g->files[g->nr_files++] = i;
+	}
+	/* A stable sort by rank keeps MAINTAINERS' first-seen order. */
+	for (i = 1; i < s->nr_groups; i++)
+		for (j = i; j > 0 && group_rank(s, &s->groups[j - 1]) >
+				     group_rank(s, &s->groups[j]); j--) {
+			tmp = s->groups[j];
+			s->groups[j] = s->groups[j - 1];
+			s->groups[j - 1] = tmp;
+		}
+	for (i = 0; i < s->nr_groups; i++)
+		s->groups[i].prefix = prefix_for(s, &s->groups[i]);
+	return 0;
+}
+
+/* ---- changelogs -------------------------------------------------------- */
+
+/* Word-wrap text to WRAP columns: the first line after first, then indent. */
+static void wrap(FILE *out, const char *text, const char *first,
+		 const char *indent)
+{
+	const char *p = text + strspn(text, " ");
+	size_t col = strlen(first);
+	bool empty = true;
+
+	fputs(first, out);
+	while (*p) {
+		size_t word = strcspn(p, " ");
+
+		if (!empty && col + 1 + word > WRAP) {
+			fprintf(out, "\n%s", indent);
+			col = strlen(indent);
+			empty = true;
+		}
+		if (!empty) {
+			fputc(' ', out);
+			col++;
+		}
+		fprintf(out, "%.*s", (int)word, p);
+		col += word;
+		empty = false;
+		p += word;
+		p += strspn(p, " ");
+	}
+	fputc('\n', out);
+}
+
+static bool in_group(const struct series *s, const struct group *g,
+		     const char *path)
+{
+	int i;
+
+	for (i = 0; i < g->nr_files; i++)
+		if (!strcmp(file_path(&s->patch.files[g->files[i]]), path))
+			return true;
+	return false;
+}
+
+/* Why this rewrite is the right one, from what the catalogue says it is. */
+static const char *why_site(const struct rg_finding *f)
+{
+	const struct rg_api *api = f->rewrite ? rg_api_find(f->rewrite) : NULL;
+
+	if (f->rule == RG_RULE_DIRECT_REFCOUNT)
+		return "the stored value is an encoding that only the helpers "
+		       "know how to read and change";
+	switch (api ? (int)api->kind : -1) {
+	case RG_SET_FROZEN:
+		return "the count is set to 0 to freeze the page; the frozen "
+		       "setter says so, and stays right once a frozen page is "
+		       "marked by a bit instead of a zero count";
+	case RG_INIT:
+		return "the page is handed its first reference here, over a "
+		       "count nobody else uses";
+	case RG_UNFREEZE:
+		return "the page is frozen on every path to this call (a "
+		       "successful freeze or a put that dropped the last "
+		       "reference), so the store unfreezes it";
+	}
+	return "the helper says what the raw store means";
+}
+
+/* The distinct rewrites of a group, "a(), b() and c()". */
+static char *rewrites_of(const struct series *s, const struct group *g)
+{
+	const struct rg_results *r = s->o->sites;
+	char *seen[16], *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	int i, j, n = 0;
+
+	for (i = 0; i < r->nr_findings; i++) {
+		const char *rw = r->findings[i].rewrite;
+
+		if (!rw || !in_group(s, g, r->findings[i].file))
+			continue;
+		for (j = 0; j < n && strcmp(seen[j], rw); j++)
+			;
+		if (j == n && n < 16)
+			seen[n++] = (char *)rw;
+	}
+	for (i = 0; i < n; i++)
+		fprintf(out, "%s%s()", i == 0 ? "" : i == n - 1 ? " and " : ", ",
+			seen[i]);
+	fclose(out);
+	return text;
+}
+
+/* The helpers a section adds: its "+static inline <type> name(" lines. */
+static int added_helpers(const struct rg_file_diff *fd, char **names, int max)
+{
+	const char *p = fd->text, *end = fd->text + fd->text_len;
+	int n = 0;
+
+	for (; p && p < end && n < max; p = memchr(p, '\n', end - p), p = p ? p + 1 : p) {
+		const char *paren, *name;
+
+		if (strncmp(p, "+static inline ", 15))
+			continue;
+		paren = memchr(p, '(', strcspn(p, "\n"));
+		if (!paren)
+			continue;
+		for (name = paren; name > p && (name[-1] == '_' ||
+		     (name[-1] >= 'a' && name[-1] <= 'z') ||
+		     (name[-1] >= 'A' && name[-1] <= 'Z') ||
+		     (name[-1] >= '0' && name[-1] <= '9')); name--)
+			;
+		names[n++] = strndup(name, paren - name);
+	}
+	return n;
+}
+
+static void helpers_changelog(FILE *out, const struct series *s,
+			      const struct group *g)
+{
+	char *names[16];
+	int n = 0, i;
+
+	for (i = 0; i < g->nr_files; i++)
+		n += added_helpers(&s->patch.files[g->files[i]], names + n, 16 - n);
+	fprintf(out, "%s add ", g->prefix);
+	for (i = 0; i < n; i++)
+		fprintf(out, "%s%s()", i == 0 ? "" : i == n - 1 ? " and " : ", ",
+			names[i]);
+	fputs("\n\n", out);
+	wrap(out, "Callers that store a raw count with set_page_count() or "
+	     "folio_set_count() say what they mean with these instead.  They "
+	     "do what the raw store does today, so nothing changes until the "
+	     "encoding of a frozen page does; then they are the one place that "
+	     "has to know it.", "", "");
+	for (i = 0; i < n; i++) {
+		const struct rg_api *api = rg_api_find(names[i]);
+		char *line = NULL;
+
+		if (!api)
+			continue;
+		if (api->kind == RG_SET_FROZEN)
+			line = rg_strdup_printf("%s() marks a page frozen.", names[i]);
+		else if (api->kind == RG_INIT && api->object == RG_OBJ_FOLIO)
+			line = rg_strdup_printf("%s() is init_page_count() for a "
+						"folio: its first reference.", names[i]);
+		else if (api->kind == RG_INIT)
+			line = rg_strdup_printf("%s() gives a page its first "
+						"reference.", names[i]);
+		if (line) {
+			fputc('\n', out);
+			wrap(out, line, "", "");
+			free(line);
+		}
+		free(names[i]);
+	}
+}
+
+/* The original spelling of a site: "set_page_count()", "page->_refcount". */
+static char *original(const struct rg_finding *f)
+{
+	if (f->rule == RG_RULE_DIRECT_REFCOUNT)
+		return rg_strdup_printf("accessing %s directly", f->arg);
+	return rg_strdup_printf("%s()", f->arg);
+}
+
+/*
+ * One paragraph per distinct rewrite: which helper replaces what, where
+ * ("f() in file", "(twice)" for two sites in one function), and why.
+ */
+static void sites_paragraphs(FILE *out, const struct series *s,
+			     const struct group *g)
+{
+	const struct rg_results *r = s->o->sites;
+	bool *done = calloc(r->nr_findings + 1, sizeof(*done));
+	int i, j, k;
+
+	for (i = 0; i < r->nr_findings; i++) {
+		const struct rg_finding *f = &r->findings[i];
+		char *text = NULL, *orig = original(f);
+		size_t len = 0;
+		FILE *p;
+
+		if (done[i] || !in_group(s, g, f->file))
+			continue;
+		p = open_memstream(&text, &len);
+		fprintf(p, "Use %s%s instead of %s in ",
+			f->rewrite ? f->rewrite : "the helper",
+			f->rewrite ? "()" : "", orig);
+		for (j = i; j < r->nr_findings; j++) {
+			const struct rg_finding *h = &r->findings[j];
+			int times = 0, more = 0;
+
+			if (done[j] || h->rule != f->rule || strcmp(h->arg, f->arg) ||
+			    !h->rewrite != !f->rewrite ||
+			    (f->rewrite && strcmp(h->rewrite, f->rewrite)) ||
+			    !in_group(s, g, h->file))
+				continue;
+			for (k = j; k < r->nr_findings; k++) {
+				const struct rg_finding *x = &r->findings[k];
+
+				if (done[k] || x->rule != f->rule ||
+				    strcmp(x->arg, f->arg) ||
+				    !x->rewrite != !f->rewrite ||
+				    (f->rewrite && strcmp(x->rewrite, f->rewrite)))
+					continue;
+				if (!strcmp(x->file, h->file) &&
+				    !strcmp(x->function, h->function)) {
+					done[k] = true;
+					times++;
+				} else if (in_group(s, g, x->file)) {
+					more++;
+				}
+			}
+			fprintf(p, "%s%s() (%s%s)%s", j == i ? "" : more ? ", " : " and ",
+				*h->function ? h->function : "file scope", h->file,
+				times == 2 ? ", twice" : "", "");
+			if (times > 2)
+				fprintf(p, " %d times", times);
+		}
+		fprintf(p, ": %s.", why_site(f));
+		fclose(p);
+		wrap(out, text, "", "");
+		fputc('\n', out);
+		free(text);
+		free(orig);
+	}
+	free(done);
+}
+
+static void sites_changelog(FILE *out, const struct series *s,
+			    const struct group *g)
+{
+	const struct rg_results *r = s->o->sites;
+	char *rewrites = rewrites_of(s, g), *rewrites_all = strdup(rewrites);
+	unsigned int rules = 0;
+	int i;
+
+	if (strlen(g->prefix) + strlen(rewrites) + 6 <= 75 && *rewrites)
+		fprintf(out, "%s use %s\n\n", g->prefix, rewrites);
+	else
+		fprintf(out, "%s use the page refcount helpers\n\n", g->prefix);
+	free(rewrites);
+	for (i = 0; i < r->nr_findings; i++)
+		if (in_group(s, g, r->findings[i].file))
+			rules |= 1u << r->findings[i].rule;
+	for (i = 0; i < RG_NR_RULES; i++)
+		if (rules & (1u << i)) {
+			wrap(out, rg_rules[i].rationale, "", "");
+			fputc('\n', out);
+		}
+	sites_paragraphs(out, s, g);
+	if (strstr(rewrites_all, "unfreeze"))
+		wrap(out, "No functional change intended with today's encoding, "
+		     "but for the unfreeze's release ordering and its debug "
+		     "check that the page was frozen.", "", "");
+	else
+		wrap(out, "No functional change intended.", "", "");
+	fputc('\n', out);
+	wrap(out, "Found and rewritten with refguard.", "", "");
+	free(rewrites_all);
+}
+
+static char *changelog(const struct series *s, const struct group *g)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	if (g->section)
+		sites_changelog(out, s, g);
+	else
+		helpers_changelog(out, s, g);
+	if (s->o->signoff)
+		fprintf(out, "\nSigned-off-by: %s\n", s->o->signoff);
+	fclose(out);
+	return text;
+}
+
+static const char cover_blurb[] =
+	"The page refcount series (\"mm: improve folio refcount scalability\") "
+	"marks a frozen page with a dedicated bit instead of a zero count.  "
+	"Once it does, set_page_count(page, 0) no longer freezes a page, "
+	"set_page_count(page, n) over a frozen count silently unfreezes it, "
+	"and a direct read of page->_refcount returns the encoding rather than "
+	"a count.  Review of the series asked for the remaining raw users to "
+	"be converted; its authors left that for an independent patch.  This "
+	"is that conversion.  It changes no behaviour with today's encoding.";
+
+static void cover_text(FILE *out, const struct series *s)
+{
+	const struct rg_results *r = s->o->sites;
+	int i;
+
+	wrap(out, cover_blurb, "", "");
+	fputc('\n', out);
+	wrap(out, s->groups[0].section ? "Each patch converts one subsystem, "
+	     "as its MAINTAINERS entry draws it." : "Patch 1 adds the helpers "
+	     "the tree does not have yet; each later patch converts one "
+	     "subsystem, as its MAINTAINERS entry draws it, and builds on its "
+	     "own.", "", "");
+	fputc('\n', out);
+	wrap(out, "Sites:", "", "");
+	for (i = 0; i < r->nr_findings; i++) {
+		const struct rg_finding *f = &r->findings[i];
+		char *item = rg_strdup_printf("%s:%d %s(): %s -> %s", f->file,
+					      f->line, f->function, f->arg,
+					      f->fix ? f->fix->replacement :
+					      f->rewrite ? f->rewrite : "(report only)");
+
+		wrap(out, item, "  ", "    ");
+		free(item);
+	}
+}
+
+/* ---- the scratch repository -------------------------------------------- */
+
+static void set_identity(const char *ident)
+{
+	const char *lt = ident ? strchr(ident, '<') : NULL;
+	char *name, *mail;
+
+	if (!lt || !strchr(lt, '>')) {
+		name = strdup("refguard");
+		mail = strdup("refguard@invalid");
+	} else {
+		name = strndup(ident, lt - ident);
+		while (*name && name[strlen(name) - 1] == ' ')
+			name[strlen(name) - 1] = '\0';
+		mail = strndup(lt + 1, strcspn(lt + 1, ">"));
+	}
+	setenv("GIT_AUTHOR_NAME", name, 1);
+	setenv("GIT_AUTHOR_EMAIL", mail, 1);
+	setenv("GIT_COMMITTER_NAME", name, 1);
+	setenv("GIT_COMMITTER_EMAIL", mail, 1);
+	free(name);
+	free(mail);
+}
+
+static int scratch_repo(struct series *s)
+{
+	char tmpl[] = "/tmp/refguard-series-XXXXXX";
+	char *init[] = { "git", "init", "-q", NULL };
+	char *add[] = { "git", "add", "-A", NULL };
+	char *commit[] = { "git", "-c", "commit.gpgsign=false", "commit", "-q",
+			   "-m", "base", NULL };
+	int i;
+
+	if (!mkdtemp(tmpl))
+		return rg_fail("cannot make a scratch directory: %s",
+			       strerror(errno)), -1;
+	s->scratch = strdup(tmpl);
+	for (i = 0; i < s->patch.nr_files; i++) {
+		const struct rg_file_diff *fd = &s->patch.files[i];
+		char *from, *to, *text;
+		int ret;
+
+		if (!fd->old_path)
+			continue;
+		from = rg_strdup_printf("%s/%s", s->o->tree, fd->old_path);
+		to = rg_strdup_printf("%s/%s", s->scratch, fd->old_path);
+		text = rg_slurp_file(from, NULL);
+		ret = !text || mkdirs(to) ? -1 : write_file(to, text);
+		if (!text)
+			rg_fail("cannot read %s: %s", from, strerror(errno));
+		free(from);
+		free(to);
+		free(text);
+		if (ret)
+			return -1;
+	}
+	set_identity(NULL);
+	return run_in(s->scratch, init, NULL) || run_in(s->scratch, add, NULL) ||
+	       run_in(s->scratch, commit, NULL) ? -1 : 0;
+}
+
+static int commit_group(struct series *s, int n)
+{
+	const struct group *g = &s->groups[n];
+	char *diff_path = rg_strdup_printf("%s/.git/refguard-%d.diff", s->scratch, n);
+	char *msg_path = rg_strdup_printf("%s/.git/refguard-%d.msg", s->scratch, n);
+	char *apply[] = { "git", "apply", "--index", diff_path, NULL };
+	char *commit[] = { "git", "-c", "commit.gpgsign=false", "commit", "-q",
+			   "-F", msg_path, NULL };
+	char *diff = NULL, *msg = changelog(s, g);
+	size_t len = 0;
+	FILE *out = open_memstream(&diff, &len);
+	int i, ret;
+
+	for (i = 0; i < g->nr_files; i++) {
+		const struct rg_file_diff *fd = &s->patch.files[g->files[i]];
+
+		fwrite(fd->text, 1, fd->text_len, out);
+	}
+	fclose(out);
+	set_identity(s->o->signoff);
+	ret = write_file(diff_path, diff) || write_file(msg_path, msg) ||
+	      run_in(s->scratch, apply, NULL) || run_in(s->scratch, commit, NULL);
+	free(diff);
+	free(msg);
+	free(diff_path);
+	free(msg_path);
+	return ret ? -1 : 0;
+}
+
+/* ---- the mails --------------------------------------------------------- */
+
+/* "To: a,\n    b\n": addresses folded one per line, as git send-email reads them. */
+static void put_header(FILE *out, const char *name, char **addrs, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		fprintf(out, "%s%s", i ? ",\n    " : name, addrs[i]);
+	if (n)
+		fputc('\n', out);
+}
+
+static void add_unique(char **list, int *nr, const char *addr)
+{
+	int i;
+
+	for (i = 0; i < *nr && strcmp(list[i], addr); i++)
+		;
+	if (i == *nr && *nr < 64)
+		list[(*nr)++] = strdup(addr);
+}
+
+/*
+ * To: the maintainers get_maintainer.pl names for the patch, Cc: its
+ * reviewers and lists.  Nothing when the tree has no get_maintainer.pl.
+ */
+static int recipients(const char *tree, const char *patch, char **to, int *nr_to,
+		      char **cc, int *nr_cc)
+{
+	char *script = rg_strdup_printf("%s/scripts/get_maintainer.pl", tree);
+	char *argv[] = { "perl", script, "--no-git", "--no-git-fallback",
+			 (char *)patch, NULL };
+	char *out = NULL, *line, *save = NULL;
+	int ret = 0;
+
+	if (access(script, R_OK)) {
+		free(script);
+		return 0;
+	}
+	if (run_in(tree, argv, &out)) {
+		ret = -1;
+	} else {
+		for (line = strtok_r(out, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save)) {
+			char *role = strstr(line, " (");
+			bool maint = role && (strstr(role, "(maintainer:") ||
+					      strstr(role, "(supporter:"));
+
+			if (role)
+				*role = '\0';
+			if (maint)
+				add_unique(to, nr_to, line);
+			else
+				add_unique(cc, nr_cc, line);
+		}
+	}
+	free(out);
+	free(script);
+	return ret;
+}
+
+/* Add To:/Cc: before Subject:, and fill in the cover letter's blanks. */
+static int finish_mail(const struct series *s, const char *path, char **to,
+		       int nr_to, char **cc, int nr_cc, bool cover)
+{
+	char *text = rg_slurp_file(path, NULL), *subject, *out_text = NULL;
+	size_t len = 0;
+	FILE *out;
+	int ret;
+
+	if (!text || !(subject = strstr(text, "\nSubject: ")))
+		return rg_fail("%s is not a patch mail", path), -1;
+	out = open_memstream(&out_text, &len);
+	fwrite(text, 1, subject + 1 - text, out);
+	put_header(out, "To: ", to, nr_to);
+	put_header(out, "Cc: ", cc, nr_cc);
+	if (cover) {
+		char *blank = strstr(subject, "*** SUBJECT HERE ***");
+		char *blurb = strstr(subject, "*** BLURB HERE ***");
+
+		if (!blank || !blurb)
+			return rg_fail("%s: git's cover letter has changed", path), -1;
+		fwrite(subject + 1, 1, blank - subject - 1, out);
+		fputs("Use the page refcount helpers instead of raw accesses", out);
+		fwrite(blank + 20, 1, blurb - blank - 20, out);
+		cover_text(out, s);
+		fputs(blurb + 18, out);
+	} else {
+		fputs(subject + 1, out);
+	}
+	fclose(out);
+	ret = write_file(path, out_text);
+	free(out_text);
+	free(text);
+	return ret;
+}
+
+static int format_series(struct series *s)
+{
+	char *since = rg_strdup_printf("HEAD~%d", s->nr_groups);
+	char *outdir = realpath(s->o->outdir, NULL);
+	char *argv[] = { "git", "format-patch", "--cover-letter", "-o", outdir,
+			 since, NULL };
+	char *list = NULL, *line, *save = NULL;
+	char *all_to[64], *all_cc[64], *files[64];
+	int nr_all_to = 0, nr_all_cc = 0, nr_files = 0, i, ret = 0;
+
+	if (!outdir || run_in(s->scratch, argv, &list))
+		return -1;
+	for (line = strtok_r(list, "\n", &save); line && nr_files < 64;
+	     line = strtok_r(NULL, "\n", &save))
+		files[nr_files++] = line;
+	/* files[0] is the cover letter: it goes to everyone. */
+	for (i = 1; i < nr_files && !ret; i++) {
+		char *to[64], *cc[64];
+		int nr_to = 0, nr_cc = 0, j;
+
+		ret = recipients(s->o->tree, files[i], to, &nr_to, cc, &nr_cc) ||
+		      finish_mail(s, files[i], to, nr_to, cc, nr_cc, false);
+		for (j = 0; j < nr_to; j++)
+			add_unique(all_to, &nr_all_to, to[j]);
+		for (j = 0; j < nr_cc; j++)
+			add_unique(all_cc, &nr_all_cc, cc[j]);
+	}
+	if (!ret && nr_files)
+		ret = finish_mail(s, files[0], all_to, nr_all_to, all_cc,
+				  nr_all_cc, true);
+	for (i = 0; i < nr_files; i++)
+		printf("%s\n", files[i]);
+	free(since);
+	free(outdir);
+	return ret;
+}
+
+static bool has_patches(const char *dir)
+{
+	char *argv[] = { "sh", "-c", "ls \"$0\"/*.patch >/dev/null 2>&1",
+			 (char *)dir, NULL };
+
+	return rg_run(argv, NULL, NULL) == 0;
+}
+
+int rg_fix_series(const struct rg_series_opts *o)
+{
+	struct series s = { .o = o };
+	int i, ret;
+
+	if (mkdir(o->outdir, 0777) && errno != EEXIST)
+		return rg_fail("cannot make %s: %s", o->outdir, strerror(errno));
+	if (has_patches(o->outdir))
+		return rg_fail("%s already holds patches: use an empty directory",
+			       o->outdir);
+	if (rg_diff_parse(o->diff, &s.patch))
+		return rg_fail("the rewrite is not a diff refguard can cut up");
+	if (!s.patch.nr_files)
+		return rg_fail("nothing to rewrite: no series to write");
+	ret = make_groups(&s) || scratch_repo(&s);
+	for (i = 0; !ret && i < s.nr_groups; i++)
+		ret = commit_group(&s, i);
+	if (!ret)
+		ret = format_series(&s);
+	if (s.scratch) {
+		char *rm[] = { "rm", "-rf", s.scratch, NULL };
+
+		rg_run(rm, NULL, NULL);
+	}
+	return ret ? RG_EXIT_TROUBLE : RG_EXIT_CLEAN;
+}

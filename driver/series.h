@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * `refguard fix --series DIR`: the tree-wide rewrite as a patch series
+ * ready to mail, the way a maintainer wants it: a cover letter, first a
+ * patch adding any missing helpers, then one patch per subsystem (by the
+ * tree's MAINTAINERS), each with a changelog that names its sites and why
+ * each rewrite is right, To:/Cc: from the tree's get_maintainer.pl.
+ */
+#ifndef REFGUARD_SERIES_H
+#define REFGUARD_SERIES_H
+
+#include "finding.h"
+
+struct rg_series_opts {
+	const char *tree;
+	const char *diff;		/* fix's unified diff, -p1, tree-relative */
+	const struct rg_results *sites;	/* the findings the diff rewrites */
+	const char *outdir;		/* created if missing; must hold no patches */
+	const char *signoff;		/* "Name <mail>", or NULL */
+};
+
+/* Write the series; RG_EXIT_CLEAN, or RG_EXIT_TROUBLE with a message. */
+int rg_fix_series(const struct rg_series_opts *o);
+
+#endif
