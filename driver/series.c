@@ -25,23 +25,6 @@
 #include "series.h"
 #include "spawn.h"
 
-#define WRAP 72
-
-struct group {
-	const char *section;		/* NULL: the helpers patch */
-	char *prefix;			/* "mm/mm_init:" */
-	int files[64];			/* indices into the patch's files */
-	int nr_files;
-};
-
-struct series {
-	const struct rg_series_opts *o;
-	struct rg_patch patch;
-	struct group groups[32];
-	int nr_groups;
-	char *scratch;
-};
-
 /* ---- running git and get_maintainer.pl --------------------------------- */
 
 /* Run argv in dir; its stdout in *out if out is non-NULL.  0 on success. */
@@ -105,26 +88,21 @@ static bool is_helper_file(const char *path)
 	return false;
 }
 
-static const char *file_path(const struct rg_file_diff *fd)
-{
-	return fd->new_path ? fd->new_path : fd->old_path;
-}
-
 /*
  * The subject prefix a subsystem's own commits use, derived from where
  * its files live: fs/ext4/ -> "ext4:", kernel/sched/ -> "sched:",
  * drivers/.../foo/ -> "foo:", a single mm/ file -> "mm/<name>:", the
  * rest of mm/ and the mm headers -> "mm:".
  */
-static char *prefix_for(const struct series *s, const struct group *g)
+static char *prefix_for(const struct rg_series *s, const struct rg_series_group *g)
 {
-	const char *first = file_path(&s->patch.files[g->files[0]]);
+	const char *first = rg_series_path(&s->patch.files[g->files[0]]);
 	char *dir = strdup(first), *slash, *comp, *ret;
 	int i;
 
 	/* The directory all of the group's files share. */
 	for (i = 1; i < g->nr_files; i++) {
-		const char *p = file_path(&s->patch.files[g->files[i]]);
+		const char *p = rg_series_path(&s->patch.files[g->files[i]]);
 		size_t n = 0;
 
 		while (dir[n] && dir[n] == p[n])
@@ -165,7 +143,7 @@ static char *prefix_for(const struct series *s, const struct group *g)
 	return ret;
 }
 
-static struct group *group_for(struct series *s, const char *section)
+static struct rg_series_group *group_for(struct rg_series *s, const char *section)
 {
 	int i;
 
@@ -180,24 +158,24 @@ static struct group *group_for(struct series *s, const char *section)
 }
 
 /* Helpers first (every later patch may call them), then mm/, then the rest. */
-static int group_rank(const struct series *s, const struct group *g)
+static int group_rank(const struct rg_series *s, const struct rg_series_group *g)
 {
 	if (!g->section)
 		return 0;
-	return strncmp(file_path(&s->patch.files[g->files[0]]), "mm/", 3) ? 2 : 1;
+	return strncmp(rg_series_path(&s->patch.files[g->files[0]]), "mm/", 3) ? 2 : 1;
 }
 
-static int make_groups(struct series *s)
+static int make_groups(struct rg_series *s)
 {
 	struct rg_maintainers *m = rg_maintainers_load(s->o->tree);
-	struct group helpers = { 0 }, tmp;
+	struct rg_series_group helpers = { 0 }, tmp;
 	int i, j;
 
 	if (!m)
 		return -1;
 	for (i = 0; i < s->patch.nr_files; i++) {
-		const char *path = file_path(&s->patch.files[i]);
-		struct group *g;
+		const char *path = rg_series_path(&s->patch.files[i]);
+		struct rg_series_group *g;
 
 		if (is_helper_file(path)) {
 			if (!s->nr_groups || s->groups[0].section) {
@@ -228,321 +206,6 @@ static int make_groups(struct series *s)
 	return 0;
 }
 
-/* ---- changelogs -------------------------------------------------------- */
-
-/* Word-wrap text to WRAP columns: the first line after first, then indent. */
-static void wrap(FILE *out, const char *text, const char *first,
-		 const char *indent)
-{
-	const char *p = text + strspn(text, " ");
-	size_t col = strlen(first);
-	bool empty = true;
-
-	fputs(first, out);
-	while (*p) {
-		size_t word = strcspn(p, " ");
-
-		if (!empty && col + 1 + word > WRAP) {
-			fprintf(out, "\n%s", indent);
-			col = strlen(indent);
-			empty = true;
-		}
-		if (!empty) {
-			fputc(' ', out);
-			col++;
-		}
-		fprintf(out, "%.*s", (int)word, p);
-		col += word;
-		empty = false;
-		p += word;
-		p += strspn(p, " ");
-	}
-	fputc('\n', out);
-}
-
-static bool in_group(const struct series *s, const struct group *g,
-		     const char *path)
-{
-	int i;
-
-	for (i = 0; i < g->nr_files; i++)
-		if (!strcmp(file_path(&s->patch.files[g->files[i]]), path))
-			return true;
-	return false;
-}
-
-/* Why this rewrite is the right one, from what the catalogue says it is. */
-static const char *why_site(const struct rg_finding *f)
-{
-	const struct rg_api *api = f->rewrite ? rg_api_find(f->rewrite) : NULL;
-
-	if (f->rule == RG_RULE_DIRECT_REFCOUNT)
-		return "the stored value is an encoding that only the helpers "
-		       "know how to read and change";
-	switch (api ? (int)api->kind : -1) {
-	case RG_SET_FROZEN:
-		return "the count is set to 0 to freeze the page; the frozen "
-		       "setter says so, and stays right once a frozen page is "
-		       "marked by a bit instead of a zero count";
-	case RG_INIT:
-		return "the page is handed its first reference here, over a "
-		       "count nobody else uses";
-	case RG_UNFREEZE:
-		return "the page is frozen on every path to this call (a "
-		       "successful freeze or a put that dropped the last "
-		       "reference), so the store unfreezes it";
-	}
-	return "the helper says what the raw store means";
-}
-
-/* The distinct rewrites of a group, "a(), b() and c()". */
-static char *rewrites_of(const struct series *s, const struct group *g)
-{
-	const struct rg_results *r = s->o->sites;
-	char *seen[16], *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
-	int i, j, n = 0;
-
-	for (i = 0; i < r->nr_findings; i++) {
-		const char *rw = r->findings[i].rewrite;
-
-		if (!rw || !in_group(s, g, r->findings[i].file))
-			continue;
-		for (j = 0; j < n && strcmp(seen[j], rw); j++)
-			;
-		if (j == n && n < 16)
-			seen[n++] = (char *)rw;
-	}
-	for (i = 0; i < n; i++)
-		fprintf(out, "%s%s()", i == 0 ? "" : i == n - 1 ? " and " : ", ",
-			seen[i]);
-	fclose(out);
-	return text;
-}
-
-/* The helpers a section adds: its "+static inline <type> name(" lines. */
-static int added_helpers(const struct rg_file_diff *fd, char **names, int max)
-{
-	const char *p = fd->text, *end = fd->text + fd->text_len;
-	int n = 0;
-
-	for (; p && p < end && n < max; p = memchr(p, '\n', end - p), p = p ? p + 1 : p) {
-		const char *paren, *name;
-
-		if (strncmp(p, "+static inline ", 15))
-			continue;
-		paren = memchr(p, '(', strcspn(p, "\n"));
-		if (!paren)
-			continue;
-		for (name = paren; name > p && (name[-1] == '_' ||
-		     (name[-1] >= 'a' && name[-1] <= 'z') ||
-		     (name[-1] >= 'A' && name[-1] <= 'Z') ||
-		     (name[-1] >= '0' && name[-1] <= '9')); name--)
-			;
-		names[n++] = strndup(name, paren - name);
-	}
-	return n;
-}
-
-static void helpers_changelog(FILE *out, const struct series *s,
-			      const struct group *g)
-{
-	char *names[16];
-	int n = 0, i;
-
-	for (i = 0; i < g->nr_files; i++)
-		n += added_helpers(&s->patch.files[g->files[i]], names + n, 16 - n);
-	fprintf(out, "%s add ", g->prefix);
-	for (i = 0; i < n; i++)
-		fprintf(out, "%s%s()", i == 0 ? "" : i == n - 1 ? " and " : ", ",
-			names[i]);
-	fputs("\n\n", out);
-	wrap(out, "Callers that store a raw count with set_page_count() or "
-	     "folio_set_count() say what they mean with these instead.  They "
-	     "do what the raw store does today, so nothing changes until the "
-	     "encoding of a frozen page does; then they are the one place that "
-	     "has to know it.", "", "");
-	for (i = 0; i < n; i++) {
-		const struct rg_api *api = rg_api_find(names[i]);
-		char *line = NULL;
-
-		if (!api)
-			continue;
-		if (api->kind == RG_SET_FROZEN)
-			line = rg_strdup_printf("%s() marks a page frozen.", names[i]);
-		else if (api->kind == RG_INIT && api->object == RG_OBJ_FOLIO)
-			line = rg_strdup_printf("%s() is init_page_count() for a "
-						"folio: its first reference.", names[i]);
-		else if (api->kind == RG_INIT)
-			line = rg_strdup_printf("%s() gives a page its first "
-						"reference.", names[i]);
-		if (line) {
-			fputc('\n', out);
-			wrap(out, line, "", "");
-			free(line);
-		}
-		free(names[i]);
-	}
-}
-
-/* The original spelling of a site: "set_page_count()", "page->_refcount". */
-static char *original(const struct rg_finding *f)
-{
-	if (f->rule == RG_RULE_DIRECT_REFCOUNT)
-		return rg_strdup_printf("accessing %s directly", f->arg);
-	return rg_strdup_printf("%s()", f->arg);
-}
-
-/*
- * One paragraph per distinct rewrite: which helper replaces what, where
- * ("f() in file", "(twice)" for two sites in one function), and why.
- */
-static void sites_paragraphs(FILE *out, const struct series *s,
-			     const struct group *g)
-{
-	const struct rg_results *r = s->o->sites;
-	bool *done = calloc(r->nr_findings + 1, sizeof(*done));
-	int i, j, k;
-
-	for (i = 0; i < r->nr_findings; i++) {
-		const struct rg_finding *f = &r->findings[i];
-		char *text = NULL, *orig = original(f);
-		size_t len = 0;
-		FILE *p;
-
-		if (done[i] || !in_group(s, g, f->file))
-			continue;
-		p = open_memstream(&text, &len);
-		fprintf(p, "Use %s%s instead of %s in ",
-			f->rewrite ? f->rewrite : "the helper",
-			f->rewrite ? "()" : "", orig);
-		for (j = i; j < r->nr_findings; j++) {
-			const struct rg_finding *h = &r->findings[j];
-			int times = 0, more = 0;
-
-			if (done[j] || h->rule != f->rule || strcmp(h->arg, f->arg) ||
-			    !h->rewrite != !f->rewrite ||
-			    (f->rewrite && strcmp(h->rewrite, f->rewrite)) ||
-			    !in_group(s, g, h->file))
-				continue;
-			for (k = j; k < r->nr_findings; k++) {
-				const struct rg_finding *x = &r->findings[k];
-
-				if (done[k] || x->rule != f->rule ||
-				    strcmp(x->arg, f->arg) ||
-				    !x->rewrite != !f->rewrite ||
-				    (f->rewrite && strcmp(x->rewrite, f->rewrite)))
-					continue;
-				if (!strcmp(x->file, h->file) &&
-				    !strcmp(x->function, h->function)) {
-					done[k] = true;
-					times++;
-				} else if (in_group(s, g, x->file)) {
-					more++;
-				}
-			}
-			fprintf(p, "%s%s() (%s%s)%s", j == i ? "" : more ? ", " : " and ",
-				*h->function ? h->function : "file scope", h->file,
-				times == 2 ? ", twice" : "", "");
-			if (times > 2)
-				fprintf(p, " %d times", times);
-		}
-		fprintf(p, ": %s.", why_site(f));
-		fclose(p);
-		wrap(out, text, "", "");
-		fputc('\n', out);
-		free(text);
-		free(orig);
-	}
-	free(done);
-}
-
-static void sites_changelog(FILE *out, const struct series *s,
-			    const struct group *g)
-{
-	const struct rg_results *r = s->o->sites;
-	char *rewrites = rewrites_of(s, g), *rewrites_all = strdup(rewrites);
-	unsigned int rules = 0;
-	int i;
-
-	if (strlen(g->prefix) + strlen(rewrites) + 6 <= 75 && *rewrites)
-		fprintf(out, "%s use %s\n\n", g->prefix, rewrites);
-	else
-		fprintf(out, "%s use the page refcount helpers\n\n", g->prefix);
-	free(rewrites);
-	for (i = 0; i < r->nr_findings; i++)
-		if (in_group(s, g, r->findings[i].file))
-			rules |= 1u << r->findings[i].rule;
-	for (i = 0; i < RG_NR_RULES; i++)
-		if (rules & (1u << i)) {
-			wrap(out, rg_rules[i].rationale, "", "");
-			fputc('\n', out);
-		}
-	sites_paragraphs(out, s, g);
-	if (strstr(rewrites_all, "unfreeze"))
-		wrap(out, "No functional change intended with today's encoding, "
-		     "but for the unfreeze's release ordering and its debug "
-		     "check that the page was frozen.", "", "");
-	else
-		wrap(out, "No functional change intended.", "", "");
-	fputc('\n', out);
-	wrap(out, "Found and rewritten with refguard.", "", "");
-	free(rewrites_all);
-}
-
-static char *changelog(const struct series *s, const struct group *g)
-{
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
-
-	if (g->section)
-		sites_changelog(out, s, g);
-	else
-		helpers_changelog(out, s, g);
-	if (s->o->signoff)
-		fprintf(out, "\nSigned-off-by: %s\n", s->o->signoff);
-	fclose(out);
-	return text;
-}
-
-static const char cover_blurb[] =
-	"The page refcount series (\"mm: improve folio refcount scalability\") "
-	"marks a frozen page with a dedicated bit instead of a zero count.  "
-	"Once it does, set_page_count(page, 0) no longer freezes a page, "
-	"set_page_count(page, n) over a frozen count silently unfreezes it, "
-	"and a direct read of page->_refcount returns the encoding rather than "
-	"a count.  Review of the series asked for the remaining raw users to "
-	"be converted; its authors left that for an independent patch.  This "
-	"is that conversion.  It changes no behaviour with today's encoding.";
-
-static void cover_text(FILE *out, const struct series *s)
-{
-	const struct rg_results *r = s->o->sites;
-	int i;
-
-	wrap(out, cover_blurb, "", "");
-	fputc('\n', out);
-	wrap(out, s->groups[0].section ? "Each patch converts one subsystem, "
-	     "as its MAINTAINERS entry draws it." : "Patch 1 adds the helpers "
-	     "the tree does not have yet; each later patch converts one "
-	     "subsystem, as its MAINTAINERS entry draws it, and builds on its "
-	     "own.", "", "");
-	fputc('\n', out);
-	wrap(out, "Sites:", "", "");
-	for (i = 0; i < r->nr_findings; i++) {
-		const struct rg_finding *f = &r->findings[i];
-		char *item = rg_strdup_printf("%s:%d %s(): %s -> %s", f->file,
-					      f->line, f->function, f->arg,
-					      f->fix ? f->fix->replacement :
-					      f->rewrite ? f->rewrite : "(report only)");
-
-		wrap(out, item, "  ", "    ");
-		free(item);
-	}
-}
-
 /* ---- the scratch repository -------------------------------------------- */
 
 static void set_identity(const char *ident)
@@ -567,7 +230,7 @@ static void set_identity(const char *ident)
 	free(mail);
 }
 
-static int scratch_repo(struct series *s)
+static int scratch_repo(struct rg_series *s)
 {
 	char tmpl[] = "/tmp/refguard-series-XXXXXX";
 	char *init[] = { "git", "init", "-q", NULL };
@@ -604,15 +267,15 @@ static int scratch_repo(struct series *s)
 	       run_in(s->scratch, commit, NULL) ? -1 : 0;
 }
 
-static int commit_group(struct series *s, int n)
+static int commit_group(struct rg_series *s, int n)
 {
-	const struct group *g = &s->groups[n];
+	const struct rg_series_group *g = &s->groups[n];
 	char *diff_path = rg_strdup_printf("%s/.git/refguard-%d.diff", s->scratch, n);
 	char *msg_path = rg_strdup_printf("%s/.git/refguard-%d.msg", s->scratch, n);
 	char *apply[] = { "git", "apply", "--index", diff_path, NULL };
 	char *commit[] = { "git", "-c", "commit.gpgsign=false", "commit", "-q",
 			   "-F", msg_path, NULL };
-	char *diff = NULL, *msg = changelog(s, g);
+	char *diff = NULL, *msg = rg_series_changelog(s, g);
 	size_t len = 0;
 	FILE *out = open_memstream(&diff, &len);
 	int i, ret;
@@ -696,7 +359,7 @@ static int recipients(const char *tree, const char *patch, char **to, int *nr_to
 }
 
 /* Add To:/Cc: before Subject:, and fill in the cover letter's blanks. */
-static int finish_mail(const struct series *s, const char *path, char **to,
+static int finish_mail(const struct rg_series *s, const char *path, char **to,
 		       int nr_to, char **cc, int nr_cc, bool cover)
 {
 	char *text = rg_slurp_file(path, NULL), *subject, *out_text = NULL;
@@ -719,7 +382,7 @@ static int finish_mail(const struct series *s, const char *path, char **to,
 		fwrite(subject + 1, 1, blank - subject - 1, out);
 		fputs("Use the page refcount helpers instead of raw accesses", out);
 		fwrite(blank + 20, 1, blurb - blank - 20, out);
-		cover_text(out, s);
+		rg_series_cover(out, s);
 		fputs(blurb + 18, out);
 	} else {
 		fputs(subject + 1, out);
@@ -731,7 +394,7 @@ static int finish_mail(const struct series *s, const char *path, char **to,
 	return ret;
 }
 
-static int format_series(struct series *s)
+static int format_series(struct rg_series *s)
 {
 	char *since = rg_strdup_printf("HEAD~%d", s->nr_groups);
 	char *outdir = realpath(s->o->outdir, NULL);
@@ -778,7 +441,7 @@ static bool has_patches(const char *dir)
 
 int rg_fix_series(const struct rg_series_opts *o)
 {
-	struct series s = { .o = o };
+	struct rg_series s = { .o = o };
 	int i, ret;
 
 	if (mkdir(o->outdir, 0777) && errno != EEXIST)
