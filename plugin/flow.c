@@ -438,7 +438,7 @@ public:
 		if (gave_up)
 			rg_record_unchecked(fun->decl, gave_up);
 		else
-			rg_record_checked(fun->decl, "flow");
+			rg_record_checked(fun->decl, "flow", RG_FLOW_RULES);
 		return 0;
 	}
 };

@@ -83,14 +83,28 @@ static const char *function_file(tree fndecl)
 }
 
 static void put_function(const char *kind, tree fndecl, const char *key,
-			 const char *value)
+			 const char *value, unsigned int rules)
 {
+	unsigned int i;
+	bool first = true;
+
 	fprintf(record, "{\"%s\":{\"file\":", kind);
 	put_string(function_file(fndecl));
 	fputs(",\"function\":", record);
 	put_string(function_name(fndecl));
 	fprintf(record, ",\"%s\":", key);
 	put_string(value);
+	if (!strcmp(kind, "checked")) {
+		fputs(",\"rules\":[", record);
+		for (i = 0; i < RG_NR_RULES; i++) {
+			if (!(rules & (1u << i)) || !rg_rule_enabled((enum rg_rule)i))
+				continue;
+			fputs(first ? "" : ",", record);
+			put_string(rg_rules[i].name);
+			first = false;
+		}
+		fputc(']', record);
+	}
 	fputs("}}\n", record);
 }
 
@@ -152,13 +166,13 @@ static void meet(tree fndecl, const char *pass)
 		expectations[*i].met = true;
 }
 
-void rg_record_checked(tree fndecl, const char *pass)
+void rg_record_checked(tree fndecl, const char *pass, unsigned int rules)
 {
 	if (!record)
 		return;
 	if (strcmp(pass, "flow"))
 		nr_functions++;
-	put_function("checked", fndecl, "pass", pass);
+	put_function("checked", fndecl, "pass", pass, rules);
 	meet(fndecl, pass);
 }
 
@@ -166,7 +180,7 @@ void rg_record_unchecked(tree fndecl, const char *reason)
 {
 	if (!record)
 		return;
-	put_function("unchecked", fndecl, "reason", reason);
+	put_function("unchecked", fndecl, "reason", reason, 0);
 	meet(fndecl, "flow");
 }
 
