@@ -54,11 +54,13 @@ static void put_string(const char *s)
 	fputc('"', record);
 }
 
-/* "file":F,"line":L,"column":C of LOC, resolved as GCC prints it. */
-static void put_where(location_t loc)
+/*
+ * "file":F,"line":L,"column":C of X.  Where GCC prints a diagnostic is
+ * its location resolved to the spelling point (a call in a macro body:
+ * the #define), not what expand_location() says (the expansion).
+ */
+static void put_where(expanded_location x)
 {
-	expanded_location x = expand_location(loc);
-
 	fputs("\"file\":", record);
 	put_string(x.file ? x.file : "");
 	fprintf(record, ",\"line\":%d,\"column\":%d", x.line, x.column);
@@ -138,7 +140,7 @@ void rg_record_finding(enum rg_rule rule, bool error, rich_location *richloc,
 	fputs("{\"finding\":{\"rule\":", record);
 	put_string(rg_rules[rule].name);
 	fprintf(record, ",\"error\":%s,", error ? "true" : "false");
-	put_where(richloc->get_loc());
+	put_where(richloc->get_expanded_location(0));
 	fputs(",\"function\":", record);
 	put_string(function_name(current_function_decl));
 	fputs(",\"arg\":", record);
@@ -150,7 +152,7 @@ void rg_record_finding(enum rg_rule rule, bool error, rich_location *richloc,
 	fputs(",\"notes\":[", record);
 	if (note_loc != UNKNOWN_LOCATION) {
 		fputc('{', record);
-		put_where(note_loc);
+		put_where(expand_location_to_spelling_point(note_loc));
 		fputs(",\"message\":", record);
 		put_string(rg_rules[rule].note);
 		fputc('}', record);
@@ -225,21 +227,22 @@ static void start_unit(void *gcc_data, void *user_data)
 
 static void finish(void *gcc_data, void *user_data)
 {
-	const char *why = flag_syntax_only ?
-		"-fsyntax-only: the flow pass does not run" :
-		"GCC dropped the function before the flow pass";
 	struct expectation *e;
 	unsigned int i;
 
+	/*
+	 * Under -fsyntax-only no function gets the flow pass, and the checked
+	 * entries already say that only the syntactic rules were checked.
+	 */
 	FOR_EACH_VEC_ELT(expectations, i, e) {
-		if (e->met)
+		if (e->met || flag_syntax_only)
 			continue;
 		fprintf(record, "{\"unchecked\":{\"file\":");
 		put_string(e->file);
 		fputs(",\"function\":", record);
 		put_string(e->function);
 		fputs(",\"reason\":", record);
-		put_string(why);
+		put_string("GCC dropped the function before the flow pass");
 		fputs("}}\n", record);
 	}
 	/* refguard's own -error findings are not in errorcount (report.c). */
