@@ -36,9 +36,24 @@ RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h
 	$(quiet) CC $@
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-refguard: $(DRIVER_OBJS)
+# The sparse engine (sparse/) runs inside refguard on sparse's library,
+# which configure builds from Debian's source package (build/sparse/).
+# sparse calls exit() on fatal errors: --wrap=exit brings such an exit back
+# to the engine as "could not check" (sparse/engine.c).
+SPARSE_ENGINE_OBJS := $(patsubst %.c,%.o,$(wildcard sparse/*.c))
+$(SPARSE_ENGINE_OBJS): CPPFLAGS += -I$(SPARSE_SRC)
+$(SPARSE_ENGINE_OBJS): $(wildcard sparse/*.h) $(SPARSE_LIB)
+# sparse.c itself, built from the source package: not our warnings.
+sparse/checks.o: CFLAGS += -w
+
+$(SPARSE_LIB):
+	@echo "refguard: sparse's library $(SPARSE_LIB) is missing;" >&2
+	@echo "  ./configure fetches sparse $(if $(SPARSE_SRC),from Debian's source package and builds it,0.6.4-3): run it again" >&2
+	@exit 1
+
+refguard: $(DRIVER_OBJS) $(SPARSE_ENGINE_OBJS) $(SPARSE_LIB)
 	$(quiet) LD $@
-	$(Q)$(CC) $(CFLAGS) -o $@ $^ -lpthread
+	$(Q)$(CC) $(CFLAGS) -Wl,--wrap=exit -o $@ $^ -lpthread
 
 docs/rules.md: refguard
 	$(quiet) GEN $@
@@ -54,7 +69,7 @@ demo: all
 
 clean:
 	$(quiet) CLEAN
-	$(Q)rm -f $(PROGRAMS) $(DRIVER_OBJS) $(PLUGIN_CLEAN)
+	$(Q)rm -f $(PROGRAMS) $(DRIVER_OBJS) $(SPARSE_ENGINE_OBJS) $(PLUGIN_CLEAN)
 
 distclean: clean
 	rm -rf config.mk build

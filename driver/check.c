@@ -1,19 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * refguard check [--fatal] [--sparse] [--] <CHECKFLAGS> <c_flags> file.c
+ * refguard check [--fatal] [--sparse] [--engine=sparse|gcc] [--]
+ *                <CHECKFLAGS> <c_flags> file.c
  *
  * A drop-in $(CHECK) for kbuild: `make C=1 CHECK="/path/refguard check"`.
  * kbuild runs "$(CHECK) $(CHECKFLAGS) $(c_flags) file.c", that is
  * sparse's flags (-D__linux__ ... -Wbitwise --arch=x86 -mlittle-endian
- * -m64) followed by the compiler's (starting with -Wp,-MMD,<depfile>).
+ * -m64) followed by the compiler's (starting with -Wp,-MMD,<depfile>), for
+ * GCC and for Clang builds alike.
  *
- * We run gcc with refguard's plugin on the compiler's flags, -O2 and all:
+ * The default engine is sparse's front end, in this process (sparse/):
+ * sparse takes exactly these arguments, so nothing is filtered, and the
+ * cost is sparse's.  --sparse prints sparse's own warnings from the same
+ * parse, the ones plain sparse prints.
+ *
+ * --engine=gcc runs gcc with refguard's plugin instead, for cross-checks:
+ * rg_plugin_check_command() below, on the compiler's flags (-O2 and all:
  * kernel code does not compile at -O0, and -fsyntax-only would not reach
- * the flow pass.  -fplugin-arg-refguard-check-only (plugin/checkmode.c)
- * stops gcc right after refguard's passes, so the cost is close to the
- * front end's.  gcc's own warnings are the real build's business; only
- * refguard's diagnostics (and their notes) are printed, one line each, as
- * sparse prints its warnings.
+ * the flow pass), stopping right after refguard's passes
+ * (-fplugin-arg-refguard-check-only).  Its findings and what it analysed
+ * come from the plugin's record file, never from gcc's printed output, so
+ * no diagnostic option of the kernel's (-w, -fdiagnostics-format=json,
+ * -fmessage-length=N) can hide a finding.  With --sparse, plain sparse
+ * runs beside it on the original arguments.
+ *
+ * Either way the file counts as checked only when the engine positively
+ * says so (sparse ran to the end without errors; the plugin's record is
+ * complete): anything else exits 2.
  *
  * Options are recognised only before the first argument that is not one
  * of them, so they can never be confused with a pass-through flag; "--"
@@ -21,7 +34,7 @@
  *
  * Exit status, like sparse's: 0 even with findings (a failing $(CHECK)
  * stops kbuild), 1 with findings under --fatal, 2 when the file could not
- * be checked (gcc failed to parse it, no plugin, no file, ...).
+ * be checked.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -33,6 +46,8 @@
 #include "driver.h"
 #include "spawn.h"
 #include "check.h"
+#include "plugin-record.h"
+#include "../sparse/engine.h"
 
 /* Sparse-only warnings, as -W<name> or -Wno-<name>: gcc rejects or misreads them. */
 static const char *const sparse_warnings[] = {
@@ -98,27 +113,42 @@ static bool is_gcc_warning_flag(const char *arg)
 	       strncmp(arg, "-Wa,", 4) && strncmp(arg, "-Wl,", 4);
 }
 
+/* Is arg -fplugin=<...>/refguard.so (or -fplugin=refguard, from gcc's dir)? */
+static bool is_refguard_plugin(const char *arg)
+{
+	const char *base;
+
+	if (strncmp(arg, "-fplugin=", 9))
+		return false;
+	base = strrchr(arg + 9, '/');
+	base = base ? base + 1 : arg + 9;
+	return !strcmp(base, "refguard.so") || !strcmp(base, "refguard");
+}
+
 /*
  * Compiler flags that must not reach the checking gcc: kbuild's dependency
  * output, output/stage selection (we choose our own), debug info (nothing
  * to describe: no code is generated), warning options (see above; -Werror
  * in particular would turn refguard's warnings into errors and stop gcc
- * before the flow pass), and a refguard plugin already loaded through
- * KCFLAGS (loading it twice is an error).
+ * before the flow pass), -w and diagnostic formats (findings come from the
+ * record, but gcc's own errors are shown as the reason a file went
+ * unchecked), and a refguard plugin already loaded through KCFLAGS with
+ * its arguments: loading it twice is an error, and its arguments before
+ * our -fplugin= are one too ("plugin refguard should be specified
+ * before...").  The checker's plugin runs with its own options.
  * Returns how many arguments to drop (0, 1 or 2).
  */
 static int drop_compiler_flag(char **argv, int i, int argc)
 {
 	const char *arg = argv[i];
-	size_t len = strlen(arg);
 
 	if (is_depfile_flag(arg) || !strcmp(arg, "-c") || !strcmp(arg, "-S") ||
 	    !strcmp(arg, "-E") || !strcmp(arg, "-fsyntax-only") ||
-	    !strcmp(arg, "-MD") || !strcmp(arg, "-MMD") ||
-	    is_gcc_warning_flag(arg) || !strncmp(arg, "-fdiagnostics-color", 19) ||
+	    !strcmp(arg, "-MD") || !strcmp(arg, "-MMD") || !strcmp(arg, "-w") ||
+	    is_gcc_warning_flag(arg) || !strncmp(arg, "-fdiagnostics-", 14) ||
+	    !strncmp(arg, "-fmessage-length=", 17) ||
 	    (!strncmp(arg, "-g", 2) && strcmp(arg, "-gcc-base-dir")) ||
-	    (!strncmp(arg, "-fplugin=", 9) && len >= 11 &&
-	     !strcmp(arg + len - 11, "refguard.so")))
+	    is_refguard_plugin(arg) || !strncmp(arg, "-fplugin-arg-refguard-", 22))
 		return 1;
 	if (!strcmp(arg, "-o") || !strcmp(arg, "-MF") || !strcmp(arg, "-MT") ||
 	    !strcmp(arg, "-MQ"))
@@ -126,9 +156,12 @@ static int drop_compiler_flag(char **argv, int i, int argc)
 	return 0;
 }
 
+enum check_engine { ENGINE_SPARSE, ENGINE_GCC };
+
 struct check_opts {
 	bool fatal;
 	bool sparse;
+	enum check_engine engine;
 };
 
 static int usage(void)
@@ -149,9 +182,9 @@ char **rg_checker_argv(const char *cc, int argc, char **argv, const char *plugin
 		"-Wno-error", "-g0", "-S", "-o", "/dev/null",
 		"-fplugin-arg-refguard-check-only",
 		"-fno-diagnostics-show-caret", "-fdiagnostics-color=never",
-		"-fdiagnostics-urls=never", "-fdiagnostics-parseable-fixits",
+		"-fdiagnostics-urls=never",
 	};
-	char **out = calloc(argc + 16, sizeof(*out));
+	char **out = calloc(argc + 18, sizeof(*out));
 	int i, n = 0, start = 0;
 	bool sparse = sparse_flags_first;
 
@@ -330,17 +363,6 @@ int rg_gcc_findings(const char *text, bool *errors,
 	return findings;
 }
 
-static void print_finding(const struct rg_gcc_finding *f, const char *line, int len,
-			  void *data)
-{
-	fprintf(stderr, "%.*s\n", len, line);
-}
-
-static void print_note(const char *line, int len, void *data)
-{
-	fprintf(stderr, "%.*s\n", len, line);
-}
-
 static int parse_options(int argc, char **argv, struct check_opts *opts)
 {
 	int i;
@@ -350,6 +372,13 @@ static int parse_options(int argc, char **argv, struct check_opts *opts)
 			opts->fatal = true;
 		} else if (!strcmp(argv[i], "--sparse")) {
 			opts->sparse = true;
+		} else if (!strcmp(argv[i], "--engine=sparse")) {
+			opts->engine = ENGINE_SPARSE;
+		} else if (!strcmp(argv[i], "--engine=gcc")) {
+			opts->engine = ENGINE_GCC;
+		} else if (!strncmp(argv[i], "--engine=", 9)) {
+			rg_fail("unknown engine '%s' (sparse or gcc)", argv[i] + 9);
+			return -1;
 		} else if (!strcmp(argv[i], "--")) {
 			i++;
 			break;
@@ -401,14 +430,135 @@ static pid_t start_sparse(int argc, char **argv, int err_fd)
 	return pid;
 }
 
+/* gcc's own error lines (the reason a unit went unchecked), one line. */
+static char *gcc_errors(const char *text)
+{
+	const char *line, *end;
+	char *out = strdup(""), *tmp;
+
+	for (line = text; out && *line; line = *end ? end + 1 : end) {
+		end = strchrnul(line, '\n');
+		if (!memmem(line, end - line, "error: ", 7))
+			continue;
+		tmp = rg_strdup_printf("%s%s%.*s", out, *out ? "; " : "",
+				       (int)(end - line), line);
+		free(out);
+		out = tmp;
+	}
+	return out;
+}
+
+int rg_plugin_check_command(const char *cc, int argc, char **argv,
+			    const char *dir, const char *tree,
+			    struct rg_results *r)
+{
+	const char *unit = argc ? argv[argc - 1] : "";
+	char *plugin = rg_plugin_path(), **gv, *record, *text, *errors, *reason;
+	const char *tmpdir = getenv("TMPDIR");
+	int fd, err_fd, status, n, ret;
+	struct stat st;
+	pid_t pid;
+
+	if (stat(plugin, &st)) {
+		reason = rg_strdup_printf("no plugin at %s (run make in %s, or set "
+					  "REFGUARD_PLUGIN)", plugin, rg_srcdir());
+		rg_results_unchecked(r, unit, "", reason, "plugin");
+		free(reason);
+		free(plugin);
+		return -1;
+	}
+	record = rg_strdup_printf("%s/refguard-record-XXXXXX",
+				  tmpdir && *tmpdir ? tmpdir : "/tmp");
+	fd = mkstemp(record);
+	gv = rg_checker_argv(cc, argc, argv, plugin, true);
+	err_fd = rg_anon_file("gcc");
+	if (fd < 0 || !gv || err_fd < 0) {
+		rg_results_unchecked(r, unit, "", "cannot set up the gcc run", "plugin");
+		return -1;
+	}
+	close(fd);
+	for (n = 0; gv[n]; n++)
+		;
+	gv = realloc(gv, (n + 2) * sizeof(*gv));
+	gv[n] = rg_strdup_printf("-fplugin-arg-refguard-record=%s", record);
+	gv[n + 1] = NULL;
+
+	pid = rg_spawn(gv, -1, err_fd, dir);
+	status = pid < 0 ? -1 : rg_wait(pid, gv[0]);
+	text = rg_slurp_fd(err_fd, NULL);
+	close(err_fd);
+	/* The record, and only the record, says what was found and checked. */
+	ret = rg_plugin_record_read(record, unit, tree, r);
+	unlink(record);
+	if (status != 0 && ret == 0) {
+		/* A complete record but gcc failed: not a unit we can vouch for. */
+		errors = gcc_errors(text ? text : "");
+		reason = rg_strdup_printf("%s exited with status %d%s%s", gv[0], status,
+					  errors && *errors ? ": " : "", errors ? errors : "");
+		rg_results_unchecked(r, unit, "", reason, "plugin");
+		free(reason);
+		free(errors);
+		ret = -1;
+	}
+	if (ret && text && *text)
+		fputs(text, stderr);	/* gcc's own account, for the human */
+	free(text);
+	free(record);
+	free(plugin);
+	return ret ? -1 : 0;
+}
+
+/* The sparse engine, in this process, on kbuild's argv as it is. */
+static int check_sparse(int argc, char **argv, bool warnings, struct rg_results *r)
+{
+	struct rg_sparse_opts o = { warnings, NULL };
+	char **sv = calloc(argc + 2, sizeof(*sv));
+
+	if (!sv)
+		return -1;
+	sv[0] = "sparse";
+	memcpy(sv + 1, argv, argc * sizeof(*argv));
+	return rg_sparse_check(argc + 1, sv, &o, r);
+}
+
+/* The gcc engine, with plain sparse beside it under --sparse. */
+static int check_gcc(int argc, char **argv, bool sparse, struct rg_results *r)
+{
+	const char *cc = getenv("REFGUARD_CC");
+	int sparse_fd = -1, sparse_status = 0, ret;
+	pid_t sparse_pid = -1;
+	char *text;
+
+	if (sparse) {
+		sparse_fd = rg_anon_file("sparse");
+		if (sparse_fd < 0)
+			return -1;
+		sparse_pid = start_sparse(argc, argv, sparse_fd);
+		if (sparse_pid < 0)
+			return -1;
+	}
+	ret = rg_plugin_check_command(cc && *cc ? cc : "gcc", argc, argv, NULL, NULL, r);
+	if (sparse) {
+		sparse_status = rg_wait(sparse_pid, "sparse");
+		text = rg_slurp_fd(sparse_fd, NULL);
+		if (text)
+			fputs(text, stderr);
+		free(text);
+		if (sparse_status != 0 && sparse_status != 1) {
+			rg_results_unchecked(r, argv[argc - 1], "", "sparse failed", "sparse");
+			ret = -1;
+		}
+	}
+	return ret;
+}
+
 int cmd_check(int argc, char **argv)
 {
-	struct check_opts opts = { false, false };
-	int first, status, sparse_status = 0, sparse_fd = -1, gcc_fd, findings;
-	char **gv, *plugin, *text;
-	pid_t sparse_pid = -1, gcc_pid;
-	struct stat st;
-	bool errors;
+	struct check_opts opts = { false, false, ENGINE_SPARSE };
+	struct rg_results r;
+	const char *file;
+	int first, status;
+	bool checked;
 
 	first = parse_options(argc, argv, &opts);
 	if (first < 0)
@@ -418,53 +568,26 @@ int cmd_check(int argc, char **argv)
 	status = check_source_file(argc, argv);
 	if (status)
 		return status;
-	plugin = rg_plugin_path();
-	if (stat(plugin, &st))
-		return rg_fail("no plugin at %s (run make in %s, or set "
-			       "REFGUARD_PLUGIN)", plugin, rg_srcdir());
+	file = argv[argc - 1];
 
-	/* sparse and gcc run side by side: C=1 waits for the slower one only. */
-	if (opts.sparse) {
-		sparse_fd = rg_anon_file("sparse");
-		if (sparse_fd < 0)
-			return RG_EXIT_TROUBLE;
-		sparse_pid = start_sparse(argc, argv, sparse_fd);
-		if (sparse_pid < 0)
-			return RG_EXIT_TROUBLE;
-	}
-	gcc_fd = rg_anon_file("gcc");
-	gv = rg_checker_argv(getenv("REFGUARD_CC") && *getenv("REFGUARD_CC") ?
-			     getenv("REFGUARD_CC") : "gcc", argc, argv, plugin, true);
-	if (gcc_fd < 0 || !gv)
-		return RG_EXIT_TROUBLE;
-	gcc_pid = rg_spawn(gv, -1, gcc_fd, NULL);
-	status = gcc_pid < 0 ? -1 : rg_wait(gcc_pid, gv[0]);
-	if (opts.sparse) {
-		sparse_status = rg_wait(sparse_pid, "sparse");
-		text = rg_slurp_fd(sparse_fd, NULL);
-		if (text)
-			fputs(text, stderr);
-		free(text);
-	}
-
-	text = rg_slurp_fd(gcc_fd, NULL);
-	if (!text)
-		return rg_fail("cannot read gcc's output: %s", strerror(errno));
-	findings = rg_gcc_findings(text, &errors, print_finding, print_note, NULL);
-	if (status != 0 && (errors || !findings)) {
-		/* Show gcc's own account of why it stopped, then give up. */
-		fputs(text, stderr);
-		return rg_fail("could not check %s (%s exited with status %d)",
-			       argv[argc - 1], gv[0], status);
-	}
-	if (errors)
-		return rg_fail("could not check %s: gcc reported errors",
-			       argv[argc - 1]);
-	if (opts.sparse && sparse_status != 0) {
-		if (sparse_status == 127 || sparse_status < 0)
-			return rg_fail("could not run sparse");
-		/* -Wsparse-error turns sparse's warnings into a failure */
-		return sparse_status == 1 ? RG_EXIT_FINDINGS : RG_EXIT_TROUBLE;
-	}
-	return findings && opts.fatal ? RG_EXIT_FINDINGS : RG_EXIT_CLEAN;
+	memset(&r, 0, sizeof(r));
+	/*
+	 * Positive evidence only: sparse's engine says it checked the unit,
+	 * the plugin's record is complete.
+	 */
+	if (opts.engine == ENGINE_SPARSE)
+		checked = !check_sparse(argc, argv, opts.sparse, &r) &&
+			  rg_results_checked_for(&r, file, "");
+	else
+		checked = !check_gcc(argc, argv, opts.sparse, &r);
+	if (!r.nr_unchecked && !checked)
+		rg_results_unchecked(&r, file, "", "the engine did not report checking it",
+				     opts.engine == ENGINE_SPARSE ? "sparse" : "plugin");
+	rg_results_finish(&r);
+	rg_results_print(&r, RG_FORMAT_TEXT, stderr);
+	status = rg_results_exit_code(&r);
+	rg_results_free(&r);
+	if (status == RG_EXIT_TROUBLE)
+		return rg_fail("could not check %s", file);
+	return status == RG_EXIT_FINDINGS && opts.fatal ? RG_EXIT_FINDINGS : RG_EXIT_CLEAN;
 }

@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The sparse engine's driver: one translation unit, the way sparse's own
+ * main() does it (sparse_initialize(), then per file parse, evaluate, and
+ * per function expand, linearize, check_context()), with refguard's rules
+ * hooked in between, so the cost is sparse's and, with --sparse, sparse's
+ * own warnings come from the same parse.
+ *
+ * Two things differ from plain sparse, both for the flow rules:
+ *
+ * - Calls to the page refcount API (rules/api.def) stay calls.  sparse
+ *   inlines every static inline at expansion, and after optimisation a
+ *   branch on page_ref_freeze() tests the inner atomic_cmpxchg()
+ *   comparison, not the call's result.  Clearing MOD_INLINE on the API's
+ *   symbols before evaluation keeps them as OP_CALLs with their arguments
+ *   and results, which is what the plugin sees in GIMPLE before inlining.
+ * - API functions defined outside the helper headers (put_page(),
+ *   set_page_refcounted(), ...) are then analysed as functions of their
+ *   own, as the plugin does, with sparse's warnings held back for them:
+ *   plain sparse never linearizes them on their own.
+ *
+ * Static inline functions are never linearized by sparse unless their
+ * address is taken, and their bodies are inlined into their callers.  The
+ * plugin checks each of them as a function of its own, used or not: so
+ * does the engine.  Each inline body is scanned as parsed; the few with a
+ * candidate (a raw setter, a _refcount access, a call to the API) are
+ * evaluated on a copy (sparse's uninline()) and, if they call the API,
+ * linearized and analysed, with sparse's warnings held back.  In their
+ * callers, the inlined copies are not the callers' own code: the flow
+ * rules follow only the API calls a function spells itself.
+ *
+ * sparse calls exit() on fatal errors (a missing header): refguard is
+ * linked with --wrap=exit, so such an exit comes back here as "could not
+ * check", never as an exit status of its own.
+ */
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "engine.h"
+#include "scope.h"
+#include "evaluate.h"
+#include "expand.h"
+#include "options.h"
+
+struct rg_unit *rg_unit;
+
+/* sparse.c's check_context() and friends, built from its source (checks.c). */
+void rg_sparse_check_context(struct entrypoint *ep);
+
+/* ------------------------------------------------------------ exit() */
+
+void __real_exit(int status) __attribute__((noreturn));
+void __wrap_exit(int status) __attribute__((noreturn));
+
+static jmp_buf exit_jmp;
+static bool exit_armed;
+static const char *current_file;	/* for a fatal error's account */
+
+void __wrap_exit(int status)
+{
+	if (exit_armed) {
+		exit_armed = false;
+		longjmp(exit_jmp, 1);
+	}
+	__real_exit(status);
+}
+
+/* ------------------------------------------------------- the API table */
+
+#define API_SLOTS 256
+
+static struct {
+	const struct ident *ident;
+	const struct rg_api *api;
+} api_index[API_SLOTS];
+
+static unsigned int ident_slot(const struct ident *id)
+{
+	return ((unsigned long)id >> 4) % API_SLOTS;
+}
+
+static void index_api(void)
+{
+	unsigned int i, s;
+
+	for (i = 0; i < rg_api_count; i++) {
+		const struct ident *id = built_in_ident(rg_api_table[i].name);
+
+		for (s = ident_slot(id); api_index[s].ident; s = (s + 1) % API_SLOTS)
+			;
+		api_index[s].ident = id;
+		api_index[s].api = &rg_api_table[i];
+	}
+}
+
+/* The catalogue entry named by IDENT, or NULL: a hash probe, no strcmp. */
+const struct rg_api *rg_sparse_api(const struct ident *ident)
+{
+	unsigned int s;
+
+	if (!ident)
+		return NULL;
+	for (s = ident_slot(ident); api_index[s].ident; s = (s + 1) % API_SLOTS)
+		if (api_index[s].ident == ident)
+			return api_index[s].api;
+	return NULL;
+}
+
+/* ---------------------------------------------------- exempt positions */
+
+/* Per stream: 0 not yet known, 1 exempt, 2 not. */
+static unsigned char *exempt_streams;
+static int nr_exempt_streams;
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+/* Is POS in one of the helper headers, whose code is exempt from every rule? */
+bool rg_sparse_exempt_pos(struct position pos)
+{
+	int stream = pos.stream;
+	unsigned int i;
+
+	if (stream >= nr_exempt_streams) {
+		unsigned char *n = realloc(exempt_streams, stream + 64);
+
+		if (!n)
+			return false;
+		memset(n + nr_exempt_streams, 0, stream + 64 - nr_exempt_streams);
+		exempt_streams = n;
+		nr_exempt_streams = stream + 64;
+	}
+	if (!exempt_streams[stream]) {
+		const char *name = stream_name(stream);
+
+		exempt_streams[stream] = 2;
+		for (i = 0; i < rg_helper_file_count; i++)
+			if (ends_with(name, rg_helper_files[i]))
+				exempt_streams[stream] = 1;
+	}
+	return exempt_streams[stream] == 1;
+}
+
+const char *rg_sparse_fn_name(const struct symbol *fn)
+{
+	return fn && fn->ident ? show_ident(fn->ident) : "";
+}
+
+/* ------------------------------------------------------ one unit */
+
+static unsigned int saved_max_warnings;
+
+/* Hold sparse's warnings back (plain sparse would not print these). */
+static void quiet(bool on)
+{
+	if (on) {
+		saved_max_warnings = fmax_warnings;
+		fmax_warnings = 0;
+	} else {
+		fmax_warnings = saved_max_warnings;
+	}
+}
+
+static bool is_fn_definition(struct symbol *sym)
+{
+	struct symbol *base = sym->ctype.base_type;
+
+	return sym->type == SYM_NODE && base && base->type == SYM_FN;
+}
+
+struct prepared {
+	struct symbol_list *own;	/* API bodies analysed as functions */
+	struct symbol_list *inlines;	/* inline bodies checked syntactically */
+};
+
+/*
+ * Before evaluation: keep the API out of inlining, pick the inline
+ * bodies the syntactic rules must see, and scan every body as parsed.
+ */
+static void prepare_scope(struct scope *scope, struct prepared *p)
+{
+	struct symbol *sym;
+
+	FOR_EACH_PTR(scope->symbols, sym) {
+		struct symbol *base;
+		const struct rg_api *api;
+		unsigned int what;
+
+		if (sym->namespace != NS_SYMBOL || !is_fn_definition(sym))
+			continue;
+		base = sym->ctype.base_type;
+		api = rg_sparse_api(sym->ident);
+		if (api)
+			sym->ctype.modifiers &= ~MOD_INLINE;
+		/* A definition parsed as inline: its body is inline_stmt only. */
+		if (sym->definition != sym || base->stmt || !base->inline_stmt ||
+		    rg_sparse_exempt_pos(sym->pos))
+			continue;
+		what = api ? RG_SCAN_API_CALLS :
+		       rg_syntactic_scan(sym, base->inline_stmt, false);
+		if (!what)
+			continue;
+		uninline(sym);
+		rg_syntactic_scan(sym, base->stmt, true);
+		/* Calls to the API: analysed as a function of its own, too. */
+		add_symbol(what & RG_SCAN_API_CALLS ? &p->own : &p->inlines, sym);
+	} END_FOR_EACH_PTR(sym);
+}
+
+static void scan_definitions(struct symbol_list *list)
+{
+	struct symbol *sym;
+
+	FOR_EACH_PTR(list, sym) {
+		if (is_fn_definition(sym) && sym->ctype.base_type->stmt &&
+		    !rg_sparse_exempt_pos(sym->pos))
+			rg_syntactic_scan(sym, sym->ctype.base_type->stmt, true);
+	} END_FOR_EACH_PTR(sym);
+}
+
+static const char *file_name(struct position pos)
+{
+	const char *name = stream_name(pos.stream);
+
+	return !strncmp(name, "./", 2) ? name + 2 : name;
+}
+
+/* expand, linearize, sparse's checks, refguard's flow rules. */
+static void check_function(struct symbol *sym, bool sparse_checks)
+{
+	struct entrypoint *ep;
+
+	/* An inline whose address is taken: sparse linearized it already. */
+	if (sym->ep)
+		return;
+	expand_symbol(sym);
+	ep = linearize_symbol(sym);
+	if (!ep || !ep->entry)
+		return;
+	if (sparse_checks)
+		rg_sparse_check_context(ep);
+	if (!is_fn_definition(sym) || rg_sparse_exempt_pos(sym->pos))
+		return;
+	rg_flow_function(ep);
+	rg_results_checked(rg_unit->results, file_name(sym->pos),
+			   rg_sparse_fn_name(sym), "sparse");
+}
+
+static void check_list(struct symbol_list *list, bool sparse_checks)
+{
+	struct symbol *sym;
+
+	FOR_EACH_PTR(list, sym) {
+		check_function(sym, sparse_checks);
+	} END_FOR_EACH_PTR(sym);
+}
+
+static void check_file(char *file)
+{
+	struct prepared p = { NULL, NULL };
+	struct symbol_list *list;
+
+	/* Keep the tokens: macro bodies tell where a call is spelled (report.c). */
+	list = sparse_keep_tokens(file);
+	if (has_error & ERROR_CURR_PHASE)
+		has_error = ERROR_PREV_PHASE;
+
+	prepare_scope(file_scope, &p);
+	prepare_scope(global_scope, &p);
+	scan_definitions(list);
+
+	/* What sparse() itself does after parsing, then refguard's extras. */
+	evaluate_symbol_list(list);
+	quiet(true);
+	evaluate_symbol_list(p.own);
+	evaluate_symbol_list(p.inlines);
+	quiet(false);
+	rg_syntactic_report();
+
+	check_list(list, true);
+	quiet(true);
+	check_list(p.own, false);
+	quiet(false);
+	free_ptr_list(&p.own);
+	free_ptr_list(&p.inlines);
+}
+
+int rg_sparse_check(int argc, char **argv, const struct rg_sparse_opts *opts,
+		    struct rg_results *r)
+{
+	struct string_list *files = NULL;
+	struct rg_unit unit = { r, opts->tree, 0 };
+	struct symbol_list *builtins;
+	char *file;
+	volatile int ret = 0;
+
+	rg_unit = &unit;
+	exit_armed = true;
+	if (setjmp(exit_jmp)) {
+		rg_results_unchecked(r, current_file ? current_file : argv[argc - 1], "",
+				     "sparse stopped on a fatal error (above)",
+				     "sparse");
+		return -1;
+	}
+	builtins = sparse_initialize(argc, argv, &files);
+	if (!opts->sparse_warnings) {
+		/* Only refguard's findings; errors still print (and count). */
+		fmax_warnings = 0;
+		Wsparse_error = 0;
+	}
+	index_api();
+	check_list(builtins, true);
+	FOR_EACH_PTR(files, file) {
+		current_file = file;
+		check_file(file);
+		if (die_if_error) {
+			rg_results_unchecked(r, file, "",
+					     "sparse reported errors (above)", "sparse");
+			ret = -1;
+		} else {
+			/*
+			 * Every body was scanned for the syntactic rules; the
+			 * flow rules went only over the functions linearized
+			 * (their own entries): not over unused static inlines.
+			 */
+			rg_results_checked_rules(r, file, "",
+						 RG_RULE_BIT(RG_RULE_RAW_SET_COUNT) |
+						 RG_RULE_BIT(RG_RULE_DIRECT_REFCOUNT),
+						 "sparse");
+		}
+		rg_report_reset();
+		rg_syntactic_reset();
+	} END_FOR_EACH_PTR(file);
+	exit_armed = false;
+	if (!files) {
+		rg_results_unchecked(r, argv[argc - 1], "", "no file to check", "sparse");
+		ret = -1;
+	}
+	return ret;
+}

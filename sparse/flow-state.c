@@ -1,0 +1,755 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The frozen-state lattice, page identity and transfer functions on
+ * sparse's linearized code.  Facts and transitions are the plugin's
+ * (plugin/flow-transfer.c, plugin/flow-objects.c), from the callee's kind
+ * in rules/api.def:
+ *
+ * RG_SET_FROZEN, RG_ALLOC_FROZEN	frozen
+ * RG_SET				frozen if the count is 0, else live
+ * RG_INIT, RG_UNFREEZE			live
+ * RG_FREEZE, RG_TEST_ZERO		frozen where the result is non-zero,
+ *					live where it is zero
+ * RG_TRY_GET				live where the result is non-zero
+ * RG_GET				live (a frozen path stays frozen)
+ * RG_PUT				unknown (a frozen path stays frozen)
+ * RG_CONSUME_FROZEN			unknown: no longer the caller's page
+ * RG_READ, RG_CONVERT, other calls	unchanged
+ *
+ * Page identity: a refcount is BASE + OFF, BASE the pseudo where the
+ * pointer was born.  Copies and casts (OP_PTRCAST, OP_UTPTR, OP_PTRTU),
+ * the RG_CONVERT calls (page_folio() is _compound_head()), &folio->page
+ * (an add of 0, folded away by sparse), constant offsets (page + 1 is a
+ * different page), and PHIs or selects whose values agree (NULL aside)
+ * keep it; a load, an unknown call, a parameter, a variable offset start
+ * a new page.
+ */
+#include <string.h>
+
+#include "rgflow.h"
+
+#define RESOLVE_MAX_DEPTH	32
+#define REFINE_MAX_DEPTH	8
+
+static const struct rg_key no_key = { NULL, 0 };
+
+static struct rg_key own_key(pseudo_t p)
+{
+	struct rg_key k = { p, 0 };
+
+	return k;
+}
+
+static struct rg_key key_add(struct rg_key k, long long off)
+{
+	if (k.base)
+		k.off += off;
+	return k;
+}
+
+static bool key_equal(struct rg_key a, struct rg_key b)
+{
+	return a.base == b.base && a.off == b.off;
+}
+
+bool rg_flow_const_value(pseudo_t p, long long *value)
+{
+	if (!p || p->type != PSEUDO_VAL)
+		return false;
+	*value = p->value;
+	return true;
+}
+
+/*
+ * The catalogue entry of a call to the API the function spells itself
+ * (rg_syntactic_api_call()), or NULL.
+ */
+const struct rg_api *rg_flow_call_api(struct rg_flow *fl, struct instruction *insn)
+{
+	const struct rg_api *api;
+	pseudo_t fn;
+
+	if (insn->opcode != OP_CALL)
+		return NULL;
+	fn = insn->func;
+	if (!fn || fn->type != PSEUDO_SYM || !fn->sym)
+		return NULL;
+	api = rg_sparse_api(fn->sym->ident);
+	if (!api || !rg_syntactic_api_call(fl->fn, insn->pos))
+		return NULL;
+	return api;
+}
+
+pseudo_t rg_flow_call_page(struct instruction *insn, const struct rg_api *api)
+{
+	if (api->page_arg < 0)
+		return insn->target == VOID ? NULL : insn->target;
+	if (api->page_arg >= ptr_list_size((struct ptr_list *)insn->arguments))
+		return NULL;
+	return ptr_list_nth(insn->arguments, api->page_arg);
+}
+
+static struct rg_key resolve(struct rg_flow *fl, pseudo_t p, bool deep, int depth);
+
+/* The value a PHI gets along the edge from FROM, or NULL. */
+pseudo_t rg_flow_phi_arg(struct instruction *phi, struct basic_block *from)
+{
+	pseudo_t src;
+
+	FOR_EACH_PTR(phi->phi_list, src) {
+		if (src == VOID || src->type != PSEUDO_PHI || !src->def)
+			continue;
+		if (src->def->bb == from)
+			return src->def->phi_src;
+	} END_FOR_EACH_PTR(src);
+	return NULL;
+}
+
+/*
+ * Values that agree on one page (NULL on some path does not change which
+ * page the others are), resolved shallowly so loops stay acyclic.
+ */
+static struct rg_key agree(struct rg_flow *fl, pseudo_t self, pseudo_t *vals,
+			   int n, int depth)
+{
+	struct rg_key common = no_key, k;
+	long long v;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (!vals[i] || (rg_flow_const_value(vals[i], &v) && !v))
+			continue;
+		k = resolve(fl, vals[i], false, depth + 1);
+		if (k.base == self && !k.off)
+			continue;
+		if (!k.base || (common.base && !key_equal(common, k)))
+			return own_key(self);
+		common = k;
+	}
+	return common.base ? common : own_key(self);
+}
+
+static struct rg_key resolve_phi(struct rg_flow *fl, pseudo_t self,
+				 struct instruction *phi, int depth)
+{
+	pseudo_t vals[16], src;
+	int n = 0;
+
+	FOR_EACH_PTR(phi->phi_list, src) {
+		if (src == VOID || src->type != PSEUDO_PHI || !src->def)
+			continue;
+		if (n == 16)
+			return own_key(self);
+		vals[n++] = src->def->phi_src;
+	} END_FOR_EACH_PTR(src);
+	return agree(fl, self, vals, n, depth);
+}
+
+static struct rg_key resolve_def(struct rg_flow *fl, pseudo_t p, bool deep, int depth)
+{
+	struct instruction *def = p->def;
+	const struct rg_api *api;
+	long long off;
+	struct rg_key k;
+
+	if (!def)
+		return own_key(p);
+	switch (def->opcode) {
+	case OP_COPY:
+	case OP_PTRCAST:
+	case OP_UTPTR:
+	case OP_PTRTU:
+		return resolve(fl, def->src, deep, depth + 1);
+	case OP_ADD:
+		if (rg_flow_const_value(def->src2, &off))
+			return key_add(resolve(fl, def->src1, deep, depth + 1), off);
+		if (rg_flow_const_value(def->src1, &off))
+			return key_add(resolve(fl, def->src2, deep, depth + 1), off);
+		return own_key(p);
+	case OP_SUB:
+		if (rg_flow_const_value(def->src2, &off))
+			return key_add(resolve(fl, def->src1, deep, depth + 1), -off);
+		return own_key(p);
+	case OP_CALL:
+		api = rg_flow_call_api(fl, def);
+		if (api && api->kind == RG_CONVERT && api->page_arg >= 0) {
+			pseudo_t arg = rg_flow_call_page(def, api);
+
+			k = arg ? resolve(fl, arg, deep, depth + 1) : no_key;
+			/* The folio of a tail page is its head, not the tail. */
+			if (k.base && !k.off)
+				return k;
+		}
+		return own_key(p);
+	case OP_PHI:
+		return deep ? resolve_phi(fl, p, def, depth) : own_key(p);
+	case OP_SEL:
+		if (deep) {
+			pseudo_t vals[2] = { def->src2, def->src3 };
+
+			return agree(fl, p, vals, 2, depth);
+		}
+		return own_key(p);
+	default:
+		return own_key(p);
+	}
+}
+
+static struct rg_key resolve(struct rg_flow *fl, pseudo_t p, bool deep, int depth)
+{
+	if (!p || p == VOID || depth > RESOLVE_MAX_DEPTH)
+		return no_key;
+	switch (p->type) {
+	case PSEUDO_REG:
+		return resolve_def(fl, p, deep, depth);
+	case PSEUDO_PHI:
+		return p->def ? resolve(fl, p->def->phi_src, deep, depth + 1) : no_key;
+	case PSEUDO_ARG:
+	case PSEUDO_SYM:
+		return own_key(p);
+	default:
+		return no_key;
+	}
+}
+
+static int find_key(struct rg_flow *fl, struct rg_key k)
+{
+	unsigned int i;
+
+	for (i = 0; i < fl->nobj; i++)
+		if (key_equal(fl->keys[i], k))
+			return i;
+	return -1;
+}
+
+static bool is_phi_def(pseudo_t p)
+{
+	return p->type == PSEUDO_REG && p->def && p->def->opcode == OP_PHI;
+}
+
+static int add_key(struct rg_flow *fl, struct rg_key k)
+{
+	pseudo_t src;
+	int obj;
+
+	if (fl->nobj >= RG_FLOW_MAX_OBJECTS)
+		return -1;
+	obj = fl->nobj++;
+	fl->keys[obj] = k;
+	if (!is_phi_def(k.base))
+		return obj;
+	/*
+	 * A page born at a PHI takes its state from the PHI's values; the
+	 * ones that are PHIs themselves need objects too.
+	 */
+	fl->has_phi_base = true;
+	FOR_EACH_PTR(k.base->def->phi_list, src) {
+		struct rg_key a;
+
+		if (src == VOID || src->type != PSEUDO_PHI || !src->def)
+			continue;
+		a = resolve(fl, src->def->phi_src, true, 0);
+		if (a.base && is_phi_def(a.base) && find_key(fl, a) < 0)
+			add_key(fl, a);
+	} END_FOR_EACH_PTR(src);
+	return obj;
+}
+
+int rg_flow_object_of(struct rg_flow *fl, pseudo_t ptr, bool create)
+{
+	struct rg_key k = resolve(fl, ptr, true, 0);
+	int obj;
+
+	if (!k.base)
+		return -1;
+	obj = find_key(fl, k);
+	if (obj < 0 && create)
+		obj = add_key(fl, k);
+	return obj;
+}
+
+bool rg_flow_is_base(struct rg_flow *fl, pseudo_t p)
+{
+	unsigned int i;
+
+	for (i = 0; i < fl->nobj; i++)
+		if (fl->keys[i].base == p)
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------ lattice */
+
+static struct rg_side side_make(unsigned char bits)
+{
+	struct rg_side s;
+
+	memset(&s, 0, sizeof(s));
+	s.bits = bits;
+	return s;
+}
+
+static struct rg_side side_frozen(struct instruction *insn, const char *callee)
+{
+	struct rg_side s = side_make(RG_MAY_FROZEN | RG_ALL_FROZEN);
+
+	s.has_loc = true;
+	s.loc = insn->pos;
+	s.loc_callee = callee;
+	return s;
+}
+
+static bool pos_before(struct position a, struct position b)
+{
+	if (a.stream != b.stream)
+		return a.stream < b.stream;
+	if (a.line != b.line)
+		return a.line < b.line;
+	return a.pos < b.pos;
+}
+
+static bool side_equal(const struct rg_side *a, const struct rg_side *b)
+{
+	if (a->bits != b->bits || a->has_loc != b->has_loc)
+		return false;
+	return !a->has_loc || (a->loc.stream == b->loc.stream &&
+			       a->loc.line == b->loc.line && a->loc.pos == b->loc.pos);
+}
+
+/*
+ * ACC joined with S (ACC empty while !*SEEN).  The freeze kept for the
+ * note is the earliest in the source, so the result does not depend on
+ * the order paths are visited in.
+ */
+void rg_side_join(struct rg_side *acc, const struct rg_side *s, bool *seen)
+{
+	struct rg_side out;
+
+	if (!*seen || (acc->bits & RG_NO_PATH)) {
+		*acc = *s;
+		*seen = true;
+		return;
+	}
+	if (s->bits & RG_NO_PATH)
+		return;
+	out = side_make(((acc->bits | s->bits) & RG_MAY_FROZEN) |
+			(acc->bits & s->bits & (RG_ALL_FROZEN | RG_ALL_LIVE)));
+	if (out.bits & RG_MAY_FROZEN) {
+		const struct rg_side *from = acc;
+
+		if (!(acc->bits & RG_MAY_FROZEN) || !acc->has_loc ||
+		    ((s->bits & RG_MAY_FROZEN) && s->has_loc &&
+		     pos_before(s->loc, acc->loc)))
+			from = s;
+		if (!(from->bits & RG_MAY_FROZEN))
+			from = acc;
+		out.has_loc = from->has_loc;
+		out.loc = from->loc;
+		out.loc_callee = from->loc_callee;
+	}
+	*acc = out;
+}
+
+struct rg_side rg_state_view(const struct rg_obj_state *st)
+{
+	struct rg_side v = st->t;
+	bool seen = true;
+
+	if (st->guard)
+		rg_side_join(&v, &st->f, &seen);
+	return v;
+}
+
+bool rg_state_equal(const struct rg_obj_state *a, const struct rg_obj_state *b)
+{
+	return a->guard == b->guard && side_equal(&a->t, &b->t) &&
+	       side_equal(&a->f, &b->f);
+}
+
+void rg_state_set(struct rg_obj_state *st, struct rg_side s)
+{
+	st->t = s;
+	st->f = s;
+	st->guard = NULL;
+}
+
+static void state_split(struct rg_obj_state *st, pseudo_t guard,
+			struct rg_side t, struct rg_side f)
+{
+	st->t = t;
+	st->f = f;
+	st->guard = side_equal(&t, &f) ? NULL : guard;
+}
+
+static struct rg_side side_get(struct rg_side s)
+{
+	if (s.bits & RG_NO_PATH)
+		return s;
+	if (s.bits & RG_MAY_FROZEN) {
+		s.bits &= ~RG_ALL_LIVE;
+		return s;
+	}
+	return side_make(RG_ALL_LIVE);
+}
+
+static struct rg_side side_put(struct rg_side s)
+{
+	if (s.bits & RG_NO_PATH)
+		return s;
+	if (s.bits & RG_MAY_FROZEN) {
+		s.bits &= ~RG_ALL_LIVE;
+		return s;
+	}
+	return side_make(0);
+}
+
+static void state_map(struct rg_obj_state *st, struct rg_side (*fn)(struct rg_side))
+{
+	state_split(st, st->guard, fn(st->t), fn(st->f));
+}
+
+/* A guard's definition runs again: its pages keep what holds either way. */
+static void drop_guard(struct rg_flow *fl, struct rg_obj_state *st, pseudo_t guard)
+{
+	unsigned int i;
+
+	for (i = 0; i < fl->nobj; i++)
+		if (st[i].guard == guard)
+			rg_state_set(&st[i], rg_state_view(&st[i]));
+}
+
+static void set_result_split(struct rg_flow *fl, struct rg_obj_state *st, int obj,
+			     struct instruction *insn, struct rg_side t,
+			     struct rg_side f)
+{
+	pseudo_t res = insn->target;
+	bool seen = true;
+
+	if (res && res != VOID && res->type == PSEUDO_REG) {
+		drop_guard(fl, st, res);
+		state_split(&st[obj], res, t, f);
+		return;
+	}
+	rg_side_join(&t, &f, &seen);
+	rg_state_set(&st[obj], t);
+}
+
+/* ------------------------------------------------------------ reports */
+
+static void report(struct rg_flow *fl, enum rg_rule rule, struct instruction *insn,
+		   const struct rg_api *api, const char *rewrite,
+		   const struct rg_side *view)
+{
+	struct rg_sparse_report rep = {
+		.rule = rule, .pos = insn->pos, .callee_paren = true,
+		.callee = api->name, .arg = api->name, .rewrite = rewrite,
+		.function = fl->function,
+	};
+
+	if (view && view->has_loc) {
+		rep.has_note = true;
+		rep.note_pos = view->loc;
+		rep.note_paren = true;
+		rep.note_callee = view->loc_callee;
+	}
+	rg_sparse_report(&rep);
+}
+
+static void raw_set(struct rg_flow *fl, struct instruction *insn,
+		    const struct rg_api *api, int obj, struct rg_obj_state *st)
+{
+	pseudo_t value = NULL;
+	long long v = 1;
+	bool everywhere;
+
+	if (api->value_arg >= 0 &&
+	    api->value_arg < ptr_list_size((struct ptr_list *)insn->arguments))
+		value = ptr_list_nth(insn->arguments, api->value_arg);
+	/* Constant counts with a rewrite were reported on the trees. */
+	if (fl->reporting && value && !rg_syntactic_owns_call(insn->pos)) {
+		everywhere = obj >= 0 && fl->flow_valid &&
+			     (rg_state_view(&st[obj]).bits & RG_ALL_FROZEN);
+		report(fl, RG_RULE_RAW_SET_COUNT, insn, api,
+		       everywhere && *api->unfreeze_with ? api->unfreeze_with : NULL,
+		       NULL);
+	}
+	if (obj >= 0)
+		rg_state_set(&st[obj], rg_flow_const_value(value, &v) && !v ?
+				       side_frozen(insn, api->name) : side_make(RG_ALL_LIVE));
+}
+
+static void apply_api(struct rg_flow *fl, struct instruction *insn,
+		      const struct rg_api *api, struct rg_obj_state *st)
+{
+	pseudo_t page = rg_flow_call_page(insn, api);
+	int obj = page ? rg_flow_object_of(fl, page, false) : -1;
+	bool rep = fl->reporting && fl->flow_valid;
+	struct rg_side view;
+
+	if (api->kind == RG_SET) {
+		raw_set(fl, insn, api, obj, st);
+		return;
+	}
+	if (obj < 0)
+		return;
+	view = rg_state_view(&st[obj]);
+
+	switch (api->kind) {
+	case RG_INIT:
+		rg_state_set(&st[obj], side_make(RG_ALL_LIVE));
+		break;
+	case RG_SET_FROZEN:
+	case RG_ALLOC_FROZEN:
+		rg_state_set(&st[obj], side_frozen(insn, api->name));
+		break;
+	case RG_UNFREEZE:
+		if (rep && (view.bits & RG_ALL_LIVE))
+			report(fl, RG_RULE_UNFREEZE_UNFROZEN, insn, api, NULL, NULL);
+		rg_state_set(&st[obj], side_make(RG_ALL_LIVE));
+		break;
+	case RG_FREEZE:
+		set_result_split(fl, st, obj, insn, side_frozen(insn, api->name),
+				 side_get(view));
+		break;
+	case RG_GET:
+	case RG_PUT:
+		if (rep && (view.bits & RG_MAY_FROZEN))
+			report(fl, RG_RULE_FROZEN_ARITH, insn, api, NULL, &view);
+		state_map(&st[obj], api->kind == RG_GET ? side_get : side_put);
+		break;
+	case RG_TEST_ZERO:
+		if (rep && (view.bits & RG_MAY_FROZEN))
+			report(fl, RG_RULE_FROZEN_ARITH, insn, api, NULL, &view);
+		set_result_split(fl, st, obj, insn, side_frozen(insn, api->name),
+				 side_get(view));
+		break;
+	case RG_TRY_GET:
+		set_result_split(fl, st, obj, insn, side_make(RG_ALL_LIVE), view);
+		break;
+	case RG_CONSUME_FROZEN:
+		rg_state_set(&st[obj], side_make(0));
+		break;
+	default:
+		break;
+	}
+}
+
+/* P is being (re)defined: the pages born at it start over. */
+static void define(struct rg_flow *fl, pseudo_t p, struct rg_obj_state *st)
+{
+	unsigned int i;
+
+	for (i = 0; i < fl->nobj; i++)
+		if (fl->keys[i].base == p)
+			rg_state_set(&st[i], side_make(0));
+}
+
+void rg_flow_transfer_insn(struct rg_flow *fl, struct instruction *insn,
+			   struct rg_obj_state *st)
+{
+	const struct rg_api *api;
+
+	if (!insn->bb || insn->opcode == OP_PHI)
+		return;
+	if (insn->opcode != OP_PHISOURCE && insn->target && insn->target != VOID &&
+	    insn->target->type == PSEUDO_REG)
+		define(fl, insn->target, st);
+	api = rg_flow_call_api(fl, insn);
+	if (api)
+		apply_api(fl, insn, api, st);
+}
+
+/* ------------------------------------------------------------ branches */
+
+static void refine_value(struct rg_flow *fl, struct rg_obj_state *st, pseudo_t v,
+			 bool truth, int depth);
+
+/* Are the compared values truth values (a _Bool, a 1-bit field)? */
+static bool one_bit(struct instruction *def)
+{
+	return def->itype && def->itype->bit_size == 1;
+}
+
+static void refine_compare(struct rg_flow *fl, struct rg_obj_state *st,
+			   struct instruction *def, bool truth, int depth)
+{
+	pseudo_t a = def->src1, b = def->src2;
+	long long va, vb;
+	bool eq = def->opcode == OP_SET_EQ;
+
+	if (rg_flow_const_value(a, &va) && !va) {
+		pseudo_t t = a;
+
+		a = b;
+		b = t;
+	}
+	if (rg_flow_const_value(b, &vb)) {
+		if (!vb)
+			refine_value(fl, st, a, eq ? !truth : truth, depth + 1);
+		else if (vb == 1 && one_bit(def))
+			refine_value(fl, st, a, eq ? truth : !truth, depth + 1);
+	}
+}
+
+/*
+ * V is known non-zero (TRUTH) or zero: pages guarded by V, or by a value
+ * V was computed from, take the matching side.
+ */
+static void refine_value(struct rg_flow *fl, struct rg_obj_state *st, pseudo_t v,
+			 bool truth, int depth)
+{
+	struct instruction *def;
+	long long c;
+	unsigned int i;
+
+	if (depth > REFINE_MAX_DEPTH || !v || v == VOID)
+		return;
+	for (i = 0; i < fl->nobj; i++) {
+		if (st[i].guard != v)
+			continue;
+		if (truth)
+			st[i].f = side_make(RG_NO_PATH);
+		else
+			st[i].t = side_make(RG_NO_PATH);
+	}
+	if (v->type != PSEUDO_REG || !(def = v->def))
+		return;
+	switch (def->opcode) {
+	case OP_SET_EQ:
+	case OP_SET_NE:
+		refine_compare(fl, st, def, truth, depth);
+		break;
+	case OP_ZEXT:
+	case OP_SEXT:
+	case OP_COPY:
+	case OP_PTRCAST:
+	case OP_PTRTU:
+	case OP_UTPTR:
+		refine_value(fl, st, def->src, truth, depth + 1);
+		break;
+	case OP_NOT:
+		if (def->size == 1)
+			refine_value(fl, st, def->src, !truth, depth + 1);
+		break;
+	case OP_XOR:
+		if (def->size == 1 && rg_flow_const_value(def->src2, &c) && c == 1)
+			refine_value(fl, st, def->src1, !truth, depth + 1);
+		break;
+	case OP_AND:
+		if (truth) {
+			refine_value(fl, st, def->src1, true, depth + 1);
+			refine_value(fl, st, def->src2, true, depth + 1);
+		}
+		break;
+	case OP_OR:
+		if (!truth) {
+			refine_value(fl, st, def->src1, false, depth + 1);
+			refine_value(fl, st, def->src2, false, depth + 1);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+void rg_flow_refine(struct rg_flow *fl, struct rg_obj_state *st, pseudo_t v,
+		    bool truth)
+{
+	refine_value(fl, st, v, truth, 0);
+}
+
+/*
+ * What the edge of a switch to TO says about its value: 1 non-zero, 0
+ * zero, -1 nothing (cases of both kinds, or the default with 0 in it).
+ */
+static int switch_truth(struct instruction *sw, struct basic_block *to)
+{
+	bool zero_here = false, nonzero_here = false, dflt_here = false;
+	bool zero_elsewhere = false;
+	struct multijmp *jmp;
+
+	FOR_EACH_PTR(sw->multijmp_list, jmp) {
+		bool dflt = jmp->begin > jmp->end;
+		bool has_zero = !dflt && jmp->begin <= 0 && jmp->end >= 0;
+
+		if (jmp->target != to) {
+			zero_elsewhere |= has_zero;
+			continue;
+		}
+		if (dflt)
+			dflt_here = true;
+		else if (has_zero && !jmp->begin && !jmp->end)
+			zero_here = true;
+		else if (has_zero)
+			return -1;
+		else
+			nonzero_here = true;
+	} END_FOR_EACH_PTR(jmp);
+	if (dflt_here)
+		return zero_elsewhere && !zero_here ? 1 : -1;
+	if (zero_here != nonzero_here)
+		return nonzero_here;
+	return -1;
+}
+
+/* ST, at the end of FROM, as it leaves along the edge to TO. */
+void rg_flow_refine_edge(struct rg_flow *fl, struct basic_block *from,
+			 struct basic_block *to, struct rg_obj_state *st)
+{
+	struct instruction *last = last_instruction(from->insns);
+	int truth;
+
+	if (!last)
+		return;
+	if (last->opcode == OP_SWITCH) {
+		truth = switch_truth(last, to);
+		if (truth >= 0)
+			refine_value(fl, st, last->cond, truth, 0);
+		return;
+	}
+	if (last->opcode != OP_CBR || last->bb_true == last->bb_false)
+		return;
+	refine_value(fl, st, last->cond, to == last->bb_true, 0);
+}
+
+/*
+ * ST, leaving FROM, as it enters TO: TO's PHIs run.  A page born at a PHI
+ * takes the state its value along this edge has; a guard that is one of
+ * these PHIs is a new value now.
+ */
+void rg_flow_enter_block(struct rg_flow *fl, struct basic_block *from,
+			 struct basic_block *to, struct rg_obj_state *st)
+{
+	struct { int obj; struct rg_side s; } set[RG_FLOW_MAX_OBJECTS];
+	unsigned int nset = 0, i;
+	struct instruction *insn;
+
+	FOR_EACH_PTR(to->insns, insn) {
+		pseudo_t res;
+
+		if (!insn->bb || insn->opcode != OP_PHI)
+			continue;
+		res = insn->target;
+		for (i = 0; i < fl->nobj; i++)
+			if (st[i].guard == res)
+				rg_state_set(&st[i], rg_state_view(&st[i]));
+		if (!fl->has_phi_base || !rg_flow_is_base(fl, res))
+			continue;
+		for (i = 0; i < fl->nobj && nset < RG_FLOW_MAX_OBJECTS; i++) {
+			pseudo_t arg;
+			int src = -1;
+
+			if (fl->keys[i].base != res)
+				continue;
+			arg = fl->keys[i].off ? NULL : rg_flow_phi_arg(insn, from);
+			if (arg)
+				src = rg_flow_object_of(fl, arg, false);
+			set[nset].obj = i;
+			set[nset].s = src >= 0 ? rg_state_view(&st[src]) : side_make(0);
+			nset++;
+		}
+	} END_FOR_EACH_PTR(insn);
+	/* PHIs run in parallel: every value is read before any is written. */
+	for (i = 0; i < nset; i++)
+		rg_state_set(&st[set[i].obj], set[i].s);
+}

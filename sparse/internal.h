@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the sparse engine's files share.  sparse's own headers come from
+ * the Debian source package configure unpacked (SPARSE_SRC); nothing of
+ * sparse is in this tree.
+ *
+ * engine.c	one translation unit: parse, keep the API out of inlining,
+ *		evaluate, linearize, and run the rules and sparse's checks
+ * syntactic.c	raw-set-count and direct-refcount on the expression trees
+ * flow.c	frozen-arith, unfreeze-unfrozen and the flow part of
+ *		raw-set-count: the fixed point over linearized code
+ * flow-state.c	the lattice, page identity and the transfer functions
+ * report.c	sparse positions to findings, once per (rule, place)
+ */
+#ifndef REFGUARD_SPARSE_INTERNAL_H
+#define REFGUARD_SPARSE_INTERNAL_H
+
+#include <stdbool.h>
+
+#include "lib.h"
+#include "token.h"
+#include "symbol.h"
+#include "expression.h"
+#include "parse.h"
+#include "linearize.h"
+
+#include "catalogue.h"
+#include "finding.h"
+
+/* The translation unit being checked, as every part sees it. */
+struct rg_unit {
+	struct rg_results *results;
+	const char *tree;		/* strip this prefix from paths, or NULL */
+	int nr_findings;
+};
+
+extern struct rg_unit *rg_unit;
+
+/* engine.c */
+const struct rg_api *rg_sparse_api(const struct ident *ident);
+bool rg_sparse_exempt_pos(struct position pos);
+const char *rg_sparse_fn_name(const struct symbol *fn);
+
+/* syntactic.c: record candidates before evaluation, report after. */
+#define RG_SCAN_SYNTACTIC	1	/* a raw setter call or a _refcount access */
+#define RG_SCAN_API_CALLS	2	/* a call to the API: work for the flow rules */
+unsigned int rg_syntactic_scan(struct symbol *fn, struct statement *body, bool record);
+/* Is the call whose '(' is at pos one fn spells itself (see syntactic.c)? */
+bool rg_syntactic_api_call(struct symbol *fn, struct position pos);
+void rg_syntactic_report(void);
+void rg_syntactic_reset(void);
+/* Was the raw setter call whose '(' is at call_pos reported already? */
+bool rg_syntactic_owns_call(struct position call_pos);
+
+/* flow.c */
+void rg_flow_function(struct entrypoint *ep);
+
+/*
+ * report.c.  pos is where sparse puts the construct: for a call, the
+ * callee name (syntactic) or its '(' (linearized code, callee_paren set:
+ * the column moves back to the name when the source line shows it).
+ */
+struct rg_sparse_report {
+	enum rg_rule rule;
+	struct position pos;
+	bool callee_paren;
+	const char *callee;		/* the name to look for before '(' */
+	const char *arg;		/* the message's first '%s' */
+	const char *rewrite;		/* its second, or NULL */
+	const char *function;
+	bool has_note;
+	struct position note_pos;
+	bool note_paren;
+	const char *note_callee;
+};
+
+void rg_sparse_report(const struct rg_sparse_report *rep);
+void rg_report_reset(void);
+
+#endif

@@ -1,0 +1,623 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * raw-set-count and direct-refcount on sparse's expression trees.
+ *
+ * sparse's evaluation rewrites member accesses in place into pointer
+ * arithmetic (p->_refcount becomes *(p + 52), &p->_refcount becomes
+ * p + 52), so after it the field and the syntax around it are gone.  The
+ * rules therefore look at each body twice:
+ *
+ * - before evaluation (rg_syntactic_scan()), on the trees as parsed:
+ *   which calls name a raw setter, which _refcount member accesses are
+ *   there and in which syntactic place (operand of '&' passed to a call,
+ *   other operand of '&', anything else);
+ * - after evaluation (rg_syntactic_report()), only for what the scan
+ *   recorded: the type of the expression the field was taken from (struct
+ *   page, struct folio, or another struct with a _refcount), and the
+ *   constant value of a setter's count.
+ *
+ * So a function without a candidate costs one walk of its parsed tree.
+ * The places and rewrites are the plugin's (plugin/syntactic.c):
+ *
+ * raw-set-count	a call to an RG_SET function of rules/api.def with a
+ *			constant count that rules/rewrite.def rewrites; other
+ *			counts are the flow pass's (flow.c), which knows
+ *			whether the page is frozen on every path
+ * direct-refcount	&P->_refcount passed to an atomic_* (raw_, arch_)
+ *			function, rewritten by rules/direct.def, or any use of
+ *			the field that is not taking its address (.counter,
+ *			assignment, copy); taking only the address (a wait key,
+ *			a prefetch hint) is not a finding
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "scope.h"
+
+enum cand_kind { CAND_VALUE, CAND_ATOMIC_ARG, CAND_RAW_SET };
+
+struct cand {
+	enum cand_kind kind;
+	struct position pos;		/* where it is reported */
+	struct position call_pos;	/* raw set: the call's '(' */
+	struct expression *base;	/* the struct the field is taken from */
+	struct expression *value;	/* raw set, atomic_set: the count */
+	const struct rg_api *api;	/* raw set */
+	const struct rg_direct *direct;	/* atomic op, NULL if not in the table */
+	struct symbol *fn;		/* the function it is in */
+	const struct ident *callee;	/* the call's, or _refcount: where it is spelled */
+};
+
+static struct cand *cands;
+static int nr_cands, cap_cands;
+static bool recording;
+static int found;
+static struct symbol *scan_fn;
+
+/* Raw setter calls the syntactic side reported: the flow leaves them alone. */
+static struct position *owned;
+static int nr_owned, cap_owned;
+
+/*
+ * The API calls spelled in each function's own body, by the position of
+ * their '(': the flow rules follow these and no other.  A call that only
+ * sparse's optimiser made direct (through a constant function pointer) or
+ * that comes from a static inline's body inlined into the function is not
+ * the function's own call to the API, as in the plugin, which sees the
+ * function before any inlining.
+ */
+struct api_call {
+	struct symbol *fn;
+	struct position pos;
+};
+
+static struct api_call *api_calls;
+static int nr_api_calls, cap_api_calls;
+static int found_api_calls;
+
+static struct ident *id_refcount, *id_page, *id_folio;
+
+static const char *const atomic_prefixes[] = {
+	"atomic_", "raw_atomic_", "arch_atomic_",
+};
+
+static const char *const refcount_subject[] = {
+	"page->_refcount", "folio->_refcount",
+};
+
+static void add_cand(struct cand *c)
+{
+	found++;
+	if (!recording)
+		return;
+	c->fn = scan_fn;
+	if (nr_cands == cap_cands) {
+		struct cand *n;
+
+		cap_cands = cap_cands ? 2 * cap_cands : 16;
+		n = realloc(cands, cap_cands * sizeof(*n));
+		if (!n)
+			return;
+		cands = n;
+	}
+	cands[nr_cands++] = *c;
+}
+
+void rg_syntactic_reset(void)
+{
+	free(cands);
+	cands = NULL;
+	nr_cands = cap_cands = 0;
+	free(owned);
+	owned = NULL;
+	nr_owned = cap_owned = 0;
+	free(api_calls);
+	api_calls = NULL;
+	nr_api_calls = cap_api_calls = 0;
+}
+
+static void add_api_call(struct position pos)
+{
+	found_api_calls++;
+	if (!recording)
+		return;
+	if (nr_api_calls == cap_api_calls) {
+		struct api_call *n;
+
+		cap_api_calls = cap_api_calls ? 2 * cap_api_calls : 32;
+		n = realloc(api_calls, cap_api_calls * sizeof(*n));
+		if (!n)
+			return;
+		api_calls = n;
+	}
+	api_calls[nr_api_calls].fn = scan_fn;
+	api_calls[nr_api_calls].pos = pos;
+	nr_api_calls++;
+}
+
+bool rg_syntactic_api_call(struct symbol *fn, struct position pos)
+{
+	int i;
+
+	for (i = nr_api_calls - 1; i >= 0; i--)
+		if (api_calls[i].fn == fn && api_calls[i].pos.line == pos.line &&
+		    api_calls[i].pos.pos == pos.pos && api_calls[i].pos.stream == pos.stream)
+			return true;
+	return false;
+}
+
+static bool same_pos(struct position a, struct position b)
+{
+	return a.stream == b.stream && a.line == b.line && a.pos == b.pos;
+}
+
+bool rg_syntactic_owns_call(struct position call_pos)
+{
+	int i;
+
+	for (i = 0; i < nr_owned; i++)
+		if (same_pos(owned[i], call_pos))
+			return true;
+	return false;
+}
+
+static void own_call(struct position call_pos)
+{
+	if (nr_owned == cap_owned) {
+		struct position *n;
+
+		cap_owned = cap_owned ? 2 * cap_owned : 16;
+		n = realloc(owned, cap_owned * sizeof(*n));
+		if (!n)
+			return;
+		owned = n;
+	}
+	owned[nr_owned++] = call_pos;
+}
+
+static struct expression *strip_parens(struct expression *e)
+{
+	while (e && e->type == EXPR_PREOP && e->op == '(')
+		e = e->unop;
+	return e;
+}
+
+static struct expression *strip_casts(struct expression *e)
+{
+	for (;;) {
+		e = strip_parens(e);
+		if (!e || (e->type != EXPR_CAST && e->type != EXPR_FORCE_CAST &&
+			   e->type != EXPR_IMPLIED_CAST))
+			return e;
+		e = e->cast_expression;
+	}
+}
+
+/* The _refcount member access E is, as parsed, or NULL. */
+static struct expression *refcount_deref(struct expression *e)
+{
+	e = strip_parens(e);
+	if (e && e->type == EXPR_DEREF && e->member == id_refcount)
+		return e;
+	return NULL;
+}
+
+/* The callee's symbol expression of a parsed call, or NULL. */
+static struct expression *callee_of(struct expression *call)
+{
+	struct expression *fn = strip_parens(call->fn);
+
+	while (fn && fn->type == EXPR_PREOP && fn->op == '*')
+		fn = strip_parens(fn->unop);
+	return fn && fn->type == EXPR_SYMBOL && fn->symbol_name ? fn : NULL;
+}
+
+static bool ident_has_prefix(const struct ident *id, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return id->len >= n && !strncmp(id->name, prefix, n);
+}
+
+static bool is_atomic_op(const struct ident *id, const struct rg_direct **d)
+{
+	char name[256];
+	unsigned int i;
+
+	snprintf(name, sizeof(name), "%.*s", id->len, id->name);
+	*d = rg_direct_find(name);
+	if (*d)
+		return true;
+	for (i = 0; i < sizeof(atomic_prefixes) / sizeof(atomic_prefixes[0]); i++)
+		if (ident_has_prefix(id, atomic_prefixes[i]))
+			return true;
+	return false;
+}
+
+static void scan_expr(struct expression *e);
+static void scan_stmt(struct statement *s);
+
+static void scan_list(struct expression_list *list)
+{
+	struct expression *e;
+
+	FOR_EACH_PTR(list, e) {
+		scan_expr(e);
+	} END_FOR_EACH_PTR(e);
+}
+
+static void scan_call(struct expression *call)
+{
+	struct expression *fn = callee_of(call), *arg, *ref;
+	const struct rg_direct *d = NULL;
+	bool atomic = false;
+	int i = 0;
+
+	if (fn) {
+		const struct rg_api *api = rg_sparse_api(fn->symbol_name);
+
+		if (api)
+			add_api_call(call->pos);
+		if (api && api->kind == RG_SET) {
+			struct cand c = { .kind = CAND_RAW_SET, .pos = fn->pos,
+					  .call_pos = call->pos, .api = api,
+					  .callee = fn->symbol_name };
+
+			c.value = api->value_arg >= 0 ?
+				  ptr_list_nth(call->args, api->value_arg) : NULL;
+			add_cand(&c);
+		}
+		atomic = is_atomic_op(fn->symbol_name, &d);
+	} else {
+		scan_expr(call->fn);
+	}
+
+	FOR_EACH_PTR(call->args, arg) {
+		struct expression *a = strip_casts(arg);
+
+		if (a && a->type == EXPR_PREOP && a->op == '&' &&
+		    (ref = refcount_deref(a->unop))) {
+			/* &P->_refcount: a value access only for an atomic op. */
+			if (atomic) {
+				struct cand c = { .kind = CAND_ATOMIC_ARG,
+						  .pos = fn->pos, .base = ref->deref,
+						  .direct = d, .callee = fn->symbol_name };
+
+				if (d && !strcmp(d->atomic_op, "atomic_set"))
+					c.value = ptr_list_nth(call->args, 1);
+				add_cand(&c);
+			}
+			scan_expr(ref->deref);
+		} else {
+			scan_expr(arg);
+		}
+		i++;
+	} END_FOR_EACH_PTR(arg);
+}
+
+static void scan_expr(struct expression *e)
+{
+	struct expression *ref;
+	struct type_expression *map;
+
+	if (!e)
+		return;
+	switch (e->type) {
+	case EXPR_CALL:
+		scan_call(e);
+		break;
+	case EXPR_DEREF:
+		if (e->member == id_refcount) {
+			struct cand c = { .kind = CAND_VALUE, .pos = e->pos,
+					  .base = e->deref, .callee = id_refcount };
+
+			add_cand(&c);
+		}
+		scan_expr(e->deref);
+		break;
+	case EXPR_PREOP:
+		/* &P->_refcount not passed to a call: only its address. */
+		if (e->op == '&' && (ref = refcount_deref(e->unop))) {
+			scan_expr(ref->deref);
+			break;
+		}
+		scan_expr(e->unop);
+		break;
+	case EXPR_POSTOP:
+		scan_expr(e->unop);
+		break;
+	case EXPR_BINOP:
+	case EXPR_COMMA:
+	case EXPR_COMPARE:
+	case EXPR_LOGICAL:
+	case EXPR_ASSIGNMENT:
+		scan_expr(e->left);
+		scan_expr(e->right);
+		break;
+	case EXPR_CAST:
+	case EXPR_FORCE_CAST:
+	case EXPR_IMPLIED_CAST:
+		scan_expr(e->cast_expression);
+		break;
+	case EXPR_CONDITIONAL:
+	case EXPR_SELECT:
+		scan_expr(e->conditional);
+		scan_expr(e->cond_true);
+		scan_expr(e->cond_false);
+		break;
+	case EXPR_STATEMENT:
+		scan_stmt(e->statement);
+		break;
+	case EXPR_INITIALIZER:
+		scan_list(e->expr_list);
+		break;
+	case EXPR_IDENTIFIER:
+		scan_expr(e->ident_expression);
+		break;
+	case EXPR_INDEX:
+		scan_expr(e->idx_expression);
+		break;
+	case EXPR_POS:
+		scan_expr(e->init_expr);
+		break;
+	case EXPR_SLICE:
+		scan_expr(e->base);
+		break;
+	case EXPR_GENERIC:
+		/* Every association: the selected one is not known yet. */
+		scan_expr(e->def);
+		for (map = e->map; map; map = map->next)
+			scan_expr(map->expr);
+		break;
+	default:
+		/* Leaves, and sizeof/typeof/offsetof: never evaluated. */
+		break;
+	}
+}
+
+static void scan_symbols(struct symbol_list *list)
+{
+	struct symbol *sym, *outer;
+
+	FOR_EACH_PTR(list, sym) {
+		struct symbol *base = sym->ctype.base_type;
+
+		scan_expr(sym->initializer);
+		/* A GNU C nested function: a function of its own. */
+		if (base && base->type == SYM_FN && base->stmt) {
+			outer = scan_fn;
+			scan_fn = sym;
+			scan_stmt(base->stmt);
+			scan_fn = outer;
+		}
+	} END_FOR_EACH_PTR(sym);
+}
+
+static void scan_asm_operands(struct asm_operand_list *list)
+{
+	struct asm_operand *op;
+
+	FOR_EACH_PTR(list, op) {
+		scan_expr(op->expr);
+	} END_FOR_EACH_PTR(op);
+}
+
+static void scan_stmt(struct statement *s)
+{
+	struct statement *child;
+
+	if (!s)
+		return;
+	switch (s->type) {
+	case STMT_DECLARATION:
+		scan_symbols(s->declaration);
+		break;
+	case STMT_EXPRESSION:
+	case STMT_CONTEXT:
+		scan_expr(s->expression);
+		break;
+	case STMT_COMPOUND:
+		if (s->args)
+			scan_stmt(s->args);
+		FOR_EACH_PTR(s->stmts, child) {
+			scan_stmt(child);
+		} END_FOR_EACH_PTR(child);
+		break;
+	case STMT_IF:
+		scan_expr(s->if_conditional);
+		scan_stmt(s->if_true);
+		scan_stmt(s->if_false);
+		break;
+	case STMT_RETURN:
+		scan_expr(s->ret_value);
+		break;
+	case STMT_CASE:
+		scan_stmt(s->case_statement);
+		break;
+	case STMT_SWITCH:
+		scan_expr(s->switch_expression);
+		scan_stmt(s->switch_statement);
+		break;
+	case STMT_ITERATOR:
+		scan_stmt(s->iterator_pre_statement);
+		scan_expr(s->iterator_pre_condition);
+		scan_stmt(s->iterator_statement);
+		scan_stmt(s->iterator_post_statement);
+		scan_expr(s->iterator_post_condition);
+		break;
+	case STMT_LABEL:
+		scan_stmt(s->label_statement);
+		break;
+	case STMT_GOTO:
+		scan_expr(s->goto_expression);
+		break;
+	case STMT_ASM:
+		scan_asm_operands(s->asm_outputs);
+		scan_asm_operands(s->asm_inputs);
+		break;
+	case STMT_RANGE:
+		scan_expr(s->range_expression);
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * Walk a parsed (not yet evaluated) body.  With record, its candidates are
+ * kept for rg_syntactic_report() and its API calls for the flow rules;
+ * without, only counted (a cheap test whether an inline function needs
+ * evaluating at all).  Returns RG_SCAN_* bits: what there is.
+ */
+unsigned int rg_syntactic_scan(struct symbol *fn, struct statement *body, bool record)
+{
+	if (!id_refcount) {
+		id_refcount = built_in_ident("_refcount");
+		id_page = built_in_ident("page");
+		id_folio = built_in_ident("folio");
+	}
+	recording = record;
+	scan_fn = fn;
+	found = 0;
+	found_api_calls = 0;
+	scan_stmt(body);
+	return (found ? RG_SCAN_SYNTACTIC : 0) | (found_api_calls ? RG_SCAN_API_CALLS : 0);
+}
+
+/*
+ * After evaluation: is E's type the kernel's struct page or struct folio?
+ * A struct of that name declared inside a function is some other struct.
+ */
+static bool page_record(struct expression *e, enum rg_object *obj)
+{
+	struct symbol *t = e ? e->ctype : NULL;
+
+	while (t && t->type == SYM_NODE)
+		t = t->ctype.base_type;
+	if (!t || t->type != SYM_STRUCT || !t->ident)
+		return false;
+	if (t->scope && !toplevel(t->scope))
+		return false;
+	if (t->ident == id_page)
+		*obj = RG_OBJ_PAGE;
+	else if (t->ident == id_folio)
+		*obj = RG_OBJ_FOLIO;
+	else
+		return false;
+	return true;
+}
+
+/* The value of an integer constant expression, as GCC would fold it. */
+static bool const_value(struct expression *e, long long *v)
+{
+	long long a, b;
+
+	e = strip_parens(e);
+	if (!e)
+		return false;
+	switch (e->type) {
+	case EXPR_VALUE:
+		*v = (long long)e->value;
+		return true;
+	case EXPR_CAST:
+	case EXPR_FORCE_CAST:
+	case EXPR_IMPLIED_CAST:
+		if (e->cast_type && is_ptr_type(e->cast_type))
+			return false;
+		return const_value(e->cast_expression, v);
+	case EXPR_PREOP:
+		if (!const_value(e->unop, &a))
+			return false;
+		switch (e->op) {
+		case '+': *v = a; return true;
+		case '-': *v = -a; return true;
+		case '~': *v = ~a; return true;
+		case '!': *v = !a; return true;
+		}
+		return false;
+	case EXPR_BINOP:
+		if (!const_value(e->left, &a) || !const_value(e->right, &b))
+			return false;
+		switch (e->op) {
+		case '+': *v = a + b; return true;
+		case '-': *v = a - b; return true;
+		case '*': *v = a * b; return true;
+		case '|': *v = a | b; return true;
+		case '&': *v = a & b; return true;
+		}
+		return false;
+	default:
+		return false;
+	}
+}
+
+static void report_raw_set(const struct cand *c)
+{
+	struct rg_sparse_report rep = { .rule = RG_RULE_RAW_SET_COUNT };
+	const char *rewrite;
+	long long value;
+
+	if (!c->value || !const_value(c->value, &value))
+		return;
+	rewrite = rg_set_rewrite_find(c->api->name, value);
+	/* Any other count is the flow pass's: it knows if the page is frozen. */
+	if (!rewrite)
+		return;
+	own_call(c->call_pos);
+	rep.pos = c->pos;
+	rep.callee = c->api->name;
+	rep.arg = c->api->name;
+	rep.rewrite = rewrite;
+	rep.function = rg_sparse_fn_name(c->fn);
+	rg_sparse_report(&rep);
+}
+
+/*
+ * The helper replacing atomic op D on OBJ's _refcount; for atomic_set,
+ * mapped to a raw setter, the setter's constant-count rewrite.
+ */
+static const char *direct_helper(const struct cand *c, enum rg_object obj)
+{
+	const char *helper;
+	const struct rg_api *api;
+	long long value;
+
+	if (!c->direct)
+		return NULL;
+	helper = obj == RG_OBJ_FOLIO ? c->direct->folio_helper : c->direct->page_helper;
+	if (!*helper)
+		return NULL;
+	api = rg_api_find(helper);
+	if (!api || api->kind != RG_SET)
+		return helper;
+	if (!c->value || !const_value(c->value, &value))
+		return NULL;
+	return rg_set_rewrite_find(helper, value);
+}
+
+/* Every candidate recorded so far, now that the trees are evaluated. */
+void rg_syntactic_report(void)
+{
+	int i;
+
+	for (i = 0; i < nr_cands; i++) {
+		const struct cand *c = &cands[i];
+		struct rg_sparse_report rep = { .rule = RG_RULE_DIRECT_REFCOUNT };
+		enum rg_object obj;
+
+		if (c->kind == CAND_RAW_SET) {
+			report_raw_set(c);
+			continue;
+		}
+		if (!page_record(c->base, &obj))
+			continue;
+		rep.pos = c->pos;
+		rep.callee = show_ident(c->callee);
+		rep.arg = refcount_subject[obj];
+		rep.rewrite = c->kind == CAND_ATOMIC_ARG ? direct_helper(c, obj) : NULL;
+		rep.function = rg_sparse_fn_name(c->fn);
+		rg_sparse_report(&rep);
+	}
+	nr_cands = 0;
+}

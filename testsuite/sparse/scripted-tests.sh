@@ -1,0 +1,85 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The sparse engine's scripted tests (run by testsuite/sparse/run-tests):
+# sparse's own warnings under --sparse equal plain sparse's, exit statuses
+# when sparse cannot check a file, Clang-only flags, and the 6.12 kernel:
+# `make C=2 CHECK="refguard check" mm/` reports every raw-set-count site
+# and no frozen-state finding on mm/, fs/ext4/ and kernel/.
+# RG_SKIP_KERNEL=1 skips the kernel tests.  Protocol: testsuite/run.
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+rg=${REFGUARD:-$top/refguard}
+export LC_ALL=C
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+pass() { echo "PASS: $1"; }
+fail() { echo "FAIL: $1: $2"; }
+skip() { echo "SKIP: $1: $2"; }
+
+inc="-I$top/testsuite/include -D__KERNEL__"
+checkflags="-D__linux__ -Dlinux -D__STDC__ -Dunix -D__unix__ -Wbitwise
+	-Wno-return-void -Wno-unknown-attribute -D__x86_64__ --arch=x86
+	-mlittle-endian -m64"
+
+# --sparse: sparse's warnings exactly as plain sparse prints them, plus ours.
+if command -v sparse >/dev/null; then
+	f=$top/testsuite/check/sparse-decl.c
+	sparse $checkflags $inc "$f" > "$tmp/plain" 2>&1
+	"$rg" check --sparse $checkflags $inc "$f" > "$tmp/both" 2>&1; rc=$?
+	grep -v '\[refguard-' "$tmp/both" > "$tmp/ours-sparse"
+	if [ "$rc" != 0 ]; then
+		fail "sparse-warnings-same" "rc=$rc: $(cat "$tmp/both")"
+	elif ! cmp -s "$tmp/plain" "$tmp/ours-sparse"; then
+		fail "sparse-warnings-same" "$(diff "$tmp/plain" "$tmp/ours-sparse")"
+	elif ! grep -q 'refguard-raw-set-count' "$tmp/both"; then
+		fail "sparse-warnings-same" "no refguard finding: $(cat "$tmp/both")"
+	else
+		pass "sparse-warnings-same"
+	fi
+	# without --sparse: only refguard's findings
+	"$rg" check $checkflags $inc "$f" > "$tmp/only" 2>&1
+	if grep -v '\[refguard-' "$tmp/only" | grep -q .; then
+		fail "sparse-warnings-off" "$(cat "$tmp/only")"
+	else
+		pass "sparse-warnings-off"
+	fi
+else
+	skip "sparse-warnings-same" "sparse not installed"
+	skip "sparse-warnings-off" "sparse not installed"
+fi
+
+# sparse stops on a missing header (it calls exit()): could not check, 2.
+printf '#include <no/such/header.h>\nint x;\n' > "$tmp/fatal.c"
+out=$("$rg" check --fatal $inc "$tmp/fatal.c" 2>&1); rc=$?
+[ "$rc" = 2 ] && printf '%s\n' "$out" | grep -q 'not checked' &&
+	pass "fatal-sparse-error-exit-2" || fail "fatal-sparse-error-exit-2" "rc=$rc: $out"
+
+# An error sparse reports and goes on from: the file is not fully checked.
+printf 'void f(void) { int x = ; }\n' > "$tmp/error.c"
+out=$("$rg" check $inc "$tmp/error.c" 2>&1); rc=$?
+[ "$rc" = 2 ] && pass "sparse-error-exit-2" || fail "sparse-error-exit-2" "rc=$rc: $out"
+
+# What kbuild passes for an LLVM=1 build does not stop the check.
+clangflags="--target=x86_64-linux-gnu -mno-global-merge -fno-integrated-as
+	-Qunused-arguments -mretpoline-external-thunk -fstrict-flex-arrays=3
+	-fsanitize=kcfi -flto=thin -fno-stack-clash-protection"
+out=$("$rg" check --fatal $checkflags -Wp,-MMD,"$tmp/.d" $inc $clangflags \
+	"$top/testsuite/check/raw-set.c" 2>&1); rc=$?
+if [ "$rc" = 1 ] && printf '%s\n' "$out" | grep -q 'raw-set.c:7:.*refguard-raw-set-count'; then
+	pass "clang-flags"
+else
+	fail "clang-flags" "rc=$rc: $out"
+fi
+
+# --engine=gcc still works, for cross-checks; an unknown engine is a usage error.
+out=$("$rg" check --engine=gcc --fatal $checkflags -Wp,-MMD,"$tmp/.d" $inc \
+	"$top/testsuite/check/raw-set.c" 2>&1); rc=$?
+[ "$rc" = 1 ] && pass "engine-gcc" || fail "engine-gcc" "rc=$rc: $out"
+out=$("$rg" check --engine=nope $inc "$top/testsuite/check/raw-set.c" 2>&1); rc=$?
+[ "$rc" = 2 ] && pass "engine-unknown" || fail "engine-unknown" "rc=$rc: $out"
+
+[ -n "$RG_SKIP_KERNEL" ] && { skip "kernel" "RG_SKIP_KERNEL set"; exit 0; }
+exec "$here/kernel-tests.sh"
