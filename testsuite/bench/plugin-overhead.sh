@@ -10,11 +10,15 @@
 # least disturbed by other work on the machine.  Bar: ratio < 1.02.
 #
 # usage: testsuite/bench/plugin-overhead.sh [-n N] [-j JOBS]
-#	(defaults: -n 4 -j 2; REFGUARD_PLUGIN overrides the plugin path)
+#	(defaults: -n 4 -j 2; REFGUARD_PLUGIN overrides the plugin path;
+#	the kernel is built with $CC, default configure's compiler: the
+#	plugin only loads into the gcc that built it)
 
 set -e
 top=$(cd "$(dirname "$0")/../.." && pwd)
 plugin=${REFGUARD_PLUGIN:-$top/plugin/refguard.so}
+cc=${CC:-$(sed -n 's|^CC := ||p' "$top/config.mk" 2>/dev/null)}
+cc=${cc:-gcc}
 runs=4
 jobs=2
 while [ $# -gt 0 ]; do
@@ -37,7 +41,7 @@ build() {
 	c0=$(awk '{ print $14 + $15 + $16 + $17 }' /proc/$me/stat)
 	t0=$(date +%s.%N)
 	# -Wno-error: defconfig's CONFIG_WERROR would stop at the first finding.
-	make -s -C "$src" O="$obj" -j"$jobs" mm/ KCFLAGS="$kcflags -Wno-error" \
+	make -s -C "$src" O="$obj" -j"$jobs" CC="$cc" mm/ KCFLAGS="$kcflags -Wno-error" \
 		>/dev/null 2>&1 || { echo "build failed (KCFLAGS=$kcflags)" >&2; exit 2; }
 	t1=$(date +%s.%N)
 	c1=$(awk '{ print $14 + $15 + $16 + $17 }' /proc/$me/stat)
