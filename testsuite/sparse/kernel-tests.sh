@@ -1,0 +1,78 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The sparse engine on the 6.12 tree, as kernel developers run it:
+#
+#   kernel-C2-mm            make C=2 CHECK="refguard check" mm/ reports
+#                           every raw-set-count site of mm/ (the plugin's
+#                           list), the page_frag refill with the
+#                           page_ref_unfreeze() rewrite, and exits 0
+#   kernel-C2-no-frozen     no frozen-arith or unfreeze-unfrozen finding on
+#                           mm/, fs/ext4/ and kernel/ (6.12 has no such bug:
+#                           any would be a false positive), and no file
+#                           left unchecked
+#
+# The object directory is build/check-mm (shared with testsuite/check),
+# configured by scripts/kernel.sh; its objects are built untimed first,
+# the first time only, so C=2 then only runs the checker.
+# Environment: JOBS (default 2), SPARSE_KERNEL_DIRS (default
+# "mm/ fs/ext4/ kernel/").  Protocol: testsuite/run.
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+rg=${REFGUARD:-$top/refguard}
+jobs=${JOBS:-2}
+dirs=${SPARSE_KERNEL_DIRS:-mm/ fs/ext4/ kernel/}
+export LC_ALL=C
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+pass() { echo "PASS: $1"; }
+fail() { echo "FAIL: $1: $2"; }
+skip() { echo "SKIP: $1: $2"; }
+
+if ! obj=$("$top/scripts/kernel.sh" obj check-mm 2>"$tmp/kernel.err"); then
+	for t in kernel-C2-mm kernel-C2-no-frozen; do
+		skip "$t" "no configured 6.12 tree: $(tail -n 1 "$tmp/kernel.err")"
+	done
+	exit 0
+fi
+src=$(cat "$obj/.refguard-prepared")
+
+if ! make -s -C "$src" O="$obj" -j"$jobs" $dirs >"$tmp/build.log" 2>&1; then
+	fail "kernel-C2-mm" "make $dirs failed: $(grep -m 3 error "$tmp/build.log")"
+	exit 0
+fi
+start=$(date +%s)
+make -s -C "$src" O="$obj" -j"$jobs" C=2 CHECK="$rg check" $dirs >"$tmp/c2.log" 2>&1
+status=$?
+echo "kernel: make C=2 $dirs with refguard check: $(( $(date +%s) - start )) s," \
+     "$(grep -c '\[refguard-' "$tmp/c2.log") findings"
+
+missing=
+for site in mm/mm_init.c:1023 mm/mm_init.c:1065 mm/mm_init.c:2262 \
+	    mm/memremap.c:497 mm/memremap.c:509 mm/page_alloc.c:1338 \
+	    mm/page_alloc.c:1351 mm/page_alloc.c:5059 mm/internal.h:444; do
+	grep -q "$site:[0-9]*: warning: .*\[refguard-raw-set-count\]" "$tmp/c2.log" ||
+		missing="$missing $site"
+done
+if [ "$status" != 0 ]; then
+	fail "kernel-C2-mm" "make exited $status: $(grep -v '\[refguard-' "$tmp/c2.log" | tail -n 5)"
+elif [ -n "$missing" ]; then
+	fail "kernel-C2-mm" "not reported:$missing"
+elif ! grep -q "mm/page_alloc.c:5059:[0-9]*: warning: .*use 'page_ref_unfreeze' \[refguard-raw-set-count\]" "$tmp/c2.log"; then
+	fail "kernel-C2-mm" "the page_frag refill has no page_ref_unfreeze rewrite"
+else
+	pass "kernel-C2-mm"
+fi
+
+frozen=$(grep -E '\[refguard-(frozen-arith|unfreeze-unfrozen)\]' "$tmp/c2.log")
+unchecked=$(grep -e 'not checked' -e 'could not check' "$tmp/c2.log")
+if [ -n "$frozen" ]; then
+	fail "kernel-C2-no-frozen" "$(printf '%s\n' "$frozen" | head -n 5)"
+elif [ -n "$unchecked" ]; then
+	fail "kernel-C2-no-frozen" "unchecked: $(printf '%s\n' "$unchecked" | head -n 5)"
+else
+	pass "kernel-C2-no-frozen"
+fi
+exit 0
