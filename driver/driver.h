@@ -20,6 +20,11 @@ const char *rg_srcdir(void);
 char *rg_path(const char *rel);
 /* The kernel tree to work on: --kernel DIR, or the embedded default. */
 char *rg_kernel_tree(const char *opt_dir);
+/*
+ * path (relative to tree, or absolute inside it) relative to tree, "."
+ * for the tree itself; NULL with *why when it is missing or outside.
+ */
+char *rg_tree_relative(const char *tree, const char *path, const char **why);
 
 /* "usage: refguard <command> <usage>" on stderr; returns RG_EXIT_TROUBLE. */
 int rg_usage(const char *command);

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Child processes with captured stderr; see spawn.h. */
+/*
+ * Child processes: the spawn/wait/slurp primitives and rg_run() on top of
+ * them; see spawn.h.
+ */
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -24,6 +29,7 @@ int rg_anon_file(const char *name)
 
 pid_t rg_spawn(char *const argv[], int out_fd, int err_fd, const char *dir)
 {
+	pid_t parent = getpid();
 	pid_t pid = fork();
 
 	if (pid < 0) {
@@ -31,6 +37,13 @@ pid_t rg_spawn(char *const argv[], int out_fd, int err_fd, const char *dir)
 		return -1;
 	}
 	if (pid == 0) {
+		/*
+		 * A tool outlives refguard only to waste the machine and write
+		 * into temporary directories refguard has already removed.
+		 */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() != parent)
+			_exit(127);
 		if (out_fd >= 0)
 			dup2(out_fd, STDOUT_FILENO);
 		if (err_fd >= 0)
@@ -119,4 +132,24 @@ char *rg_slurp_file(const char *path, size_t *len)
 	close(fd);
 	errno = saved;
 	return buf;
+}
+
+int rg_run(char *const argv[], char **out, size_t *out_len)
+{
+	int out_fd = -1, status;
+	pid_t pid;
+
+	if (out) {
+		*out = NULL;
+		out_fd = rg_anon_file("refguard-stdout");
+		if (out_fd < 0)
+			return -1;
+	}
+	pid = rg_spawn(argv, out_fd, -1, NULL);
+	status = pid < 0 ? -1 : rg_wait(pid, argv[0]);
+	if (out) {
+		*out = rg_slurp_fd(out_fd, out_len);
+		close(out_fd);
+	}
+	return status;
 }

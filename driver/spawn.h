@@ -2,8 +2,9 @@
 /*
  * Running tools whose stderr matters (gcc, sparse, patch, spatch): start
  * several at once with their output going to anonymous files, wait for
- * them, then read what they printed.  rg_run() in util.c covers the
- * simpler stdout-only case.
+ * them, then read what they printed.  rg_run() (declared in driver.h) is
+ * the simple stdout-only case built on these.  A child gets SIGTERM when
+ * refguard dies, so no tool outlives an interrupted command.
  */
 #ifndef REFGUARD_SPAWN_H
 #define REFGUARD_SPAWN_H

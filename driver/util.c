@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Process, path and message helpers shared by the driver's commands. */
+/*
+ * Message, string and path helpers shared by the driver's commands.  Leaf
+ * code: nothing here runs a process (spawn.c) or knows about kernel trees
+ * (kernel-tree.c), so every other driver file may call it.
+ */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +12,6 @@
 #include <unistd.h>
 
 #include "driver.h"
-#include "spawn.h"
 
 int rg_fail(const char *fmt, ...)
 {
@@ -46,55 +49,4 @@ const char *rg_srcdir(void)
 char *rg_path(const char *rel)
 {
 	return rg_strdup_printf("%s/%s", rg_srcdir(), rel);
-}
-
-char *rg_kernel_tree(const char *opt_dir)
-{
-	char *script, *out = NULL, *argv[3];
-	size_t len;
-	struct stat st;
-
-	if (opt_dir) {
-		char *ref = rg_strdup_printf("%s/include/linux/page_ref.h", opt_dir);
-
-		if (stat(ref, &st)) {
-			rg_fail("%s is not a kernel tree (no include/linux/page_ref.h)",
-				opt_dir);
-			free(ref);
-			return NULL;
-		}
-		free(ref);
-		return realpath(opt_dir, NULL);
-	}
-	script = rg_path("scripts/kernel.sh");
-	argv[0] = script;
-	argv[1] = (char *)"src";
-	argv[2] = NULL;
-	if (rg_run(argv, &out, &len) != 0 || len == 0) {
-		rg_fail("could not get the default kernel tree (see above)");
-		free(out);
-		return NULL;
-	}
-	out[strcspn(out, "\n")] = '\0';
-	return out;
-}
-
-int rg_run(char *const argv[], char **out, size_t *out_len)
-{
-	int out_fd = -1, status;
-	pid_t pid;
-
-	if (out) {
-		*out = NULL;
-		out_fd = rg_anon_file("refguard-stdout");
-		if (out_fd < 0)
-			return -1;
-	}
-	pid = rg_spawn(argv, out_fd, -1, NULL);
-	status = pid < 0 ? -1 : rg_wait(pid, argv[0]);
-	if (out) {
-		*out = rg_slurp_fd(out_fd, out_len);
-		close(out_fd);
-	}
-	return status;
 }

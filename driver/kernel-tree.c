@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Which kernel tree a command works on, and which paths lie inside it.
+ * Separate from util.c because finding the default tree runs a script
+ * (spawn.c), and spawn.c itself uses util.c's messages: keeping the three
+ * apart keeps the call graph free of cycles.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "driver.h"
+
+char *rg_kernel_tree(const char *opt_dir)
+{
+	char *script, *out = NULL, *argv[3];
+	size_t len;
+	struct stat st;
+
+	if (opt_dir) {
+		char *ref = rg_strdup_printf("%s/include/linux/page_ref.h", opt_dir);
+
+		if (stat(ref, &st)) {
+			rg_fail("%s is not a kernel tree (no include/linux/page_ref.h)",
+				opt_dir);
+			free(ref);
+			return NULL;
+		}
+		free(ref);
+		return realpath(opt_dir, NULL);
+	}
+	script = rg_path("scripts/kernel.sh");
+	argv[0] = script;
+	argv[1] = (char *)"src";
+	argv[2] = NULL;
+	if (rg_run(argv, &out, &len) != 0 || len == 0) {
+		rg_fail("could not get the default kernel tree (see above)");
+		free(out);
+		return NULL;
+	}
+	out[strcspn(out, "\n")] = '\0';
+	return out;
+}
+
+/*
+ * path as the tree names it: relative to tree (absolute tree, no trailing
+ * slash), "." for the tree itself.  A relative path is taken relative to
+ * the tree, an absolute one must lead into it; both are resolved through
+ * symbolic links and "..", so "mm/../../etc" or a link out of the tree is
+ * outside.  Returns NULL with *why set when the path does not exist or is
+ * not in the tree.
+ */
+char *rg_tree_relative(const char *tree, const char *path, const char **why)
+{
+	char *joined = path[0] == '/' ? strdup(path) :
+		rg_strdup_printf("%s/%s", tree, path);
+	char *real = realpath(joined, NULL);
+	size_t len = strlen(tree);
+	char *rel = NULL;
+
+	free(joined);
+	if (!real) {
+		*why = errno == ENOENT || errno == ENOTDIR ?
+			"no such file or directory" : strerror(errno);
+		return NULL;
+	}
+	if (!strcmp(real, tree))
+		rel = strdup(".");
+	else if (!strncmp(real, tree, len) && real[len] == '/')
+		rel = strdup(real + len + 1);
+	else
+		*why = "not inside the kernel tree";
+	free(real);
+	return rel;
+}
