@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # The GCC plugin: every plugin/*.c is a C-style C++ translation unit, like
 # the kernel's scripts/gcc-plugins, plus the shared rule catalogue.
+# plugin/refguard-plugin.c holds plugin_init (the driver's entry is the
+# top-level refguard.c); objects go to build/plugin/, so a source gone
+# from plugin/ leaves no object behind in the link.
 
 PLUGIN_CXXFLAGS := -O2 -g -fPIC -fno-rtti -fno-exceptions -std=gnu++17 \
 	-Wall -Wno-unused-parameter -Wno-format-security -Wno-format-diag \
