@@ -508,19 +508,6 @@ int rg_plugin_check_command(const char *cc, int argc, char **argv,
 	return ret ? -1 : 0;
 }
 
-/* The sparse engine, in this process, on kbuild's argv as it is. */
-static int check_sparse(int argc, char **argv, bool warnings, struct rg_results *r)
-{
-	struct rg_sparse_opts o = { warnings, NULL };
-	char **sv = calloc(argc + 2, sizeof(*sv));
-
-	if (!sv)
-		return -1;
-	sv[0] = "sparse";
-	memcpy(sv + 1, argv, argc * sizeof(*argv));
-	return rg_sparse_check(argc + 1, sv, &o, r);
-}
-
 /* The gcc engine, with plain sparse beside it under --sparse. */
 static int check_gcc(int argc, char **argv, bool sparse, struct rg_results *r)
 {
@@ -552,11 +539,72 @@ static int check_gcc(int argc, char **argv, bool sparse, struct rg_results *r)
 	return ret;
 }
 
+/*
+ * The sparse engine, in this process, on kbuild's argv as it is.  Without
+ * --sparse, what sparse prints (its errors: warnings are off) is held in
+ * *held, for the caller to show if the file ends up unchecked.
+ */
+static int check_sparse(int argc, char **argv, bool warnings, struct rg_results *r,
+			char **held)
+{
+	struct rg_sparse_opts o = { warnings, NULL };
+	char **sv = calloc(argc + 2, sizeof(*sv));
+	int ret, fd = -1, saved = -1;
+
+	*held = NULL;
+	if (!sv)
+		return -1;
+	sv[0] = "sparse";
+	memcpy(sv + 1, argv, argc * sizeof(*argv));
+	if (!warnings && (fd = rg_anon_file("sparse")) >= 0) {
+		fflush(stderr);
+		saved = dup(2);
+		dup2(fd, 2);
+	}
+	ret = rg_sparse_check(argc + 1, sv, &o, r);
+	if (saved >= 0) {
+		fflush(stderr);
+		dup2(saved, 2);
+		close(saved);
+		*held = rg_slurp_fd(fd, NULL);
+	}
+	if (fd >= 0)
+		close(fd);
+	free(sv);
+	return ret;
+}
+
+/*
+ * sparse could not take all of the file (it reported errors: sparse 0.6.4
+ * rejects a few constructs of 6.12 that gcc takes, e.g. a conditional
+ * mixing void and int in mm/memory.c's p4d_free_tlb()): the plugin checks
+ * it instead, so kbuild goes on and nothing goes unchecked.  Its results
+ * replace the sparse engine's; if it cannot check the file either, both
+ * accounts stay.
+ */
+static int fall_back_to_gcc(int argc, char **argv, struct rg_results *r)
+{
+	struct rg_results g;
+
+	memset(&g, 0, sizeof(g));
+	if (check_gcc(argc, argv, false, &g)) {
+		rg_results_merge(r, &g);
+		rg_results_free(&g);
+		return -1;
+	}
+	rg_results_free(r);
+	memset(r, 0, sizeof(*r));
+	rg_results_merge(r, &g);
+	rg_results_free(&g);
+	return 0;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	struct check_opts opts = { false, false, ENGINE_SPARSE };
 	struct rg_results r;
 	const char *file;
+	char *held = NULL;
 	int first, status;
 	bool checked;
 
@@ -575,11 +623,17 @@ int cmd_check(int argc, char **argv)
 	 * Positive evidence only: sparse's engine says it checked the unit,
 	 * the plugin's record is complete.
 	 */
-	if (opts.engine == ENGINE_SPARSE)
-		checked = !check_sparse(argc, argv, opts.sparse, &r) &&
+	if (opts.engine == ENGINE_SPARSE) {
+		checked = !check_sparse(argc, argv, opts.sparse, &r, &held) &&
 			  rg_results_checked_for(&r, file, "");
-	else
+		if (!checked && !fall_back_to_gcc(argc, argv, &r))
+			checked = true;
+		if (!checked && held)
+			fputs(held, stderr);
+		free(held);
+	} else {
 		checked = !check_gcc(argc, argv, opts.sparse, &r);
+	}
 	if (!r.nr_unchecked && !checked)
 		rg_results_unchecked(&r, file, "", "the engine did not report checking it",
 				     opts.engine == ENGINE_SPARSE ? "sparse" : "plugin");

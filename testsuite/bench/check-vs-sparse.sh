@@ -1,27 +1,28 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# Wall time of `make C=2 CHECK="<repo>/refguard check" mm/` against
-# `make C=2 mm/` with plain sparse, on the same configured 6.12 object
-# directory, in one run.  The objects are built first, untimed, so the
-# timed runs do only what C=2 adds: run the checker on every mm/ file
-# (plus kbuild's own walk of mm/, the same for all).
+# Wall time of `make C=2 CHECK="<repo>/refguard check" mm/` and of
+# `... CHECK="<repo>/refguard check --sparse"` against `make C=2 mm/` with
+# plain sparse, on the same configured 6.12 object directory, in one run.
+# The objects are built first, untimed, so the timed runs do only what C=2
+# adds: run the checker on every mm/ file (plus kbuild's own walk of mm/,
+# the same for all).
 #
-# A third checker shows the floor for any gcc-based checker: gcc
-# -fsyntax-only on the flags refguard check passes (the compiler's, minus
-# gcc's warning options, which check drops too), i.e. the C front end's
-# own cost without the plugin and without the GIMPLE passes.
+# It also says whether `refguard check --sparse` printed exactly plain
+# sparse's warnings (the lines that are not refguard's, sorted: -j2 runs
+# files in parallel), and how many refguard findings each printed.
+# GCC_ENGINE=1 adds `refguard check --engine=gcc`, the plugin engine.
 #
 # The machine may be shared: the checkers run ROUNDS times, alternating,
 # and the minimum counts (the run least disturbed by others).  The CPU
-# time (user+sys of make and everything it ran) is printed as well: it
-# is far less sensitive to other load than wall time.  The load average
+# time (user+sys of make and everything it ran) is printed as well: it is
+# far less sensitive to other load than wall time.  The load average
 # before and after is printed so a reader can judge the numbers.
 #
 # usage: testsuite/bench/check-vs-sparse.sh [--kernel SRC] [DIR/...]
 #   JOBS=N (default 2) make -jN;  ROUNDS=N (default 3)
 #   OBJ=NAME (default checkperf-mm) the object directory under build/
-# Prints the times and ratios; the bar is <= 1.25, the aim 1.0.
+# The bar: check <= 1.10x sparse (aim 1.0), check --sparse <= 1.15x.
 
 set -e
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -54,42 +55,62 @@ run_once() {
 }
 min() { echo "if ($1 < $2) $1 else $2" | bc; }
 
-# The front-end floor: drop CHECKFLAGS (everything before kbuild's
-# -Wp,-MMD,...) and gcc's warning options, and parse only.
-cat > "$log/frontend" <<'EOS'
-#!/bin/sh
-while [ $# -gt 0 ]; do case $1 in -Wp,-MMD,*) break ;; esac; shift; done
-shift
-for a; do
-	shift
-	case $a in -Wp,*|-Wa,*|-Wl,*) ;; -W*) continue ;; esac
-	set -- "$@" "$a"
-done
-exec ${REFGUARD_CC:-gcc} "$@" -fsyntax-only
-EOS
-chmod +x "$log/frontend"
+checkers="sparse|$rg check|$rg check --sparse"
+[ -n "$GCC_ENGINE" ] && checkers="$checkers|$rg check --engine=gcc"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-ws=999999 wr=999999 wf=999999 cs=999999 cr=999999 cf=999999
 i=0
 while [ $i -lt "$rounds" ]; do
-	set -- $(run_once sparse "$log/sparse.out"); ws=$(min "$ws" "$1"); cs=$(min "$cs" "$2")
-	set -- $(run_once "$rg check" "$log/refguard.out"); wr=$(min "$wr" "$1"); cr=$(min "$cr" "$2")
-	set -- $(run_once "$log/frontend" "$log/fe.out"); wf=$(min "$wf" "$1"); cf=$(min "$cf" "$2")
+	n=0
+	IFS='|'
+	for c in $checkers; do
+		IFS=' '
+		set -- $(run_once "$c" "$log/out$n")
+		w=$(cat "$log/wall$n" 2>/dev/null || echo 999999)
+		u=$(cat "$log/cpu$n" 2>/dev/null || echo 999999)
+		min "$w" "$1" > "$log/wall$n"
+		min "$u" "$2" > "$log/cpu$n"
+		n=$((n + 1))
+		IFS='|'
+	done
+	IFS=' '
 	i=$((i + 1))
 done
+
 ratio() { echo "scale=3; $1 / $2" | bc; }
+findings() { grep -c '\[refguard-' "$1" || true; }
+sparse_lines() { grep -v '\[refguard-' "$1" | sort; }
 files=$(find "$obj/${dirs%%/*}" -name '*.o' ! -name 'built-in.a' | wc -l)
+ws=$(cat "$log/wall0") cs=$(cat "$log/cpu0")
 printf 'make C=2 %s (%s objects, -j%s, min of %s alternating runs)\n' "$dirs" "$files" "$jobs" "$rounds"
 printf '  load average before: %s, after: %s (%s cores)\n' "$load_before" \
 	"$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)"
-printf '                     wall       cpu (user+sys)\n'
-printf '  sparse:          %6.2f s  %7.2f s  (%s warnings)\n' "$ws" "$cs" \
-	"$(grep -c ': warning: ' "$log/sparse.out" || true)"
-printf '  refguard check:  %6.2f s  %7.2f s  (%s findings)\n' "$wr" "$cr" \
-	"$(grep -c '\[refguard-' "$log/refguard.out" || true)"
-printf '  gcc -fsyntax-only: %4.2f s  %7.2f s  (front-end floor)\n' "$wf" "$cf"
-printf '  ratio check/sparse:  %5.2f  %7.2f  (bar <= 1.25, aim 1.0)\n' \
-	"$(ratio "$wr" "$ws")" "$(ratio "$cr" "$cs")"
-printf '  floor/sparse:        %5.2f  %7.2f\n' "$(ratio "$wf" "$ws")" "$(ratio "$cf" "$cs")"
-printf '  check/floor:         %5.2f  %7.2f  (what the plugin and its passes add)\n' \
-	"$(ratio "$wr" "$wf")" "$(ratio "$cr" "$cf")"
+printf '                               wall      cpu (user+sys)  ratio wall  cpu\n'
+printf '  %-26s %6.2f s  %7.2f s\n' "sparse" "$ws" "$cs"
+printf '    (%s warnings)\n' "$(grep -c ': warning: ' "$log/out0" || true)"
+n=1
+IFS='|'
+for c in $checkers; do
+	IFS=' '
+	[ "$c" = sparse ] && continue
+	name=${c#"$rg" }
+	w=$(cat "$log/wall$n") u=$(cat "$log/cpu$n")
+	printf '  %-26s %6.2f s  %7.2f s       %5.2f  %5.2f\n' "refguard $name" "$w" "$u" \
+		"$(ratio "$w" "$ws")" "$(ratio "$u" "$cs")"
+	printf '    (%s findings' "$(findings "$log/out$n")"
+	case $name in
+	*--sparse*)
+		sparse_lines "$log/out0" > "$log/plain"
+		sparse_lines "$log/out$n" > "$log/s"
+		if cmp -s "$log/plain" "$log/s"; then
+			printf '; sparse warnings identical to plain sparse'"'"'s'
+		else
+			printf '; sparse warnings DIFFER from plain sparse'"'"'s:\n'
+			diff "$log/plain" "$log/s" | head -n 20
+		fi ;;
+	esac
+	printf ')\n'
+	n=$((n + 1))
+	IFS='|'
+done
+IFS=' '
+printf '  bar: check <= 1.10 (aim 1.00), check --sparse <= 1.15\n'
