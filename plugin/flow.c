@@ -316,6 +316,8 @@ static bool any_stateful_call(function *fun)
 
 /* Functions this file marked force_output, until the pass sees them. */
 static hash_set<tree> *forced;
+/* Functions wanted since the end of the last function definition. */
+static auto_vec<tree> pending;
 
 static bool flow_rules_enabled(void)
 {
@@ -324,10 +326,14 @@ static bool flow_rules_enabled(void)
 	       rg_rule_enabled(RG_RULE_RAW_SET_COUNT);
 }
 
+/*
+ * Called from PLUGIN_PRE_GENERICIZE, before cgraph_node::finalize_function
+ * has decided whether GCC itself keeps the function (at -O0 it keeps
+ * unused static functions): the mark is set once that decision is made,
+ * at the end of the definition, and only where GCC did not set it.
+ */
 void rg_flow_want(tree fndecl)
 {
-	cgraph_node *node;
-
 	if (!flow_rules_enabled())
 		return;
 	rg_record_expect(fndecl, "flow");
@@ -337,13 +343,25 @@ void rg_flow_want(tree fndecl)
 	 */
 	if (flag_syntax_only || TREE_PUBLIC(fndecl) || DECL_EXTERNAL(fndecl))
 		return;
-	node = cgraph_node::get_create(fndecl);
-	if (!node || node->force_output)
-		return;
-	node->force_output = 1;
-	if (!forced)
-		forced = new hash_set<tree>;
-	forced->add(fndecl);
+	pending.safe_push(fndecl);
+}
+
+static void keep_pending(void *gcc_data, void *user_data)
+{
+	cgraph_node *node;
+	unsigned int i;
+	tree fndecl;
+
+	FOR_EACH_VEC_ELT(pending, i, fndecl) {
+		node = cgraph_node::get(fndecl);
+		if (!node || !node->definition || node->force_output)
+			continue;
+		node->force_output = 1;
+		if (!forced)
+			forced = new hash_set<tree>;
+		forced->add(fndecl);
+	}
+	pending.truncate(0);
 }
 
 /* Analyse FUN; returns NULL, or why its flow findings are incomplete. */
@@ -452,4 +470,5 @@ void rg_flow_register(const char *plugin_name)
 	info.ref_pass_instance_number = 1;
 	info.pos_op = PASS_POS_INSERT_AFTER;
 	register_callback(plugin_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &info);
+	register_callback(plugin_name, PLUGIN_FINISH_PARSE_FUNCTION, keep_pending, NULL);
 }
