@@ -9,9 +9,10 @@
  * plain `make C=1` enforces what refguard's direct-refcount rule checks.
  *
  * Without --in-place the change is printed as a unified diff (patch -p1
- * in the tree); with --in-place it is applied.  Files are replaced by
- * rename, never written through, so a tree made with `cp -al` does not
- * change the tree it links to.
+ * in the tree); with --in-place both headers are replaced at once or not
+ * at all (rewrite.c): by rename, never written through, so a tree made
+ * with `cp -al` does not change the tree it links to, and a read-only
+ * header or a symbolic link out of the tree leaves both untouched.
  *
  * Why a targeted rewrite rather than a semantic patch: the edits sit in two
  * headers whose exact shape we know, and Coccinelle cannot be relied on
@@ -39,7 +40,9 @@
 #include <unistd.h>
 
 #include "driver.h"
+#include "rewrite.h"
 #include "spawn.h"
+#include "tmpdir.h"
 
 /*
  * One rewrite: every match of pattern (POSIX ERE) in file becomes
@@ -149,25 +152,6 @@ static bool matches(const char *pattern, const char *text)
 	return found;
 }
 
-/* Write text over path by rename: breaks hard links, keeps the mode. */
-static int replace_file(const char *path, const char *text)
-{
-	char *tmp = rg_strdup_printf("%s.refguard-XXXXXX", path);
-	size_t len = strlen(text);
-	struct stat st;
-	int fd = mkstemp(tmp);
-
-	if (fd < 0 || stat(path, &st))
-		return rg_fail("cannot write %s: %s", path, strerror(errno));
-	if (write(fd, text, len) != (ssize_t)len || fchmod(fd, st.st_mode & 07777) ||
-	    close(fd) || rename(tmp, path)) {
-		unlink(tmp);
-		return rg_fail("cannot write %s: %s", path, strerror(errno));
-	}
-	free(tmp);
-	return 0;
-}
-
 /* "diff -u" of a (old text) and b (new text), labelled a/rel and b/rel. */
 static int print_diff(const char *dir, const char *rel, const char *old,
 		      const char *new)
@@ -250,16 +234,17 @@ int cmd_annotate(int argc, char **argv)
 		return rg_fail("%s is partly annotated: refusing to add to it", tree);
 
 	if (in_place) {
-		for (i = 0; i < n && !status; i++)
-			status = replace_file(files[i].path, files[i].new);
-		return status;
+		struct rg_rewrite_set set = { 0 };
+
+		for (i = 0; i < n; i++)
+			rg_rewrite_add(&set, files[i].path, files[i].old, files[i].new);
+		return rg_rewrite_commit(&set, tree);
 	}
-	tmpdir = rg_strdup_printf("%s/refguard-annotate-XXXXXX",
-				  getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	if (!mkdtemp(tmpdir))
-		return rg_fail("mkdtemp: %s", strerror(errno));
+	tmpdir = rg_tmpdir_create("annotate");
+	if (!tmpdir)
+		return RG_EXIT_TROUBLE;
 	for (i = 0; i < n && !status; i++)
 		status = print_diff(tmpdir, edits[i].file, files[i].old, files[i].new);
-	rmdir(tmpdir);
+	rg_tmpdir_remove(tmpdir);
 	return status;
 }

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The helpers `refguard fix` rewrites to, added to a tree's
+ * include/linux/page_ref.h when it predates them, so the patched tree
+ * builds.
+ *
+ * What the header defines is found by parsing it, not by searching its
+ * text: spatch lists its function definitions with the line of each
+ * closing brace (whatever the spelling, "init_folio_count (" included),
+ * and the header's preprocessor directives are read after comments are
+ * removed (a helper may be a macro).  A helper is added only if neither
+ * exists; if the header names it in some way refguard cannot read as a
+ * definition, the fix is refused rather than risk a second one.
+ *
+ * It goes right after init_page_count()'s definition, the raw setter's
+ * last legitimate user, unless that point lies inside a conditional
+ * block (other than the include guard): then after the #endif that
+ * closes it, so the helper is never compiled only under some config.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cocci-internal.h"
+#include "driver.h"
+#include "spawn.h"
+
+static const struct {
+	const char *name;
+	const char *definition;
+} helpers[] = {
+	{ "set_page_count_as_frozen",
+	  "\nstatic inline void set_page_count_as_frozen(struct page *page)\n"
+	  "{\n\tset_page_count(page, 0);\n}\n" },
+	{ "init_folio_count",
+	  "\nstatic inline void init_folio_count(struct folio *folio)\n"
+	  "{\n\tfolio_set_count(folio, 1);\n}\n" },
+};
+#define NR_HELPERS (sizeof(helpers) / sizeof(helpers[0]))
+
+static const char defs_cocci[] =
+	"@def@\nidentifier f;\nposition p;\n@@\nf(...) { ... }@p\n\n"
+	"@script:python@\nf << def.f;\np << def.p;\n@@\n"
+	"print(\"RGFN\\x1f%s\\x1f%s\" % (f, p[0].line))\n";
+
+struct header {
+	char *text;		/* comments removed, line structure kept */
+	int nr_lines;
+	char **fn;		/* function definitions ... */
+	int *fn_end;		/* ... and the line of their closing brace */
+	int nr_fn;
+	char **macro;		/* #define names */
+	int nr_macro;
+	int *cond_start, *cond_end;	/* #if..#endif line pairs */
+	int nr_cond;
+};
+
+static void *grow(void *v, int n, size_t size)
+{
+	v = realloc(v, (n + 1) * size);
+	if (!v) {
+		perror("refguard");
+		exit(RG_EXIT_TROUBLE);
+	}
+	return v;
+}
+
+/* The text with comments blanked (newlines kept, so lines still count). */
+static char *strip_comments(const char *s)
+{
+	char *out = strdup(s), *p = out;
+
+	while (*p) {
+		if (p[0] == '/' && p[1] == '*') {
+			for (; *p && !(p[0] == '*' && p[1] == '/'); p++)
+				if (*p != '\n')
+					*p = ' ';
+			if (*p)
+				p[0] = p[1] = ' ';
+		} else if (p[0] == '/' && p[1] == '/') {
+			for (; *p && *p != '\n'; p++)
+				*p = ' ';
+		} else if (*p == '"' || *p == '\'') {
+			char q = *p++;
+
+			for (; *p && *p != q && *p != '\n'; p++)
+				if (*p == '\\' && p[1])
+					p++;
+			if (*p == q)
+				p++;
+		} else {
+			p++;
+		}
+		if (*p == '\0')
+			break;
+	}
+	return out;
+}
+
+static bool word_is(const char *p, const char *w, const char **end)
+{
+	size_t len = strlen(w);
+
+	if (strncmp(p, w, len) || isalnum((unsigned char)p[len]) || p[len] == '_')
+		return false;
+	*end = p + len;
+	return true;
+}
+
+/* Directives: conditional blocks and macro names (continuations joined). */
+static int read_directives(struct header *h)
+{
+	int stack[64], depth = 0, line = 1;
+	const char *p = h->text, *q;
+
+	while (*p) {
+		int start = line;
+
+		for (q = p; *q == ' ' || *q == '\t'; q++)
+			;
+		if (*q == '#') {
+			for (q++; *q == ' ' || *q == '\t'; q++)
+				;
+			if (word_is(q, "if", &q) || word_is(q, "ifdef", &q) ||
+			    word_is(q, "ifndef", &q)) {
+				if (depth == 64)
+					return rg_fail("page_ref.h: #if nested too deep");
+				stack[depth++] = start;
+			} else if (word_is(q, "endif", &q)) {
+				if (!depth)
+					return rg_fail("page_ref.h:%d: #endif without #if", start);
+				h->cond_start = grow(h->cond_start, h->nr_cond, sizeof(int));
+				h->cond_end = grow(h->cond_end, h->nr_cond, sizeof(int));
+				h->cond_start[h->nr_cond] = stack[--depth];
+				h->cond_end[h->nr_cond++] = start;
+			} else if (word_is(q, "define", &q)) {
+				while (*q == ' ' || *q == '\t')
+					q++;
+				p = q;
+				while (isalnum((unsigned char)*q) || *q == '_')
+					q++;
+				h->macro = grow(h->macro, h->nr_macro, sizeof(char *));
+				h->macro[h->nr_macro++] = strndup(p, q - p);
+			}
+		}
+		/* to the end of the logical line */
+		for (p = q; *p; p++) {
+			if (*p == '\n') {
+				line++;
+				if (p > h->text && p[-1] == '\\')
+					continue;
+				p++;
+				break;
+			}
+		}
+	}
+	if (depth)
+		return rg_fail("page_ref.h:%d: #if without #endif", stack[depth - 1]);
+	h->nr_lines = line;
+	return 0;
+}
+
+/* spatch's list of the function definitions in the header at path. */
+static int read_functions(struct header *h, const char *workdir, const char *path)
+{
+	char *sp = rg_strdup_printf("%s/defs.cocci", workdir);
+	char *argv[] = { getenv("REFGUARD_SPATCH") ?: "spatch", "--sp-file", sp,
+			 "--no-includes", "--include-headers", "--quiet",
+			 (char *)path, NULL };
+	char *out = NULL, *line, *save, *sep;
+	FILE *f = fopen(sp, "w");
+	int st, fd;
+	pid_t pid;
+
+	if (!f || fputs(defs_cocci, f) < 0 || fclose(f))
+		return rg_fail("cannot write %s: %s", sp, strerror(errno));
+	fd = rg_anon_file("refguard-defs");
+	if (fd < 0)
+		return -1;
+	pid = rg_spawn(argv, fd, fd, workdir);
+	st = pid < 0 ? -1 : rg_wait(pid, "spatch");
+	out = rg_slurp_fd(fd, NULL);
+	close(fd);
+	if (st || !out) {
+		fputs(out ? out : "", stderr);
+		free(out);
+		return rg_fail("spatch could not list the functions of page_ref.h");
+	}
+	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(line, "RGFN\x1f", 5) || !(sep = strchr(line + 5, '\x1f')))
+			continue;	/* spatch's chatter: the script's lines are RGFN */
+		h->fn = grow(h->fn, h->nr_fn, sizeof(char *));
+		h->fn_end = grow(h->fn_end, h->nr_fn, sizeof(int));
+		h->fn[h->nr_fn] = strndup(line + 5, sep - line - 5);
+		h->fn_end[h->nr_fn++] = atoi(sep + 1);
+	}
+	free(out);
+	free(sp);
+	return 0;
+}
+
+static int find(char **v, int n, const char *name)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(v[i], name))
+			return i;
+	return -1;
+}
+
+static bool mentions(const char *text, const char *w)
+{
+	size_t len = strlen(w);
+	const char *p;
+
+	for (p = strstr(text, w); p; p = strstr(p + 1, w))
+		if ((p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) &&
+		    !(isalnum((unsigned char)p[len]) || p[len] == '_'))
+			return true;
+	return false;
+}
+
+/*
+ * The line after which to insert: after line end, or after the #endif of
+ * the outermost conditional around it that is not the include guard.
+ */
+static int insertion_line(const struct header *h, int end)
+{
+	int i, after = end, guard = -1;
+
+	/* the guard: the conditional that opens first and closes last */
+	for (i = 0; i < h->nr_cond; i++)
+		if (guard < 0 || h->cond_start[i] < h->cond_start[guard])
+			guard = i;
+	for (i = 0; guard >= 0 && i < h->nr_cond; i++)
+		if (h->cond_end[i] > h->cond_end[guard])
+			guard = -1;
+	for (i = 0; i < h->nr_cond; i++)
+		if (i != guard && h->cond_start[i] < end && h->cond_end[i] > end &&
+		    h->cond_end[i] > after)
+			after = h->cond_end[i];
+	return after;
+}
+
+/* text with add inserted after line (1-based; whole lines). */
+static char *insert_after_line(const char *text, int line, const char *add)
+{
+	const char *p = text;
+	int n;
+
+	for (n = 0; n < line && *p; n++) {
+		p = strchr(p, '\n');
+		p = p ? p + 1 : text + strlen(text);
+	}
+	return rg_strdup_printf("%.*s%s%s", (int)(p - text), text, add, p);
+}
+
+static void free_header(struct header *h)
+{
+	int i;
+
+	for (i = 0; i < h->nr_fn; i++)
+		free(h->fn[i]);
+	for (i = 0; i < h->nr_macro; i++)
+		free(h->macro[i]);
+	free(h->fn);
+	free(h->fn_end);
+	free(h->macro);
+	free(h->cond_start);
+	free(h->cond_end);
+	free(h->text);
+}
+
+char *rg_cocci_add_helpers(const char *workdir, const char *page_ref_path,
+			   const char *page_ref, char *const *new_texts, int n)
+{
+	struct header h = { 0 };
+	char *result = strdup(page_ref), *longer, *add = strdup("");
+	unsigned int k;
+	int i, init, at;
+	bool needed, parsed = false;
+
+	h.text = strip_comments(page_ref);
+	for (k = 0; k < NR_HELPERS; k++) {
+		for (needed = false, i = 0; i < n && !needed; i++)
+			needed = mentions(new_texts[i], helpers[k].name);
+		if (!needed)
+			continue;
+		if (!parsed && (read_directives(&h) ||
+				read_functions(&h, workdir, page_ref_path)))
+			goto fail;
+		parsed = true;
+		if (find(h.fn, h.nr_fn, helpers[k].name) >= 0 ||
+		    find(h.macro, h.nr_macro, helpers[k].name) >= 0)
+			continue;
+		if (mentions(h.text, helpers[k].name)) {
+			rg_fail("include/linux/page_ref.h names %s() but refguard cannot read its definition; add it by hand",
+				helpers[k].name);
+			goto fail;
+		}
+		longer = rg_strdup_printf("%s%s", add, helpers[k].definition);
+		free(add);
+		add = longer;
+	}
+	if (*add) {
+		init = find(h.fn, h.nr_fn, "init_page_count");
+		if (init < 0) {
+			rg_fail("include/linux/page_ref.h: no init_page_count() definition to add helpers after");
+			goto fail;
+		}
+		at = insertion_line(&h, h.fn_end[init]);
+		free(result);
+		result = insert_after_line(page_ref, at, add);
+	}
+	free(add);
+	free_header(&h);
+	return result;
+fail:
+	free(add);
+	free(result);
+	free_header(&h);
+	return NULL;
+}

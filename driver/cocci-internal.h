@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The parts of the Coccinelle engine, shared by its files only:
+ *
+ *   cocci-files.c    which semantic patch serves which rule, which files
+ *                    each must see (one grep over the tree)
+ *   cocci-run.c      one spatch run over a list of files, and what its
+ *                    exit status and stderr say about each of them
+ *   cocci-records.c  spatch's stdout: findings and completion markers
+ *   cocci-report.c   rg_cocci_report() (cocci.h) and `refguard report`
+ *   cocci-fix.c      `refguard fix`
+ *   cocci-helpers.c  the helpers a rewrite calls, added where missing
+ *
+ * A file counts as checked for a rule only when spatch printed the
+ * completion marker refguard appends to the semantic patch (a script rule
+ * after all of the patch's own rules, which runs once per file when every
+ * earlier rule has finished on it) and nothing in its exit status, its
+ * stderr or its stdout says otherwise.  Silence is never "clean".
+ */
+#ifndef REFGUARD_COCCI_INTERNAL_H
+#define REFGUARD_COCCI_INTERNAL_H
+
+#include <stdbool.h>
+
+#include "catalogue.h"
+#include "finding.h"
+
+struct rg_cocci_script {
+	enum rg_rule rule;		/* also names cocci/<rule name>.cocci */
+	bool fixes;			/* has a patch mode */
+	unsigned int kinds;		/* API kinds whose names select files */
+	const char *extra;		/* another word that selects files */
+};
+
+extern const struct rg_cocci_script rg_cocci_scripts[];
+extern const unsigned int rg_cocci_nr_scripts;
+
+/* A reason a file, or one function in it, was not (fully) checked. */
+struct rg_cocci_problem {
+	char *function;			/* "" for the whole file */
+	char *reason;
+};
+
+/* A file that names the API, and what the runs said about it. */
+struct rg_cocci_file {
+	char *rel;			/* relative to the tree */
+	char *copy;			/* its name under the job's root if not rel */
+	char *text;			/* its content; NULL: unreadable */
+	unsigned int checked;		/* rules a run positively completed */
+	struct rg_cocci_problem *problems;
+	int nr_problems;
+	/* scratch of the current run */
+	bool done;			/* its completion marker was printed */
+	bool troubled;			/* a problem was recorded in this run */
+};
+
+struct rg_cocci_files {
+	const char *tree;		/* absolute */
+	struct rg_cocci_file *v;	/* sorted by rel */
+	int n;
+	/* files named by the caller that cannot match: checked by the grep */
+	char **clean;
+	int nr_clean;
+};
+
+/* Does sc's semantic patch need to see a file with this text? */
+bool rg_cocci_wants(const struct rg_cocci_script *sc, const char *text);
+
+/*
+ * The files under paths (relative to the tree, or absolute inside it;
+ * NULL/0: the whole tree) that name the API of any script, minus the
+ * helpers' own files.  A path that does not exist or is outside the tree
+ * is recorded as a problem of that path.  Returns 0, or -1 after a
+ * message if the tree could not be searched.
+ */
+int rg_cocci_candidates(const char *tree, char *const *paths, int nr_paths,
+			struct rg_cocci_files *out);
+void rg_cocci_files_free(struct rg_cocci_files *files);
+
+/* Note a problem of file f (function "" or NULL for the whole file). */
+void rg_cocci_problem(struct rg_cocci_file *f, const char *function,
+		      const char *reason);
+
+/* Where a run reads (and in patch mode writes) its files. */
+struct rg_cocci_job {
+	const char *root;		/* the tree itself, or a copy of it */
+	const char *workdir;		/* scratch directory, spatch's cwd */
+	bool patch;			/* rewrite the files under root */
+};
+
+/*
+ * Run sc over the files it wants (by text) among files.  Report mode
+ * adds findings to r; both modes mark each file checked for sc's rule or
+ * give it a problem.  Returns 0, or -1 if spatch could not be run at all.
+ */
+int rg_cocci_run(const struct rg_cocci_job *job, const struct rg_cocci_script *sc,
+		 struct rg_cocci_files *files, struct rg_results *r);
+
+/*
+ * spatch's stdout for one run: "RG\x1f..." findings (report mode) and
+ * "RGDONE\x1f<file>" markers.  Anything else, or a record naming a file
+ * the run was not given, leaves the files it may concern without their
+ * check.  Returns 0, or -1 if a line could not be tied to any one file
+ * (then no file of the run counts as checked).
+ */
+int rg_cocci_parse_stdout(const struct rg_cocci_job *job,
+			  const struct rg_cocci_script *sc, char *out,
+			  struct rg_cocci_files *files, struct rg_results *r);
+
+/* The file of files whose absolute path under root is path, or NULL. */
+struct rg_cocci_file *rg_cocci_lookup(struct rg_cocci_files *files,
+				      const char *root, const char *path);
+
+/*
+ * Add to page_ref (the text of include/linux/page_ref.h) the helpers
+ * that calls (the rewritten files' texts, NUL-separated list ends with an
+ * empty string) use and the header does not define, as a function or as
+ * a macro.  Returns the new text (malloc'd; the same text if nothing was
+ * missing), or NULL after a message when the header's shape does not
+ * allow it.
+ */
+char *rg_cocci_add_helpers(const char *workdir, const char *page_ref_path,
+			   const char *page_ref, char *const *new_texts, int n);
+
+#endif

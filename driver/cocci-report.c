@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rg_cocci_report() (cocci.h), and `refguard report` on top of it:
+ *
+ *   refguard report [--kernel DIR] [--rule ID]... [--format text|json|sarif]
+ *                   [PATH...]
+ *
+ * Every report-mode semantic patch of the chosen rules runs over the files
+ * that name its functions; what they find, and an account of every file
+ * (checked for which rules, or unchecked and why), goes into the shared
+ * finding type and is printed by the finding module.  Exit status: 0
+ * clean, 1 findings, 2 anything unchecked or bad input.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cocci-internal.h"
+#include "cocci.h"
+#include "driver.h"
+#include "tmpdir.h"
+
+/* What the runs said about each file, into r. */
+static void account(struct rg_cocci_files *files, unsigned int rules,
+		    struct rg_results *r)
+{
+	unsigned int s, checked;
+	int i, j;
+
+	for (i = 0; i < files->n; i++) {
+		struct rg_cocci_file *f = &files->v[i];
+
+		for (j = 0; j < f->nr_problems; j++)
+			rg_results_unchecked(r, f->rel, f->problems[j].function,
+					     f->problems[j].reason, "cocci");
+		checked = f->checked;
+		/* a rule whose functions the file does not name cannot match */
+		for (s = 0; f->text && s < rg_cocci_nr_scripts; s++)
+			if (!rg_cocci_wants(&rg_cocci_scripts[s], f->text))
+				checked |= RG_RULE_BIT(rg_cocci_scripts[s].rule);
+		if (checked & rules)
+			rg_results_checked_rules(r, f->rel, "", checked & rules, "cocci");
+	}
+	for (i = 0; i < files->nr_clean; i++)
+		rg_results_checked_rules(r, files->clean[i], "", rules, "cocci");
+}
+
+static unsigned int script_rules(void)
+{
+	unsigned int s, rules = 0;
+
+	for (s = 0; s < rg_cocci_nr_scripts; s++)
+		rules |= RG_RULE_BIT(rg_cocci_scripts[s].rule);
+	return rules;
+}
+
+int rg_cocci_report(const char *tree, char *const *files, int nr_files,
+		    unsigned int rule_mask, struct rg_results *r)
+{
+	unsigned int rules = rule_mask ? rule_mask & script_rules() : script_rules();
+	struct rg_cocci_files cand;
+	struct rg_cocci_job job = { 0 };
+	char *real = realpath(tree, NULL), *work = NULL;
+	unsigned int s;
+	int ret = -1;
+
+	if (!real)
+		return rg_fail("cannot find the kernel tree %s", tree), -1;
+	if (rg_cocci_candidates(real, files, nr_files, &cand))
+		goto out;
+	job.root = real;
+	job.workdir = work = rg_tmpdir_create("cocci");
+	if (!work)
+		goto out_files;
+	for (s = 0; s < rg_cocci_nr_scripts; s++)
+		if ((rules & RG_RULE_BIT(rg_cocci_scripts[s].rule)) &&
+		    rg_cocci_run(&job, &rg_cocci_scripts[s], &cand, r))
+			goto out_work;
+	account(&cand, rules, r);
+	ret = 0;
+out_work:
+	rg_tmpdir_remove(work);
+	free(work);
+out_files:
+	rg_cocci_files_free(&cand);
+out:
+	free(real);
+	return ret;
+}
+
+/* --rule ID for `report` (any rule) or `fix` (rules with a patch mode). */
+int rg_cocci_rule_option(const char *id, bool fix, unsigned int *mask)
+{
+	unsigned int s;
+
+	for (s = 0; s < rg_cocci_nr_scripts; s++)
+		if (!strcmp(id, rg_rules[rg_cocci_scripts[s].rule].name) &&
+		    (!fix || rg_cocci_scripts[s].fixes)) {
+			*mask |= RG_RULE_BIT(rg_cocci_scripts[s].rule);
+			return 0;
+		}
+	return rg_fail("unknown rule '%s' for %s", id, fix ? "fix" : "report");
+}
+
+int cmd_report(int argc, char **argv)
+{
+	enum rg_format fmt = RG_FORMAT_TEXT;
+	struct rg_results r = { 0 };
+	const char *kernel = NULL, *why, *format;
+	unsigned int rules = 0;
+	char **paths = NULL, *tree, *rel;
+	int i, n = 0, st = RG_EXIT_CLEAN;
+
+	paths = calloc(argc, sizeof(*paths));
+	for (i = 1; i < argc; i++) {
+		format = NULL;
+		if (!strcmp(argv[i], "--kernel") && i + 1 < argc)
+			kernel = argv[++i];
+		else if (!strncmp(argv[i], "--kernel=", 9))
+			kernel = argv[i] + 9;
+		else if (!strcmp(argv[i], "--rule") && i + 1 < argc) {
+			if (rg_cocci_rule_option(argv[++i], false, &rules))
+				return RG_EXIT_TROUBLE;
+		} else if (!strcmp(argv[i], "--format") && i + 1 < argc)
+			format = argv[++i];
+		else if (!strncmp(argv[i], "--format=", 9))
+			format = argv[i] + 9;
+		else if (argv[i][0] == '-' && strcmp(argv[i], "-")) {
+			rg_fail("unknown option '%s'", argv[i]);
+			return rg_usage("report");
+		} else
+			paths[n++] = argv[i];
+		if (format && rg_format_parse(format, &fmt))
+			return rg_fail("unknown format '%s' (text, json or sarif)", format);
+	}
+	tree = rg_kernel_tree(kernel);
+	if (!tree)
+		return RG_EXIT_TROUBLE;
+	/* a PATH that leads nowhere in the tree is bad input, not "clean" */
+	for (i = 0; i < n; i++) {
+		rel = rg_tree_relative(tree, paths[i], &why);
+		if (!rel)
+			st = rg_fail("%s: %s (%s)", paths[i], why, tree);
+		free(rel);
+	}
+	if (st)
+		return st;
+	if (rg_cocci_report(tree, paths, n, rules, &r))
+		return RG_EXIT_TROUBLE;
+	rg_results_finish(&r);
+	rg_results_print(&r, fmt, stdout);
+	st = rg_results_exit_code(&r);
+	rg_results_free(&r);
+	free(paths);
+	free(tree);
+	return st;
+}
