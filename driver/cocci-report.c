@@ -134,8 +134,11 @@ int cmd_report(int argc, char **argv)
 			return rg_fail("unknown format '%s' (text, json or sarif)", format);
 	}
 	tree = rg_kernel_tree(kernel);
+	rel = tree ? realpath(tree, NULL) : NULL;
+	free(tree);
+	tree = rel;
 	if (!tree)
-		return RG_EXIT_TROUBLE;
+		return rg_fail("cannot find the kernel tree");
 	/* a PATH that leads nowhere in the tree is bad input, not "clean" */
 	for (i = 0; i < n; i++) {
 		rel = rg_tree_relative(tree, paths[i], &why);
