@@ -9,7 +9,8 @@
  * syntactic.c	raw-set-count and direct-refcount on the expression trees
  * flow.c	frozen-arith, unfreeze-unfrozen and the flow part of
  *		raw-set-count: the fixed point over linearized code
- * flow-state.c	the lattice, page identity and the transfer functions
+ * flow-state.c	the lattice and the transfer functions
+ * flow-objects.c page identity: which pseudos are the same refcount
  * report.c	sparse positions to findings, once per (rule, place)
  */
 #ifndef REFGUARD_SPARSE_INTERNAL_H

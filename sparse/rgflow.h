@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The frozen-state flow analysis over sparse's linearized code, shared by
- * flow.c (the fixed point and the joins) and flow-state.c (the lattice,
- * page identity, transfer functions and reports).  It is the plugin's
+ * flow.c (the fixed point and the joins), flow-state.c (the lattice,
+ * transfer functions and reports) and flow-objects.c (page identity).
+ * It is the plugin's
  * analysis (plugin/flow.h) on another IR: sparse's pseudos are SSA values
  * as GIMPLE's SSA names are, OP_PHI/OP_PHISOURCE its PHIs, OP_CBR its
  * conditions; the facts and the joins are the same.
@@ -58,11 +59,15 @@ struct rg_flow {
 	struct symbol *fn;
 };
 
-/* flow-state.c */
+/* flow-objects.c */
 int rg_flow_object_of(struct rg_flow *fl, pseudo_t ptr, bool create);
 bool rg_flow_is_base(struct rg_flow *fl, pseudo_t p);
 const struct rg_api *rg_flow_call_api(struct rg_flow *fl, struct instruction *insn);
 pseudo_t rg_flow_call_page(struct instruction *insn, const struct rg_api *api);
+pseudo_t rg_flow_phi_arg(struct instruction *phi, struct basic_block *from);
+bool rg_flow_const_value(pseudo_t p, long long *value);
+
+/* flow-state.c */
 void rg_side_join(struct rg_side *acc, const struct rg_side *s, bool *seen);
 struct rg_side rg_state_view(const struct rg_obj_state *st);
 bool rg_state_equal(const struct rg_obj_state *a, const struct rg_obj_state *b);
@@ -75,7 +80,5 @@ void rg_flow_enter_block(struct rg_flow *fl, struct basic_block *from,
 			 struct basic_block *to, struct rg_obj_state *st);
 void rg_flow_refine(struct rg_flow *fl, struct rg_obj_state *st, pseudo_t v,
 		    bool truth);
-pseudo_t rg_flow_phi_arg(struct instruction *phi, struct basic_block *from);
-bool rg_flow_const_value(pseudo_t p, long long *value);
 
 #endif

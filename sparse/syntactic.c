@@ -251,7 +251,7 @@ static void scan_call(struct expression *call)
 {
 	struct expression *fn = callee_of(call), *arg, *ref;
 	const struct rg_direct *d = NULL;
-	bool atomic = false;
+	int atomic = -1;	/* not known yet: most calls never need to know */
 	int i = 0;
 
 	if (fn) {
@@ -268,7 +268,6 @@ static void scan_call(struct expression *call)
 				  ptr_list_nth(call->args, api->value_arg) : NULL;
 			add_cand(&c);
 		}
-		atomic = is_atomic_op(fn->symbol_name, &d);
 	} else {
 		scan_expr(call->fn);
 	}
@@ -279,6 +278,8 @@ static void scan_call(struct expression *call)
 		if (a && a->type == EXPR_PREOP && a->op == '&' &&
 		    (ref = refcount_deref(a->unop))) {
 			/* &P->_refcount: a value access only for an atomic op. */
+			if (atomic < 0)
+				atomic = fn && is_atomic_op(fn->symbol_name, &d);
 			if (atomic) {
 				struct cand c = { .kind = CAND_ATOMIC_ARG,
 						  .pos = fn->pos, .base = ref->deref,
