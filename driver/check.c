@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * refguard check [--fatal] [--sparse] [--engine=sparse|gcc] [--]
- *                <CHECKFLAGS> <c_flags> file.c
+ * refguard check [--fatal] [--sparse] [--engine=sparse|gcc]
+ *                [--format=text|json] [--] <CHECKFLAGS> <c_flags> file.c
  *
  * A drop-in $(CHECK) for kbuild: `make C=1 CHECK="/path/refguard check"`.
  * kbuild runs "$(CHECK) $(CHECKFLAGS) $(c_flags) file.c", that is
@@ -27,6 +27,9 @@
  * Either way the file counts as checked only when the engine positively
  * says so (sparse ran to the end without errors; the plugin's record is
  * complete): anything else exits 2.
+ *
+ * Findings print like sparse's warnings, on stderr; --format=json prints
+ * rg_results_print()'s JSON there instead (fix-its included), for tools.
  *
  * Options are recognised only before the first argument that is not one
  * of them, so they can never be confused with a pass-through flag; "--"
@@ -162,6 +165,7 @@ struct check_opts {
 	bool fatal;
 	bool sparse;
 	enum check_engine engine;
+	enum rg_format format;
 };
 
 static int usage(void)
@@ -376,6 +380,12 @@ static int parse_options(int argc, char **argv, struct check_opts *opts)
 			opts->engine = ENGINE_SPARSE;
 		} else if (!strcmp(argv[i], "--engine=gcc")) {
 			opts->engine = ENGINE_GCC;
+		} else if (!strncmp(argv[i], "--format=", 9)) {
+			if (rg_format_parse(argv[i] + 9, &opts->format) ||
+			    opts->format == RG_FORMAT_SARIF) {
+				rg_fail("unknown format '%s' (text or json)", argv[i] + 9);
+				return -1;
+			}
 		} else if (!strncmp(argv[i], "--engine=", 9)) {
 			rg_fail("unknown engine '%s' (sparse or gcc)", argv[i] + 9);
 			return -1;
@@ -601,7 +611,7 @@ static int fall_back_to_gcc(int argc, char **argv, struct rg_results *r)
 
 int cmd_check(int argc, char **argv)
 {
-	struct check_opts opts = { false, false, ENGINE_SPARSE };
+	struct check_opts opts = { false, false, ENGINE_SPARSE, RG_FORMAT_TEXT };
 	struct rg_results r;
 	const char *file;
 	char *held = NULL;
@@ -638,7 +648,7 @@ int cmd_check(int argc, char **argv)
 		rg_results_unchecked(&r, file, "", "the engine did not report checking it",
 				     opts.engine == ENGINE_SPARSE ? "sparse" : "plugin");
 	rg_results_finish(&r);
-	rg_results_print(&r, RG_FORMAT_TEXT, stderr);
+	rg_results_print(&r, opts.format, stderr);
 	status = rg_results_exit_code(&r);
 	rg_results_free(&r);
 	if (status == RG_EXIT_TROUBLE)

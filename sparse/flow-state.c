@@ -192,6 +192,9 @@ static void report(struct rg_flow *fl, enum rg_rule rule, struct instruction *in
 		.function = fl->function,
 	};
 
+	/* set_page_count(P, N) -> page_ref_unfreeze(P, N): only the name. */
+	if (rewrite)
+		rep.fix = RG_FIX_RENAME;
 	if (view && view->has_loc) {
 		rep.has_note = true;
 		rep.note_pos = view->loc;

@@ -73,6 +73,18 @@ struct rg_sparse_report {
 	struct position note_pos;
 	bool note_paren;
 	const char *note_callee;
+	/*
+	 * A fix-it, made from the call's spelled text as the plugin's
+	 * (plugin/fixit.c): RG_FIX_CALL replaces the whole call with
+	 * rewrite(P-or-first, further...), RG_FIX_RENAME only the callee's
+	 * name.  Given only when the call is spelled whole on one line.
+	 */
+	enum { RG_FIX_NONE, RG_FIX_CALL, RG_FIX_RENAME } fix;
+	int fix_nargs;			/* the call's argument count */
+	int fix_refcount_arg;		/* -1, or &P->_refcount's: P leads */
+	const int *fix_order;		/* the other arguments kept, -1 ended */
+	int fix_value_arg;		/* -1, or one that must be fix_value */
+	long long fix_value;
 };
 
 void rg_sparse_report(const struct rg_sparse_report *rep);

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "driver.h"
 
 struct source {
 	int stream;
@@ -144,6 +145,31 @@ static bool ident_char(char c)
 }
 
 /*
+ * The byte offset of POS in its line.  sparse keeps 10 bits of column:
+ * on a line longer than that, the offsets whose display column agrees
+ * modulo 1024 are tried, and the one where EXPECT (the callee, or '('
+ * with PAREN) is spelled wins.
+ */
+static int offset_of(const char *text, size_t len, struct position pos,
+		     bool paren, const char *expect)
+{
+	int off = -1, first = -1;
+	unsigned int col;
+
+	for (col = pos.pos; col <= len * 8 + 8; col += 1024) {
+		off = byte_offset(text, len, col);
+		if (off < 0)
+			break;
+		if (first < 0)
+			first = off;
+		if (!expect || (paren ? text[off] == '(' :
+				!strncmp(text + off, expect, strlen(expect))))
+			return off;
+	}
+	return first;
+}
+
+/*
  * The 1-based byte column of POS; with PAREN, POS is a call's '(' and the
  * column is that of CALLEE spelled just before it, if it is.
  */
@@ -155,7 +181,7 @@ static int column_of(struct position pos, bool paren, const char *callee)
 
 	if (!text)
 		return pos.pos;
-	off = byte_offset(text, len, pos.pos);
+	off = offset_of(text, len, pos, paren, callee);
 	if (off < 0)
 		return pos.pos;
 	if (paren && callee && text[off] == '(') {
@@ -179,7 +205,7 @@ static struct ident *ident_at(struct position pos)
 	char name[256];
 	int off;
 
-	if (!text || (off = byte_offset(text, len, pos.pos)) < 0 ||
+	if (!text || (off = offset_of(text, len, pos, false, NULL)) < 0 ||
 	    !ident_char(text[off]) || (text[off] >= '0' && text[off] <= '9'))
 		return NULL;
 	for (i = off; i < len && ident_char(text[i]); i++)
@@ -227,20 +253,45 @@ static bool spelled_in_macro(struct symbol *macro, const struct ident *want,
 	return false;
 }
 
-/* POS moved to where NAME is spelled, when POS is a macro's invocation. */
-static struct position spelling_of(struct position pos, const char *name)
+/*
+ * POS moved to where NAME is spelled, when POS is a macro's invocation:
+ * into the macro's body (*in_macro set), or, when NAME came from an
+ * argument, to its one spelling on the invocation's line after the
+ * macro's name.
+ */
+static struct position spelling_of(struct position pos, const char *name,
+				   bool *in_macro)
 {
 	struct ident *at = ident_at(pos), *want;
-	struct position out;
+	struct position out = pos;
+	const char *text, *p, *hit = NULL;
+	size_t len, n;
+	int off, hits = 0;
 
+	*in_macro = false;
 	if (!at || !name)
 		return pos;
 	want = built_in_ident(name);
-	if (at == want)
+	if (at == want || !macro_of(at))
 		return pos;
-	if (spelled_in_macro(macro_of(at), want, &out, 0))
+	if (spelled_in_macro(macro_of(at), want, &out, 0)) {
+		*in_macro = true;
 		return out;
-	return pos;
+	}
+	text = line_text(pos.stream, pos.line, &len);
+	off = offset_of(text, len, pos, false, NULL);
+	n = strlen(name);
+	for (p = text + off; p && (p = strstr(p, name)) && p < text + len; p += n)
+		if (!ident_char(p[n]) && (p == text || !ident_char(p[-1]))) {
+			hit = p;
+			hits++;
+		}
+	if (hits != 1)
+		return pos;
+	/* A display column: tabs before it count to the next multiple of 8. */
+	for (out.pos = 0, p = text; p <= hit; p++)
+		out.pos = *p == '\t' && p < hit ? out.pos + 8 - out.pos % 8 : out.pos + 1;
+	return out;
 }
 
 static bool first_report(enum rg_rule rule, struct position pos, int col)
@@ -267,6 +318,180 @@ static bool first_report(enum rg_rule rule, struct position pos, int col)
 	return true;
 }
 
+/* ------------------------------------------------------------ fix-its */
+
+#define MAX_ARGS 4
+
+struct call_text {
+	const char *line;
+	size_t len;
+	int name, close;		/* offsets of the callee and of ')' */
+	int nargs;
+	int begin[MAX_ARGS], end[MAX_ARGS];
+};
+
+static void add_arg(struct call_text *ct, int b, int e)
+{
+	while (b < e && (ct->line[b] == ' ' || ct->line[b] == '\t'))
+		b++;
+	while (e > b && (ct->line[e - 1] == ' ' || ct->line[e - 1] == '\t'))
+		e--;
+	if (ct->nargs < MAX_ARGS) {
+		ct->begin[ct->nargs] = b;
+		ct->end[ct->nargs] = e;
+	}
+	ct->nargs++;
+}
+
+/* Split the call to NAME spelled at byte offset OFF of the line. */
+static bool call_text(struct call_text *ct, const char *name, int off)
+{
+	const char *t = ct->line;
+	int n = strlen(name), i = off + n, depth = 0, b;
+
+	if ((size_t)i > ct->len || strncmp(t + off, name, n) ||
+	    ((size_t)i < ct->len && ident_char(t[i])))
+		return false;
+	while ((size_t)i < ct->len && (t[i] == ' ' || t[i] == '\t'))
+		i++;
+	if ((size_t)i >= ct->len || t[i] != '(')
+		return false;
+	ct->name = off;
+	ct->nargs = 0;
+	for (b = ++i; (size_t)i < ct->len; i++) {
+		char c = t[i];
+
+		if (c == '"' || c == '\'') {
+			/* A literal: to its closing quote. */
+			for (i++; (size_t)i < ct->len && t[i] != c; i++)
+				if (t[i] == '\\')
+					i++;
+			if ((size_t)i >= ct->len)
+				return false;
+			continue;
+		}
+		if (c == '/' && t[i + 1] == '*') {
+			const char *end = strstr(t + i + 2, "*/");
+
+			if (!end || end >= t + ct->len)
+				return false;
+			i = end - t + 1;
+			continue;
+		}
+		if (c == '/' && t[i + 1] == '/')
+			return false;
+		if (c == '(' || c == '[' || c == '{') {
+			depth++;
+		} else if ((c == ']' || c == '}') && depth-- <= 0) {
+			return false;
+		} else if (c == ')' && depth-- <= 0) {
+			add_arg(ct, b, i);
+			if (ct->nargs == 1 && ct->begin[0] == ct->end[0])
+				ct->nargs = 0;
+			ct->close = i;
+			return ct->nargs <= MAX_ARGS;
+		} else if (c == ',' && !depth) {
+			add_arg(ct, b, i);
+			b = i + 1;
+		}
+	}
+	return false;
+}
+
+static bool arg_is_int(const struct call_text *ct, int a, long long value)
+{
+	char buf[64], *end;
+	int n = ct->end[a] - ct->begin[a];
+	long long v;
+
+	if (n <= 0 || n >= (int)sizeof(buf) || ct->line[ct->begin[a]] < '0' ||
+	    ct->line[ct->begin[a]] > '9')
+		return false;
+	memcpy(buf, ct->line + ct->begin[a], n);
+	buf[n] = '\0';
+	v = strtoll(buf, &end, 0);
+	while (*end == 'u' || *end == 'U' || *end == 'l' || *end == 'L')
+		end++;
+	return !*end && v == value;
+}
+
+/* "&P->_refcount" -> "P", "&S._refcount" -> "&S", else NULL. */
+static char *refcount_owner(const struct call_text *ct, int a)
+{
+	const char *t = ct->line;
+	int b = ct->begin[a], e = ct->end[a], f = 9;
+	bool arrow;
+
+	if (e - b < 1 + f || t[b] != '&' || strncmp(t + e - f, "_refcount", f) ||
+	    ident_char(t[e - f - 1]))
+		return NULL;
+	b++;
+	e -= f;
+	while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+		e--;
+	arrow = e - b > 2 && !strncmp(t + e - 2, "->", 2);
+	if (!arrow && (e - b < 2 || t[e - 1] != '.'))
+		return NULL;
+	e -= arrow ? 2 : 1;
+	while (b < e && (t[b] == ' ' || t[b] == '\t'))
+		b++;
+	while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+		e--;
+	if (e <= b)
+		return NULL;
+	return rg_strdup_printf("%s%.*s", arrow ? "" : "&", e - b, t + b);
+}
+
+static char *append_arg(char *out, const struct call_text *ct, int a)
+{
+	char *n = rg_strdup_printf("%s%s%.*s", out, *out ? ", " : "",
+				   ct->end[a] - ct->begin[a], ct->line + ct->begin[a]);
+
+	free(out);
+	return n;
+}
+
+/* The fix-it REP asks for at byte column COL of POS's line, or false. */
+static bool make_fix(const struct rg_sparse_report *rep, struct position pos, int col,
+		     struct rg_fix *fix)
+{
+	struct call_text ct;
+	char *args, *owner;
+	int i;
+
+	if (rep->fix == RG_FIX_NONE || !rep->rewrite || !rep->callee)
+		return false;
+	ct.line = line_text(pos.stream, pos.line, &ct.len);
+	if (!ct.line || !call_text(&ct, rep->callee, col - 1))
+		return false;
+	fix->line = fix->end_line = pos.line;
+	fix->column = col;
+	if (rep->fix == RG_FIX_RENAME) {
+		fix->end_column = col + strlen(rep->callee);
+		fix->replacement = (char *)rep->rewrite;
+		return true;
+	}
+	if (ct.nargs != rep->fix_nargs ||
+	    (rep->fix_value_arg >= 0 && !arg_is_int(&ct, rep->fix_value_arg, rep->fix_value)))
+		return false;
+	args = strdup("");
+	if (rep->fix_refcount_arg >= 0) {
+		owner = refcount_owner(&ct, rep->fix_refcount_arg);
+		if (!owner) {
+			free(args);
+			return false;
+		}
+		free(args);
+		args = owner;
+	}
+	for (i = 0; rep->fix_order && rep->fix_order[i] >= 0; i++)
+		args = append_arg(args, &ct, rep->fix_order[i]);
+	fix->end_column = ct.close + 2;
+	fix->replacement = rg_strdup_printf("%s(%s)", rep->rewrite, args);
+	free(args);
+	return true;
+}
+
 /* The file name of a stream, relative to the tree when it lies in it. */
 static const char *file_of(int stream)
 {
@@ -288,13 +513,15 @@ void rg_sparse_report(const struct rg_sparse_report *rep)
 {
 	struct rg_finding f;
 	struct rg_note note;
+	struct rg_fix fix;
 	struct position pos, note_pos;
+	bool in_macro, note_in_macro;
 	int col;
 
 	/* Code of the helpers' own bodies, inlined into a caller. */
 	if (rg_sparse_exempt_pos(rep->pos))
 		return;
-	pos = spelling_of(rep->pos, rep->callee);
+	pos = spelling_of(rep->pos, rep->callee, &in_macro);
 	col = column_of(pos, rep->callee_paren, rep->callee);
 	if (!first_report(rep->rule, pos, col))
 		return;
@@ -307,8 +534,11 @@ void rg_sparse_report(const struct rg_sparse_report *rep)
 	f.arg = (char *)rep->arg;
 	f.rewrite = (char *)rep->rewrite;
 	f.engine = "sparse";
+	/* A rename inside a macro body would rename every expansion. */
+	if ((rep->fix != RG_FIX_RENAME || !in_macro) && make_fix(rep, pos, col, &fix))
+		f.fix = &fix;
 	if (rep->has_note && *rg_rules[rep->rule].note) {
-		note_pos = spelling_of(rep->note_pos, rep->note_callee);
+		note_pos = spelling_of(rep->note_pos, rep->note_callee, &note_in_macro);
 		note.file = (char *)file_of(note_pos.stream);
 		note.line = note_pos.line;
 		note.column = column_of(note_pos, rep->note_paren, rep->note_callee);
@@ -317,5 +547,7 @@ void rg_sparse_report(const struct rg_sparse_report *rep)
 		f.nr_notes = 1;
 	}
 	rg_results_add(rg_unit->results, &f);
+	if (f.fix && rep->fix == RG_FIX_CALL)
+		free(fix.replacement);
 	rg_unit->nr_findings++;
 }

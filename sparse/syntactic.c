@@ -46,6 +46,8 @@ struct cand {
 	const struct rg_api *api;	/* raw set */
 	const struct rg_direct *direct;	/* atomic op, NULL if not in the table */
 	struct symbol *fn;		/* the function it is in */
+	int nargs;			/* the call's */
+	int arg;			/* atomic op: where &P->_refcount is */
 	const struct ident *callee;	/* the call's, or _refcount: where it is spelled */
 };
 
@@ -262,7 +264,8 @@ static void scan_call(struct expression *call)
 		if (api && api->kind == RG_SET) {
 			struct cand c = { .kind = CAND_RAW_SET, .pos = fn->pos,
 					  .call_pos = call->pos, .api = api,
-					  .callee = fn->symbol_name };
+					  .callee = fn->symbol_name,
+					  .nargs = ptr_list_size((struct ptr_list *)call->args) };
 
 			c.value = api->value_arg >= 0 ?
 				  ptr_list_nth(call->args, api->value_arg) : NULL;
@@ -283,7 +286,9 @@ static void scan_call(struct expression *call)
 			if (atomic) {
 				struct cand c = { .kind = CAND_ATOMIC_ARG,
 						  .pos = fn->pos, .base = ref->deref,
-						  .direct = d, .callee = fn->symbol_name };
+						  .direct = d, .callee = fn->symbol_name,
+						  .nargs = ptr_list_size((struct ptr_list *)call->args),
+						  .arg = i };
 
 				if (d && !strcmp(d->atomic_op, "atomic_set"))
 					c.value = ptr_list_nth(call->args, 1);
@@ -558,6 +563,7 @@ static void report_raw_set(const struct cand *c)
 	struct rg_sparse_report rep = { .rule = RG_RULE_RAW_SET_COUNT };
 	const char *rewrite;
 	long long value;
+	int order[5], i, n;
 
 	if (!c->value || !const_value(c->value, &value))
 		return;
@@ -568,10 +574,56 @@ static void report_raw_set(const struct cand *c)
 	own_call(c->call_pos);
 	rep.pos = c->pos;
 	rep.callee = c->api->name;
+	/* setter(P, N) -> rewrite(P): every argument but the count. */
+	for (i = 0, n = 0; i < c->nargs && n < 4; i++)
+		if (i != c->api->value_arg)
+			order[n++] = i;
+	order[n] = -1;
+	rep.fix = RG_FIX_CALL;
+	rep.fix_nargs = c->nargs;
+	rep.fix_refcount_arg = -1;
+	rep.fix_order = order;
+	rep.fix_value_arg = c->api->value_arg;
+	rep.fix_value = value;
 	rep.arg = c->api->name;
 	rep.rewrite = rewrite;
 	rep.function = rg_sparse_fn_name(c->fn);
 	rg_sparse_report(&rep);
+}
+
+/* Per enum rg_direct_args: the helper's arguments after P, where &P->_refcount is. */
+static const int order_v[] = { -1 }, order_v_n[] = { 1, -1 },
+		 order_n_v[] = { 0, -1 }, order_v_n_u[] = { 1, 2, -1 };
+static const int *const direct_orders[] = {
+	order_v, order_v_n, order_n_v, order_v_n_u,
+};
+static const int direct_refcount_pos[] = { 0, 0, 1, 0 };
+
+/* The fix-it of an atomic op rewritten to HELPER, as the plugin's. */
+static void direct_fix(struct rg_sparse_report *rep, const struct cand *c,
+		       const char *helper)
+{
+	const struct rg_api *api = rg_api_find(helper);
+	unsigned int args = c->direct->args;
+
+	if (args >= sizeof(direct_orders) / sizeof(direct_orders[0]) ||
+	    direct_refcount_pos[args] != c->arg)
+		return;
+	rep->fix = RG_FIX_CALL;
+	rep->fix_nargs = c->nargs;
+	rep->fix_refcount_arg = c->arg;
+	rep->fix_order = direct_orders[args];
+	rep->fix_value_arg = -1;
+	/* atomic_set -> a raw setter's constant rewrite: the page alone. */
+	if (api && api->kind == RG_SET) {
+		long long value;
+
+		if (!c->value || !const_value(c->value, &value))
+			return;
+		rep->fix_order = order_v;
+		rep->fix_value_arg = api->value_arg;
+		rep->fix_value = value;
+	}
 }
 
 /*
@@ -618,6 +670,12 @@ void rg_syntactic_report(void)
 		rep.arg = refcount_subject[obj];
 		rep.rewrite = c->kind == CAND_ATOMIC_ARG ? direct_helper(c, obj) : NULL;
 		rep.function = rg_sparse_fn_name(c->fn);
+		if (rep.rewrite) {
+			const char *helper = obj == RG_OBJ_FOLIO ? c->direct->folio_helper
+								 : c->direct->page_helper;
+
+			direct_fix(&rep, c, helper);
+		}
 		rg_sparse_report(&rep);
 	}
 	nr_cands = 0;
