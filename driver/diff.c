@@ -224,6 +224,55 @@ static int parse_section(struct reader *r, struct rg_file_diff *fd)
 	return 0;
 }
 
+/* "N", "N,M": the line range of a normal diff or ed script command. */
+static const char *skip_range(const char *p)
+{
+	if (*p < '0' || *p > '9')
+		return NULL;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p == ',') {
+		if (*++p < '0' || *p > '9')
+			return NULL;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return p;
+}
+
+/*
+ * A line outside every unified section that patch(1) would take for part
+ * of a diff in a format this parser does not read: a context diff
+ * (diff -c: "*** file" over "--- file", "***************" hunks), a
+ * normal diff ("5a6", "3,4c3,4", under an "Index:" line or not) or an ed
+ * script ("5a").  Such a section would change the tree without being
+ * checked, so the whole input is refused.  Returns what it is, or NULL.
+ */
+static const char *foreign_diff(const struct reader *r)
+{
+	const char *next = strchrnul(r->p, '\n'), *p;
+
+	next = *next ? next + 1 : next;
+	if (starts(r, "***************"))
+		return "a context diff hunk";
+	if (starts(r, "*** ") && !strncmp(next, "--- ", 4))
+		return "a context diff header";
+	if (starts(r, "+++ ") && !strncmp(next, "--- ", 4))
+		return "a diff header with '+++' before '---'";
+	p = skip_range(r->p);
+	if (p && (*p == 'a' || *p == 'c' || *p == 'd')) {
+		const char *q = skip_range(p + 1);
+
+		while (q && (*q == ' ' || *q == '\r'))
+			q++;
+		if (q && (*q == '\n' || !*q))
+			return "a normal diff";
+		if (p[1] == '\n' || p[1] == '\r' || !p[1])
+			return "an ed script";
+	}
+	return NULL;
+}
+
 int rg_diff_parse(const char *text, struct rg_patch *patch)
 {
 	struct reader r = { text, 1 };
@@ -237,6 +286,15 @@ int rg_diff_parse(const char *text, struct rg_patch *patch)
 			return -1;
 		}
 		if (!at_section_start(&r)) {
+			const char *what = foreign_diff(&r);
+
+			if (what) {
+				fprintf(stderr, "refguard: line %d: %.*s: %s, which refguard "
+					"does not read (only unified and git diffs); the "
+					"input is refused rather than partly checked\n",
+					r.lineno, line_len(&r), r.p, what);
+				return -1;
+			}
 			next_line(&r);	/* mail headers, commit message, diffstat */
 			continue;
 		}
@@ -268,92 +326,45 @@ static struct rg_added_file *added_get(struct rg_added *a, const char *path)
 	return &a->files[a->nr++];
 }
 
-static void push_line(struct rg_added_file *f, int line)
-{
-	if (f->nr == f->cap)
-		f->lines = realloc(f->lines, (f->cap = f->cap * 2 + 16) * sizeof(int));
-	f->lines[f->nr++] = line;
-}
-
 static int cmp_int(const void *a, const void *b)
 {
 	return *(const int *)a - *(const int *)b;
 }
 
-/*
- * Where does old line L of a file go after these hunks?  0 if a hunk
- * deletes it.  Lines outside hunks shift by the hunks before them.
- */
-static int remap_line(const struct rg_file_diff *fd, int l)
+int rg_added_from_files(struct rg_added *a, const char *path, const char *old_file,
+			const char *new_file)
 {
-	int delta = 0, i;
+	/* GNU diff prints the new file's number of each line it inserts */
+	char *argv[] = { "diff", "-a", "--old-line-format=", "--unchanged-line-format=",
+			 "--new-line-format=%dn\n", "--",
+			 (char *)(old_file ? old_file : "/dev/null"), (char *)new_file, NULL };
+	struct rg_added_file *f = added_get(a, path);
+	char *out, *p, *end;
+	size_t len;
+	int status;
 
-	for (i = 0; i < fd->nr_hunks; i++) {
-		const struct rg_hunk *h = &fd->hunks[i];
-		int old_ln = h->old_start ? h->old_start : 1;
-		int new_ln = h->new_start ? h->new_start : 1;
-		const char *p = h->text, *end = h->text + h->text_len;
-
-		if (h->old_len == 0)
-			old_ln = h->old_start + 1;
-		if (l < old_ln)
-			break;
-		if (l >= old_ln + h->old_len) {
-			delta += h->new_len - h->old_len;
-			continue;
-		}
-		for (; p < end; p = strchrnul(p, '\n') + 1) {
-			if (*p == '-' && old_ln++ == l)
-				return 0;
-			if (*p == '+')
-				new_ln++;
-			else if (*p != '\\' && *p != '-') {
-				if (old_ln == l)
-					return new_ln;
-				old_ln++, new_ln++;
-			}
-		}
-		return 0;
+	status = rg_run(argv, &out, &len);
+	if (status != 0 && status != 1) {
+		free(out);
+		return rg_fail("cannot compare %s before and after the series (diff %s)",
+			       path, status == 127 ? "is not installed" : "failed");
 	}
-	return l + delta;
-}
-
-void rg_added_apply(struct rg_added *a, const struct rg_file_diff *fd)
-{
-	struct rg_added_file *f;
-	int i, kept = 0;
-
-	if (!fd->new_path) {
-		if (fd->old_path)
-			added_get(a, fd->old_path)->deleted = true;
-		return;
-	}
-	f = added_get(a, fd->old_path ? fd->old_path : fd->new_path);
-	if (fd->old_path && strcmp(fd->old_path, fd->new_path)) {
-		free(f->path);
-		f->path = strdup(fd->new_path);
-	}
+	f->nr = 0;
 	f->deleted = false;
-	for (i = 0; i < f->nr; i++) {
-		int l = remap_line(fd, f->lines[i]);
+	for (p = out; p && *p; p = end + 1) {
+		long line = strtol(p, &end, 10);
 
-		if (l)
-			f->lines[kept++] = l;
-	}
-	f->nr = kept;
-	for (i = 0; i < fd->nr_hunks; i++) {
-		const struct rg_hunk *h = &fd->hunks[i];
-		const char *p = h->text, *end = h->text + h->text_len;
-		int new_ln = h->new_start;
-
-		for (; p < end; p = strchrnul(p, '\n') + 1) {
-			if (*p == '+')
-				push_line(f, new_ln++);
-			else if (*p != '-' && *p != '\\')
-				new_ln++;
+		if (end == p || *end != '\n' || line <= 0) {
+			free(out);
+			return rg_fail("cannot read diff's line numbers for %s", path);
 		}
+		if (f->nr == f->cap)
+			f->lines = realloc(f->lines, (f->cap = f->cap * 2 + 16) * sizeof(int));
+		f->lines[f->nr++] = line;
 	}
+	free(out);
 	qsort(f->lines, f->nr, sizeof(int), cmp_int);
+	return 0;
 }
 
 const struct rg_added_file *rg_added_find(const struct rg_added *a, const char *path)

@@ -41,8 +41,7 @@ int rg_diff_parse(const char *text, struct rg_patch *patch);
 
 /*
  * The lines a series adds or changes, per file, in the numbering of the
- * file after the whole series; fed one file diff at a time, in order, so
- * lines added by an early patch are renumbered (or dropped) by later ones.
+ * file after the whole series.
  */
 struct rg_added_file {
 	char *path;
@@ -56,7 +55,15 @@ struct rg_added {
 	int nr, cap;
 };
 
-void rg_added_apply(struct rg_added *added, const struct rg_file_diff *fd);
+/*
+ * Set path's added lines to those of new_file that a line-level diff
+ * against old_file (NULL: a new file) does not match: where the series'
+ * changes really are.  Never from hunk headers: patch -F0 applies a hunk
+ * at an offset when the tree moved on, and then its header is wrong.
+ * Returns 0, or RG_EXIT_TROUBLE after a message.
+ */
+int rg_added_from_files(struct rg_added *added, const char *path,
+			const char *old_file, const char *new_file);
 bool rg_added_has(const struct rg_added *added, const char *path, int line);
 const struct rg_added_file *rg_added_find(const struct rg_added *added,
 					  const char *path);

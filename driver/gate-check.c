@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Which engine checks which of the series' lines, and the evidence that
+ * it did.
+ *
+ * In a configured tree each touched file goes to the plugin first,
+ * through its unit's saved compile command (a header through a unit that
+ * includes it).  The plugin is trusted only for what its record says it
+ * analysed: an added line counts as checked when the plugin lists the
+ * function around it as checked for every rule.  The flow rules run only
+ * on functions gcc keeps (an unused static inline, a static function
+ * called only under a false IS_ENABLED() never reach them), so such code
+ * goes to Coccinelle, which reads the text whatever the configuration: a
+ * configured tree never makes the gate weaker than an unconfigured one.
+ * Files the configuration does not build go to Coccinelle too.  Whatever
+ * neither engine positively checked is reported unchecked (exit 2).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cocci.h"
+#include "driver.h"
+#include "gate.h"
+#include "spawn.h"
+
+/* One touched file's functions, and which of them the plugin covered. */
+struct scope {
+	const char *path;
+	const struct rg_added_file *added;
+	struct gate_function *fns;
+	int nr_fns;
+	bool known;		/* the braces balanced */
+	bool by_plugin;		/* a complete plugin record of its unit */
+	bool *covered;		/* per function: plugin checked every rule */
+};
+
+struct check {
+	struct gate *g;
+	struct scope *scopes;
+	int nr_scopes;
+	struct unit {
+		char *name;
+		bool complete;	/* its plugin record is whole */
+	} *units;		/* units already compiled */
+	int nr_units;
+};
+
+static struct scope *scope_of(struct check *c, const char *path)
+{
+	int i;
+
+	for (i = 0; i < c->nr_scopes; i++)
+		if (!strcmp(c->scopes[i].path, path))
+			return &c->scopes[i];
+	return NULL;
+}
+
+static struct scope *new_scope(struct check *c, const char *path)
+{
+	char *file = rg_strdup_printf("%s/%s", c->g->overlay, path);
+	char *text = rg_slurp_file(file, NULL);
+	struct scope *s;
+
+	c->scopes = realloc(c->scopes, (c->nr_scopes + 1) * sizeof(*c->scopes));
+	s = &c->scopes[c->nr_scopes++];
+	memset(s, 0, sizeof(*s));
+	s->path = path;
+	s->known = text && !gate_functions(text, &s->fns, &s->nr_fns);
+	s->covered = calloc(s->nr_fns + 1, sizeof(bool));
+	free(text);
+	free(file);
+	return s;
+}
+
+/*
+ * The rules the plugin checked function fn of file for.  Only entries
+ * naming the function count: a unit-level entry says the unit was read
+ * to its end, not that the flow pass saw every function in it.
+ */
+static unsigned int checked_rules(const struct rg_results *r, const char *file,
+				  const char *fn)
+{
+	unsigned int rules = 0;
+	int i;
+
+	for (i = 0; i < r->nr_checked; i++)
+		if (!strcmp(r->checked[i].function, fn) && !strcmp(r->checked[i].file, file))
+			rules |= r->checked[i].rules;
+	return rules;
+}
+
+/*
+ * Whether the plugin's results cover every added line of af: each in a
+ * function checked for every rule, or outside every function in a unit
+ * whose record is complete (declarations hold no calls to check).
+ */
+static bool plugin_covers(struct scope *s, const struct rg_added_file *af,
+			  const struct rg_results *plugin)
+{
+	bool all = s->known && s->by_plugin;
+	int i;
+
+	for (i = 0; i < s->nr_fns; i++)
+		s->covered[i] = checked_rules(plugin, s->path, s->fns[i].name) == RG_ALL_RULES;
+	for (i = 0; i < af->nr && all; i++) {
+		const struct gate_function *fn = gate_function_at(s->fns, s->nr_fns,
+								  af->lines[i]);
+
+		if (fn && !s->covered[fn - s->fns])
+			all = false;
+	}
+	return all;
+}
+
+/* Is this finding's line one Coccinelle had to check (plugin did not)? */
+static bool cocci_owns(const struct rg_finding *f, void *data)
+{
+	struct check *c = data;
+	struct scope *s = scope_of(c, f->file);
+	const struct gate_function *fn;
+
+	if (!s || !s->by_plugin || !s->known)
+		return true;
+	fn = gate_function_at(s->fns, s->nr_fns, f->line);
+	return !fn || !s->covered[fn - s->fns];
+}
+
+static bool on_added_line(const struct rg_finding *f, void *data)
+{
+	struct gate *g = data;
+
+	return rg_added_has(&g->added, f->file, f->line);
+}
+
+/* Run the plugin on the unit that compiles path, once per unit. */
+static int plugin_unit(struct check *c, const char *path, struct rg_results *plugin,
+		       bool *complete)
+{
+	char *unit, *cmd;
+	int i, ret;
+
+	*complete = false;
+	ret = gate_unit_command(c->g, path, &unit, &cmd);
+	if (ret || !unit)
+		return ret;
+	for (i = 0; i < c->nr_units; i++)
+		if (!strcmp(c->units[i].name, unit))
+			break;
+	if (i == c->nr_units) {
+		c->units = realloc(c->units, (c->nr_units + 1) * sizeof(*c->units));
+		c->units[i].name = strdup(unit);
+		c->nr_units++;
+		ret = gate_plugin_check(c->g, unit, cmd, plugin, &c->units[i].complete);
+	}
+	*complete = !ret && c->units[i].complete;
+	free(unit);
+	free(cmd);
+	return ret;
+}
+
+static bool has_unchecked(const struct rg_results *r, const char *file)
+{
+	int i;
+
+	for (i = 0; i < r->nr_unchecked; i++)
+		if (!strcmp(r->unchecked[i].file, file))
+			return true;
+	return false;
+}
+
+/*
+ * Whether something an engine could not check concerns the series: a
+ * whole unit or file always does (the series' lines in it went
+ * unchecked); a function only if it is one the series adds lines to (a
+ * header function over the flow pass's budget, a function elsewhere in the
+ * file spatch could not parse, are not the series' business) and, for the
+ * plugin, Coccinelle did not read its whole file instead (cocci: the
+ * Coccinelle results, NULL when judging those).
+ */
+static bool unchecked_matters(struct check *c, const struct rg_unchecked *u,
+			      const struct rg_results *cocci)
+{
+	struct scope *s;
+	int i, j;
+
+	if (!*u->function)
+		return true;
+	/* a function gcc dropped before the flow pass, which Coccinelle read */
+	if (cocci && checked_rules(cocci, u->file, "") == RG_ALL_RULES &&
+	    !has_unchecked(cocci, u->file))
+		return false;
+	s = scope_of(c, u->file);
+	if (!s)
+		return false;
+	if (!s->known)
+		return true;
+	for (i = 0; i < s->nr_fns; i++) {
+		if (strcmp(s->fns[i].name, u->function))
+			continue;
+		for (j = 0; j < s->added->nr; j++)
+			if (s->added->lines[j] >= s->fns[i].first &&
+			    s->added->lines[j] <= s->fns[i].last)
+				return true;
+		return false;
+	}
+	return true;
+}
+
+static void keep_unchecked(struct check *c, struct rg_results *r,
+			   const struct rg_results *cocci)
+{
+	int i, kept = 0;
+
+	for (i = 0; i < r->nr_unchecked; i++) {
+		struct rg_unchecked *u = &r->unchecked[i];
+
+		if (unchecked_matters(c, u, cocci)) {
+			r->unchecked[kept++] = *u;
+			continue;
+		}
+		free(u->file);
+		free(u->function);
+		free(u->reason);
+	}
+	r->nr_unchecked = kept;
+}
+
+int gate_check(struct gate *g)
+{
+	struct rg_results plugin = { 0 }, cocci = { 0 };
+	struct check c = { g, NULL, 0, NULL, 0 };
+	char **files = calloc(g->added.nr + 1, sizeof(char *));
+	int i, nr = 0, ret = 0;
+
+	for (i = 0; i < g->added.nr && !ret; i++) {
+		const struct rg_added_file *af = &g->added.files[i];
+		struct scope *s;
+		bool complete = false;
+
+		if (af->deleted || !af->nr || !gate_is_c_source(af->path))
+			continue;
+		s = new_scope(&c, af->path);
+		s->added = af;
+		if (g->obj)
+			ret = plugin_unit(&c, af->path, &plugin, &complete);
+		s->by_plugin = complete;
+		if (!ret && !(complete && plugin_covers(s, af, &plugin)))
+			files[nr++] = af->path;
+	}
+	if (!ret && nr && rg_cocci_report(g->overlay, files, nr, 0, &cocci))
+		ret = rg_fail("Coccinelle could not be run on the series' files");
+	if (!ret) {
+		rg_results_filter(&cocci, cocci_owns, &c);
+		keep_unchecked(&c, &plugin, &cocci);
+		keep_unchecked(&c, &cocci, NULL);
+		rg_results_merge(&g->results, &plugin);
+		rg_results_merge(&g->results, &cocci);
+		rg_results_filter(&g->results, on_added_line, g);
+	}
+	rg_results_free(&plugin);
+	rg_results_free(&cocci);
+	free(files);
+	return ret;
+}
