@@ -249,6 +249,12 @@ int gate_check(struct gate *g)
 	}
 	if (!ret && nr && rg_cocci_report(g->overlay, files, nr, 0, &cocci))
 		ret = rg_fail("Coccinelle could not be run on the series' files");
+	/* silence is not evidence: a file Coccinelle says nothing about */
+	for (i = 0; !ret && i < nr; i++)
+		if (checked_rules(&cocci, files[i], "") != RG_ALL_RULES &&
+		    !has_unchecked(&cocci, files[i]))
+			rg_results_unchecked(&cocci, files[i], NULL, "Coccinelle did not "
+					     "report it checked for every rule", "gate");
 	if (!ret) {
 		rg_results_filter(&cocci, cocci_owns, &c);
 		keep_unchecked(&c, &plugin, &cocci);
