@@ -261,6 +261,9 @@ int rg_cocci_candidates(const char *tree, char *const *paths, int nr_paths,
 	for (p = nr_args ? list : NULL; p && p < list + len; p += strlen(p) + 1) {
 		const char *rel = strncmp(p, "./", 2) ? p : p + 2;
 
+		/* a file named twice, or also under a directory named */
+		if (listed(found, nr_found, rel))
+			continue;
 		push(&found, &nr_found, (char *)rel);
 		if (is_helper_file(rel)) {
 			push(&out->clean, &out->nr_clean, strdup(rel));
