@@ -2,11 +2,12 @@
 /*
  * GCC never lowers a static function nothing uses, so a flow pass that
  * only sees what GCC compiles misses bugs in an unused static inline (a
- * header's, as a new series adds it) and in a static function called
- * only under a false IS_ENABLED().  The flow pass sees them all; no code
+ * header's, as a new series adds it: unused-header.h) and in a static
+ * function called only under a false IS_ENABLED().  The flow pass sees them all; no code
  * is generated for them (testsuite/plugin/run-tests: unused-not-emitted).
  */
 #include <linux/mm.h>
+#include "unused-header.h"
 
 #define IS_ENABLED(option) 0
 
