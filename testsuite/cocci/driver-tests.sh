@@ -287,7 +287,7 @@ os.execvp(sys.argv[1], sys.argv[1:])' "$REFGUARD" report --kernel "$small" mm/a.
 	while [ $n -lt 100 ] && ! ls "$tmp/t12$sig" | grep -q refguard-; do sleep 0.1; n=$((n + 1)); done
 	sleep 0.5
 	kill -$sig $pid
-	wait $pid
+	wait $pid 2>/dev/null	# no "Terminated" from the shell
 	st=$?
 	sleep 0.3
 	if [ $n -lt 100 ] && [ -z "$(ls "$tmp/t12$sig")" ] && [ $st -gt 128 ]; then
