@@ -28,8 +28,9 @@
  * in a way this pass follows (rg_flow_want()).  GCC never lowers a static
  * function nothing uses (an unused static inline in a header, a function
  * only called under a false IS_ENABLED()), so such a function is marked
- * force_output until this pass has seen it; the pass then clears the
- * mark and GCC drops the function as before, with no code generated.
+ * force_output (unless GCC marked it itself) until this pass has seen it;
+ * the pass then clears the mark and GCC drops the function as before:
+ * the generated code is the same with and without the plugin.
  * What each function got is recorded for -record: analysed, or given up
  * (over budget, too many pages) and so unchecked.
  *
