@@ -39,7 +39,8 @@ RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h
 # The sparse engine (sparse/) runs inside refguard on sparse's library,
 # which configure builds from Debian's source package (build/sparse/).
 # sparse calls exit() on fatal errors: --wrap=exit brings such an exit back
-# to the engine as "could not check" (sparse/engine.c).
+# to the engine as "could not check"; the other two wraps tell it where
+# sparse's errors are (sparse/engine.c).
 SPARSE_ENGINE_OBJS := $(patsubst %.c,%.o,$(wildcard sparse/*.c))
 $(SPARSE_ENGINE_OBJS): CPPFLAGS += -I$(SPARSE_SRC)
 $(SPARSE_ENGINE_OBJS): $(wildcard sparse/*.h) $(SPARSE_LIB)
@@ -53,7 +54,8 @@ $(SPARSE_LIB):
 
 refguard: $(DRIVER_OBJS) $(SPARSE_ENGINE_OBJS) $(SPARSE_LIB)
 	$(quiet) LD $@
-	$(Q)$(CC) $(CFLAGS) -Wl,--wrap=exit -o $@ $^ -lpthread
+	$(Q)$(CC) $(CFLAGS) -Wl,--wrap=exit,--wrap=sparse_error,--wrap=expression_error \
+		-o $@ $^ -lpthread
 
 docs/rules.md: refguard
 	$(quiet) GEN $@

@@ -559,13 +559,15 @@ static int check_sparse(int argc, char **argv, bool warnings, struct rg_results 
 {
 	struct rg_sparse_opts o = { warnings, NULL };
 	char **sv = calloc(argc + 2, sizeof(*sv));
-	int ret, fd = -1, saved = -1;
+	int ret, fd = -1, saved = -1, i;
 
 	*held = NULL;
 	if (!sv)
 		return -1;
 	sv[0] = "sparse";
-	memcpy(sv + 1, argv, argc * sizeof(*argv));
+	/* sparse writes into its arguments (-DX=Y loses its '='): copies. */
+	for (i = 0; i < argc; i++)
+		sv[i + 1] = strdup(argv[i]);
 	if (!warnings && (fd = rg_anon_file("sparse")) >= 0) {
 		fflush(stderr);
 		saved = dup(2);
@@ -584,29 +586,95 @@ static int check_sparse(int argc, char **argv, bool warnings, struct rg_results 
 	return ret;
 }
 
+/* Paths as two engines name them: "./mm/x.c" is "mm/x.c". */
+static const char *plain_path(const char *p)
+{
+	return !strncmp(p, "./", 2) ? p + 2 : p;
+}
+
+/* Did the engine of r check function of file for every rule? */
+static bool fully_checked(const struct rg_results *r, const char *file,
+			  const char *function)
+{
+	unsigned int rules = 0;
+	int i;
+
+	for (i = 0; i < r->nr_checked; i++)
+		if (!strcmp(plain_path(r->checked[i].file), plain_path(file)) &&
+		    (!*r->checked[i].function ||
+		     !strcmp(r->checked[i].function, function)))
+			rules |= r->checked[i].rules;
+	return *function && rules == RG_ALL_RULES;
+}
+
+static bool unchecked_in(const struct rg_results *r, const char *file,
+			 const char *function)
+{
+	int i;
+
+	for (i = 0; i < r->nr_unchecked; i++)
+		if (!strcmp(plain_path(r->unchecked[i].file), plain_path(file)) &&
+		    !strcmp(r->unchecked[i].function, function))
+			return true;
+	return false;
+}
+
 /*
- * sparse could not take all of the file (it reported errors: sparse 0.6.4
- * rejects a few constructs of 6.12 that gcc takes, e.g. a conditional
- * mixing void and int in mm/memory.c's p4d_free_tlb()): the plugin checks
- * it instead, so kbuild goes on and nothing goes unchecked.  Its results
- * replace the sparse engine's; if it cannot check the file either, both
- * accounts stay.
+ * sparse could not take all of the file: an error while parsing it, or
+ * one inside a function that names the API (sparse 0.6.4 rejects a few
+ * constructs of 6.12 that gcc takes).  The plugin checks the file as
+ * well, and the two accounts are merged function by function: what one
+ * engine could not check counts as checked if the other checked it for
+ * every rule (the plugin skips static inlines GCC drops before its flow
+ * pass; sparse's engine analyses them), with that engine's findings in
+ * it; the plugin's findings stand for everything else.  If gcc cannot
+ * check the file at all (a Clang build's flags), sparse's account stays
+ * with gcc's reason added.
  */
 static int fall_back_to_gcc(int argc, char **argv, struct rg_results *r)
 {
-	struct rg_results g;
+	struct rg_results g, out;
+	int i, ret = 0;
 
 	memset(&g, 0, sizeof(g));
+	memset(&out, 0, sizeof(out));
 	if (check_gcc(argc, argv, false, &g)) {
 		rg_results_merge(r, &g);
 		rg_results_free(&g);
 		return -1;
 	}
+	for (i = 0; i < g.nr_findings; i++)
+		rg_results_add(&out, &g.findings[i]);
+	for (i = 0; i < r->nr_findings; i++)
+		if (unchecked_in(&g, r->findings[i].file, r->findings[i].function) &&
+		    fully_checked(r, r->findings[i].file, r->findings[i].function))
+			rg_results_add(&out, &r->findings[i]);
+	for (i = 0; i < g.nr_checked; i++)
+		rg_results_checked_rules(&out, g.checked[i].file, g.checked[i].function,
+					 g.checked[i].rules, g.checked[i].engine);
+	for (i = 0; i < r->nr_checked; i++)
+		rg_results_checked_rules(&out, r->checked[i].file, r->checked[i].function,
+					 r->checked[i].rules, r->checked[i].engine);
+	for (i = 0; i < g.nr_unchecked; i++) {
+		const struct rg_unchecked *u = &g.unchecked[i];
+
+		if (!fully_checked(r, u->file, u->function)) {
+			rg_results_unchecked(&out, u->file, u->function, u->reason, u->engine);
+			ret = -1;
+		}
+	}
+	for (i = 0; i < r->nr_unchecked; i++) {
+		const struct rg_unchecked *u = &r->unchecked[i];
+
+		if (!*u->function || fully_checked(&g, u->file, u->function))
+			continue;
+		rg_results_unchecked(&out, u->file, u->function, u->reason, u->engine);
+		ret = -1;
+	}
 	rg_results_free(r);
-	memset(r, 0, sizeof(*r));
-	rg_results_merge(r, &g);
 	rg_results_free(&g);
-	return 0;
+	*r = out;
+	return ret;
 }
 
 int cmd_check(int argc, char **argv)
@@ -635,7 +703,7 @@ int cmd_check(int argc, char **argv)
 	 */
 	if (opts.engine == ENGINE_SPARSE) {
 		checked = !check_sparse(argc, argv, opts.sparse, &r, &held) &&
-			  rg_results_checked_for(&r, file, "");
+			  rg_results_checked_for(&r, file, "") && !r.nr_unchecked;
 		if (!checked && !fall_back_to_gcc(argc, argv, &r))
 			checked = true;
 		if (!checked && held)

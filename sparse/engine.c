@@ -32,8 +32,19 @@
  * sparse calls exit() on fatal errors (a missing header): refguard is
  * linked with --wrap=exit, so such an exit comes back here as "could not
  * check", never as an exit status of its own.
+ *
+ * sparse also reports errors it goes on from, and on kernel code most are
+ * findings of its own type checks (__rcu pointers compared with plain
+ * ones), not code it failed to read.  refguard links with
+ * --wrap=sparse_error,--wrap=expression_error to learn where each one is:
+ * an error while parsing (the token stream itself may be cut short) leaves
+ * the whole unit unchecked; one while a function is evaluated, expanded or
+ * linearized leaves that function unchecked only if its parsed body names
+ * the API or _refcount: a function that names neither cannot hold a
+ * finding, whatever sparse made of its expressions.
  */
 #include <setjmp.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +77,67 @@ void __wrap_exit(int status)
 		longjmp(exit_jmp, 1);
 	}
 	__real_exit(status);
+}
+
+/* ------------------------------------------------------------ errors */
+
+void __real_sparse_error(struct position pos, const char *fmt, ...);
+void __real_expression_error(struct expression *expr, const char *fmt, ...);
+void __wrap_sparse_error(struct position pos, const char *fmt, ...);
+void __wrap_expression_error(struct expression *expr, const char *fmt, ...);
+
+enum rg_phase { PHASE_PARSE, PHASE_EVALUATE, PHASE_CHECK };
+
+static enum rg_phase phase;
+static struct symbol *checking_fn;	/* PHASE_CHECK: the function */
+static struct symbol_list *erring_fns;	/* a function-level error each */
+static bool unit_error;			/* an error no function owns */
+static struct symbol_list *with_candidates;	/* bodies naming the API */
+
+static void note_error(void)
+{
+	struct symbol *fn = phase == PHASE_EVALUATE ? current_fn :
+			    phase == PHASE_CHECK ? checking_fn : NULL;
+
+	if (fn)
+		add_symbol(&erring_fns, fn);
+	else
+		unit_error = true;
+}
+
+void __wrap_sparse_error(struct position pos, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	note_error();
+	__real_sparse_error(pos, "%s", buf);
+}
+
+void __wrap_expression_error(struct expression *expr, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	note_error();
+	__real_expression_error(expr, "%s", buf);
+}
+
+static bool in_list(struct symbol_list *list, struct symbol *sym)
+{
+	struct symbol *s;
+
+	FOR_EACH_PTR(list, s) {
+		if (s == sym)
+			return true;
+	} END_FOR_EACH_PTR(s);
+	return false;
 }
 
 /* ------------------------------------------------------- the API table */
@@ -209,6 +281,7 @@ static void prepare_scope(struct scope *scope, struct prepared *p)
 			continue;
 		uninline(sym);
 		rg_syntactic_scan(sym, base->stmt, true);
+		add_symbol(&with_candidates, sym);
 		/* Calls to the API: analysed as a function of its own, too. */
 		add_symbol(what & RG_SCAN_API_CALLS ? &p->own : &p->inlines, sym);
 	} END_FOR_EACH_PTR(sym);
@@ -220,8 +293,9 @@ static void scan_definitions(struct symbol_list *list)
 
 	FOR_EACH_PTR(list, sym) {
 		if (is_fn_definition(sym) && sym->ctype.base_type->stmt &&
-		    !rg_sparse_exempt_pos(sym->pos))
-			rg_syntactic_scan(sym, sym->ctype.base_type->stmt, true);
+		    !rg_sparse_exempt_pos(sym->pos) &&
+		    rg_syntactic_scan(sym, sym->ctype.base_type->stmt, true))
+			add_symbol(&with_candidates, sym);
 	} END_FOR_EACH_PTR(sym);
 }
 
@@ -240,6 +314,8 @@ static void check_function(struct symbol *sym, bool sparse_checks)
 	/* An inline whose address is taken: sparse linearized it already. */
 	if (sym->ep)
 		return;
+	phase = PHASE_CHECK;
+	checking_fn = sym;
 	expand_symbol(sym);
 	ep = linearize_symbol(sym);
 	if (!ep || !ep->entry)
@@ -249,8 +325,13 @@ static void check_function(struct symbol *sym, bool sparse_checks)
 	if (!is_fn_definition(sym) || rg_sparse_exempt_pos(sym->pos))
 		return;
 	rg_flow_function(ep);
-	rg_results_checked(rg_unit->results, file_name(sym->pos),
-			   rg_sparse_fn_name(sym), "sparse");
+	if (in_list(erring_fns, sym) && in_list(with_candidates, sym))
+		rg_results_unchecked(rg_unit->results, file_name(sym->pos),
+				     rg_sparse_fn_name(sym),
+				     "sparse reported an error in it", "sparse");
+	else
+		rg_results_checked(rg_unit->results, file_name(sym->pos),
+				   rg_sparse_fn_name(sym), "sparse");
 }
 
 static void check_list(struct symbol_list *list, bool sparse_checks)
@@ -267,6 +348,7 @@ static void check_file(char *file)
 	struct prepared p = { NULL, NULL };
 	struct symbol_list *list;
 
+	phase = PHASE_PARSE;
 	/* Keep the tokens: macro bodies tell where a call is spelled (report.c). */
 	list = sparse_keep_tokens(file);
 	if (has_error & ERROR_CURR_PHASE)
@@ -277,6 +359,7 @@ static void check_file(char *file)
 	scan_definitions(list);
 
 	/* What sparse() itself does after parsing, then refguard's extras. */
+	phase = PHASE_EVALUATE;
 	evaluate_symbol_list(list);
 	quiet(true);
 	evaluate_symbol_list(p.own);
@@ -320,7 +403,11 @@ int rg_sparse_check(int argc, char **argv, const struct rg_sparse_opts *opts,
 	FOR_EACH_PTR(files, file) {
 		current_file = file;
 		check_file(file);
-		if (die_if_error) {
+		/*
+		 * die_if_error without an error seen here: one sparse made
+		 * inside lib.c (-Wsparse-error), owned by no function.
+		 */
+		if (unit_error || (die_if_error && !erring_fns)) {
 			rg_results_unchecked(r, file, "",
 					     "sparse reported errors (above)", "sparse");
 			ret = -1;
@@ -337,6 +424,9 @@ int rg_sparse_check(int argc, char **argv, const struct rg_sparse_opts *opts,
 		}
 		rg_report_reset();
 		rg_syntactic_reset();
+		free_ptr_list(&erring_fns);
+		free_ptr_list(&with_candidates);
+		unit_error = false;
 	} END_FOR_EACH_PTR(file);
 	exit_armed = false;
 	if (!files) {
