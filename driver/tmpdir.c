@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "driver.h"
@@ -66,13 +67,26 @@ static void remove_tree(const char *dir)
 
 static void remove_all(void)
 {
-	int i;
+	struct timespec pause = { 0, 100 * 1000 * 1000 };
+	int i, try;
 
-	for (i = 0; i < MAX_TMPDIRS; i++)
-		if (in_use[i]) {
+	if (keep || getpid() != owner)
+		return;
+	for (i = 0; i < MAX_TMPDIRS; i++) {
+		if (!in_use[i])
+			continue;
+		/*
+		 * A child (spatch, gcc) may still be writing into it: it dies
+		 * with us, not before us.  Retry for up to a second.
+		 */
+		for (try = 0; try < 10; try++) {
 			remove_tree(dirs[i]);
-			in_use[i] = 0;
+			if (access(dirs[i], F_OK))
+				break;
+			nanosleep(&pause, NULL);
 		}
+		in_use[i] = 0;
+	}
 }
 
 static void on_signal(int sig)
