@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Running gcc with the plugin in check-only mode, shared by `refguard
- * check` (kbuild's $(CHECK)) and `refguard gate` (which replays the
- * compile commands kbuild saved in .cmd files).
+ * check --engine=gcc` (and its fallback for files sparse cannot take
+ * whole) and `refguard gate` (which replays the compile commands kbuild
+ * saved in .cmd files).  `refguard check`'s default engine, sparse's, is
+ * sparse/engine.h.
  */
 #ifndef REFGUARD_CHECK_H
 #define REFGUARD_CHECK_H
@@ -37,27 +39,5 @@ char **rg_checker_argv(const char *cc, int argc, char **argv, const char *plugin
 
 /* The plugin to load: $REFGUARD_PLUGIN or <srcdir>/plugin/refguard.so. */
 char *rg_plugin_path(void);
-
-struct rg_gcc_finding {
-	const char *file;		/* as gcc printed it */
-	int line, column;
-	const char *severity;		/* "warning" or "error" */
-	const char *rule;		/* "raw-set-count" */
-	const char *message;		/* without the " [refguard-...]" tag */
-	const char *function;		/* from gcc's "In function" line, or "" */
-	const char *fix;		/* the first fix-it's replacement, or NULL */
-};
-
-/*
- * Walk gcc's text output (run with -fno-diagnostics-show-caret and, for
- * fixes, -fdiagnostics-parseable-fixits, under LC_ALL=C): call found()
- * for each refguard finding and note() for each note line that follows
- * one.  Returns the number of findings; *errors is set when gcc reported
- * an error of its own (the file was not checked).
- */
-int rg_gcc_findings(const char *text, bool *errors,
-		    void (*found)(const struct rg_gcc_finding *f, const char *line,
-				  int len, void *data),
-		    void (*note)(const char *line, int len, void *data), void *data);
 
 #endif
