@@ -92,6 +92,7 @@ static enum rg_phase phase;
 static struct symbol *checking_fn;	/* PHASE_CHECK: the function */
 static struct symbol_list *erring_fns;	/* a function-level error each */
 static bool unit_error;			/* an error no function owns */
+static bool quiet_now;			/* work plain sparse does not do */
 static struct symbol_list *with_candidates;	/* bodies naming the API */
 
 static void note_error(void)
@@ -114,7 +115,8 @@ void __wrap_sparse_error(struct position pos, const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
 	note_error();
-	__real_sparse_error(pos, "%s", buf);
+	if (!quiet_now)
+		__real_sparse_error(pos, "%s", buf);
 }
 
 void __wrap_expression_error(struct expression *expr, const char *fmt, ...)
@@ -126,7 +128,10 @@ void __wrap_expression_error(struct expression *expr, const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
 	note_error();
-	__real_expression_error(expr, "%s", buf);
+	if (quiet_now)
+		expr->ctype = &bad_ctype;	/* what the real one does, silently */
+	else
+		__real_expression_error(expr, "%s", buf);
 }
 
 static bool in_list(struct symbol_list *list, struct symbol *sym)
@@ -229,9 +234,13 @@ const char *rg_sparse_fn_name(const struct symbol *fn)
 
 static unsigned int saved_max_warnings;
 
-/* Hold sparse's warnings back (plain sparse would not print these). */
+/*
+ * Hold sparse's warnings and errors back: plain sparse would not print
+ * these (errors are still noted, see note_error()).
+ */
 static void quiet(bool on)
 {
+	quiet_now = on;
 	if (on) {
 		saved_max_warnings = fmax_warnings;
 		fmax_warnings = 0;
@@ -240,7 +249,7 @@ static void quiet(bool on)
 	}
 }
 
-static bool is_fn_definition(struct symbol *sym)
+static bool is_fn_symbol(struct symbol *sym)
 {
 	struct symbol *base = sym->ctype.base_type;
 
@@ -248,7 +257,7 @@ static bool is_fn_definition(struct symbol *sym)
 }
 
 struct prepared {
-	struct symbol_list *own;	/* API bodies analysed as functions */
+	struct symbol_list *own;	/* inline bodies analysed as functions */
 	struct symbol_list *inlines;	/* inline bodies checked syntactically */
 };
 
@@ -265,7 +274,7 @@ static void prepare_scope(struct scope *scope, struct prepared *p)
 		const struct rg_api *api;
 		unsigned int what;
 
-		if (sym->namespace != NS_SYMBOL || !is_fn_definition(sym))
+		if (sym->namespace != NS_SYMBOL || !is_fn_symbol(sym))
 			continue;
 		base = sym->ctype.base_type;
 		api = rg_sparse_api(sym->ident);
@@ -292,7 +301,7 @@ static void scan_definitions(struct symbol_list *list)
 	struct symbol *sym;
 
 	FOR_EACH_PTR(list, sym) {
-		if (is_fn_definition(sym) && sym->ctype.base_type->stmt &&
+		if (is_fn_symbol(sym) && sym->ctype.base_type->stmt &&
 		    !rg_sparse_exempt_pos(sym->pos) &&
 		    rg_syntactic_scan(sym, sym->ctype.base_type->stmt, true))
 			add_symbol(&with_candidates, sym);
@@ -322,7 +331,7 @@ static void check_function(struct symbol *sym, bool sparse_checks)
 		return;
 	if (sparse_checks)
 		rg_sparse_check_context(ep);
-	if (!is_fn_definition(sym) || rg_sparse_exempt_pos(sym->pos))
+	if (!is_fn_symbol(sym) || rg_sparse_exempt_pos(sym->pos))
 		return;
 	rg_flow_function(ep);
 	if (in_list(erring_fns, sym) && in_list(with_candidates, sym))

@@ -11,6 +11,10 @@
 #                           mm/, fs/ext4/ and kernel/ (6.12 has no such bug:
 #                           any would be a false positive), and no file
 #                           left unchecked
+#   kernel-C2-mm-sparse-warnings
+#                           make C=2 CHECK="refguard check --sparse" mm/
+#                           prints exactly plain sparse's warnings (sorted:
+#                           -j runs files in parallel) besides its findings
 #
 # The object directory is build/check-mm (shared with testsuite/check),
 # configured by scripts/kernel.sh; its objects are built untimed first,
@@ -78,5 +82,17 @@ elif [ -n "$unchecked" ]; then
 	fail "kernel-C2-no-frozen" "unchecked: $(printf '%s\n' "$unchecked" | head -n 5)"
 else
 	pass "kernel-C2-no-frozen"
+fi
+
+command -v sparse >/dev/null || { skip "kernel-C2-mm-sparse-warnings" "no sparse"; exit 0; }
+make -s -C "$src" O="$obj" -j"$jobs" C=2 mm/ 2>&1 | sort > "$tmp/plain.log"
+make -s -C "$src" O="$obj" -j"$jobs" C=2 CHECK="$rg check --sparse" mm/ 2>&1 |
+	grep -v '\[refguard-' | sort > "$tmp/ours.log"
+if ! grep -q ': warning: ' "$tmp/plain.log"; then
+	fail "kernel-C2-mm-sparse-warnings" "plain sparse printed no warning on mm/"
+elif cmp -s "$tmp/plain.log" "$tmp/ours.log"; then
+	pass "kernel-C2-mm-sparse-warnings"
+else
+	fail "kernel-C2-mm-sparse-warnings" "$(diff "$tmp/plain.log" "$tmp/ours.log" | head -n 8)"
 fi
 exit 0
