@@ -2,7 +2,9 @@
 /*
  * Reading patches: unified diffs, git diffs (renames, new and deleted
  * files, binary changes) and mboxes of several patches, as `git am` and
- * `patch -p1` take them.  Used by `refguard gate`.
+ * `patch -p1` take them.  Used by `refguard gate`.  Any other diff format
+ * patch(1) would also apply (context, normal, ed) is refused, not skipped
+ * as commit text: what is not read is not checked.
  */
 #ifndef REFGUARD_DIFF_H
 #define REFGUARD_DIFF_H
