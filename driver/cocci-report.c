@@ -102,59 +102,77 @@ int rg_cocci_rule_option(const char *id, bool fix, unsigned int *mask)
 	return rg_fail("unknown rule '%s' for %s", id, fix ? "fix" : "report");
 }
 
-int cmd_report(int argc, char **argv)
-{
-	enum rg_format fmt = RG_FORMAT_TEXT;
-	struct rg_results r = { 0 };
-	const char *kernel = NULL, *why, *format;
-	unsigned int rules = 0;
-	char **paths = NULL, *tree, *rel;
-	int i, n = 0, st = RG_EXIT_CLEAN;
+struct report_options {
+	const char *kernel;
+	unsigned int rules;
+	enum rg_format fmt;
+	char **paths;
+	int nr_paths;
+};
 
-	paths = calloc(argc, sizeof(*paths));
+static int parse_options(int argc, char **argv, struct report_options *o)
+{
+	const char *format;
+	int i;
+
+	o->paths = calloc(argc, sizeof(*o->paths));
 	for (i = 1; i < argc; i++) {
 		format = NULL;
-		if (!strcmp(argv[i], "--kernel") && i + 1 < argc)
-			kernel = argv[++i];
-		else if (!strncmp(argv[i], "--kernel=", 9))
-			kernel = argv[i] + 9;
-		else if (!strcmp(argv[i], "--rule") && i + 1 < argc) {
-			if (rg_cocci_rule_option(argv[++i], false, &rules))
+		if (!strcmp(argv[i], "--kernel") && i + 1 < argc) {
+			o->kernel = argv[++i];
+		} else if (!strncmp(argv[i], "--kernel=", 9)) {
+			o->kernel = argv[i] + 9;
+		} else if (!strcmp(argv[i], "--rule") && i + 1 < argc) {
+			if (rg_cocci_rule_option(argv[++i], false, &o->rules))
 				return RG_EXIT_TROUBLE;
-		} else if (!strcmp(argv[i], "--format") && i + 1 < argc)
+		} else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
 			format = argv[++i];
-		else if (!strncmp(argv[i], "--format=", 9))
+		} else if (!strncmp(argv[i], "--format=", 9)) {
 			format = argv[i] + 9;
-		else if (argv[i][0] == '-' && strcmp(argv[i], "-")) {
+		} else if (argv[i][0] == '-') {
 			rg_fail("unknown option '%s'", argv[i]);
 			return rg_usage("report");
-		} else
-			paths[n++] = argv[i];
-		if (format && rg_format_parse(format, &fmt))
+		} else {
+			o->paths[o->nr_paths++] = argv[i];
+		}
+		if (format && rg_format_parse(format, &o->fmt))
 			return rg_fail("unknown format '%s' (text, json or sarif)", format);
 	}
-	tree = rg_kernel_tree(kernel);
-	rel = tree ? realpath(tree, NULL) : NULL;
-	free(tree);
-	tree = rel;
-	if (!tree)
-		return rg_fail("cannot find the kernel tree");
-	/* a PATH that leads nowhere in the tree is bad input, not "clean" */
-	for (i = 0; i < n; i++) {
-		rel = rg_tree_relative(tree, paths[i], &why);
-		if (!rel)
-			st = rg_fail("%s: %s (%s)", paths[i], why, tree);
-		free(rel);
-	}
+	return 0;
+}
+
+int cmd_report(int argc, char **argv)
+{
+	struct report_options o = { .fmt = RG_FORMAT_TEXT };
+	struct rg_results r = { 0 };
+	char *tree, *real, *rel;
+	const char *why;
+	int i, st;
+
+	st = parse_options(argc, argv, &o);
 	if (st)
 		return st;
-	if (rg_cocci_report(tree, paths, n, rules, &r))
-		return RG_EXIT_TROUBLE;
-	rg_results_finish(&r);
-	rg_results_print(&r, fmt, stdout);
-	st = rg_results_exit_code(&r);
-	rg_results_free(&r);
-	free(paths);
+	tree = rg_kernel_tree(o.kernel);
+	real = tree ? realpath(tree, NULL) : NULL;
 	free(tree);
+	if (!real)
+		return RG_EXIT_TROUBLE;
+	/* a PATH that leads nowhere in the tree is bad input, not "clean" */
+	for (i = 0; i < o.nr_paths; i++) {
+		rel = rg_tree_relative(real, o.paths[i], &why);
+		if (!rel)
+			st = rg_fail("%s: %s (%s)", o.paths[i], why, real);
+		free(rel);
+	}
+	if (!st && rg_cocci_report(real, o.paths, o.nr_paths, o.rules, &r))
+		st = RG_EXIT_TROUBLE;
+	if (!st) {
+		rg_results_finish(&r);
+		rg_results_print(&r, o.fmt, stdout);
+		st = rg_results_exit_code(&r);
+	}
+	rg_results_free(&r);
+	free(o.paths);
+	free(real);
 	return st;
 }
