@@ -54,6 +54,25 @@ static long number(const char *s, long min)
 	return *end || v < min || v > 10000000 ? -1 : v;
 }
 
+/*
+ * The column GCC would print for a 0-based byte column of line in text:
+ * tabs to the next multiple of 8 (GCC's -fdiagnostics-column-unit=display,
+ * which every engine's findings use, finding.h), 1-based.
+ */
+static int display_column(const char *text, long line, long byte_col)
+{
+	const char *p = text;
+	long col = 0, i;
+
+	while (p && --line > 0)
+		p = strchr(p, '\n'), p = p ? p + 1 : NULL;
+	if (!p)
+		return byte_col + 1;
+	for (i = 0; i < byte_col && p[i] && p[i] != '\n'; i++)
+		col = p[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+	return col + 1;
+}
+
 /* One "RG" record; false if it is not a finding of sc's rule. */
 static bool add_record(const struct rg_cocci_script *sc, char **fld, int n,
 		       struct rg_cocci_file *file, bool patch, struct rg_results *r)
@@ -80,7 +99,7 @@ static bool add_record(const struct rg_cocci_script *sc, char **fld, int n,
 	f.rule = sc->rule;
 	f.file = file->rel;
 	f.line = line;
-	f.column = col + 1;
+	f.column = display_column(file->text, line, col);
 	f.function = fld[5];
 	f.arg = fld[6];
 	f.rewrite = *fld[7] ? fld[7] : NULL;
@@ -92,7 +111,7 @@ static bool add_record(const struct rg_cocci_script *sc, char **fld, int n,
 	if (n == 11 && *rg_rules[sc->rule].note) {
 		note.file = file->rel;
 		note.line = nline;
-		note.column = ncol + 1;
+		note.column = display_column(file->text, nline, ncol);
 		note.message = (char *)rg_rules[sc->rule].note;
 		f.notes = &note;
 		f.nr_notes = 1;

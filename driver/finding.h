@@ -32,7 +32,12 @@ struct rg_fix {
 	char *replacement;
 };
 
-/* A secondary location ("the page was frozen here"). */
+/*
+ * A secondary location ("the page was frozen here").  Columns of findings
+ * and notes are those GCC prints (its default -fdiagnostics-column-unit=
+ * display: a tab advances to the next multiple of 8), so every engine's
+ * text output reads the same as the compiler's; fix ranges are in bytes.
+ */
 struct rg_note {
 	char *file;
 	int line, column;
@@ -43,7 +48,7 @@ struct rg_finding {
 	enum rg_rule rule;
 	bool error;			/* plugin's -error, otherwise a warning */
 	char *file;			/* relative to the tree when it is in one */
-	int line, column;		/* 1-based; column in bytes */
+	int line, column;		/* 1-based; column as GCC prints it */
 	char *function;			/* enclosing function, "" if none */
 	char *arg;			/* the message's first %qs: the call or access */
 	char *rewrite;			/* its second %qs, or NULL: no known rewrite */
