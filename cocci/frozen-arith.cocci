@@ -1,36 +1,35 @@
 // SPDX-License-Identifier: GPL-2.0
 /// Reference arithmetic (inc/dec/add/sub and their _return/_and_test
 /// forms, get_page/put_page/folio_get/folio_put) on a page that is
-/// frozen on some path to the call, within one function.  A frozen page
+/// frozen on some path to the call, within one function, wherever the
+/// call sits (a statement, a condition, a return value).  A frozen page
 /// has no owner: arithmetic on it is a use after free in waiting, and
 /// with a dedicated frozen bit it corrupts the encoding.  Frozen comes
 /// from set_page_count_as_frozen(), a successful *_ref_freeze(), a true
 /// *_sub_and_test()/*_dec_and_test()/*_testzero() and the
 /// alloc_frozen_pages() family; it ends at an unfreeze, init_page_count(),
-/// set_page_refcounted(), a reassignment or a call that consumes the
-/// frozen page (free_frozen_pages() and friends), a speculative get
-/// (page_ref_add_unless(), folio_try_get(), ...: they fail on a frozen
-/// page, so the paths past them are treated as live) or a raw
-/// set_page_count()/folio_set_count() (itself raw-set-count).  A freeze
-/// result may be tested directly (also in likely(), compared with 0, or
-/// joined by && / ||) or stored in a variable and tested later; a page and
-/// its folio alias (page_folio(P), &F->page, folio_page(F, 0), in the call
-/// or in a variable), and so do copies (F = P, F = (void *)P,
-/// F = c ? P : NULL).  Paths are followed out of the success branch by
-/// goto, break and continue, around loop back edges and out of
-/// "while (!freeze(P))" and "do ... while (!freeze(P));" retry loops; a
-/// loop iterator or increment that steps P, or an assignment to P (also
-/// its declaration in a loop body), makes it another page.
-/// The freeze site is given as a note.  Report and context modes only:
-/// there is no rewrite.
+/// set_page_refcounted(), a reassignment, a call that consumes the frozen
+/// page (free_frozen_pages() and friends), a speculative get
+/// (page_ref_add_unless(), folio_try_get(), ...), a raw
+/// set_page_count()/folio_set_count() (itself raw-set-count) or a put.
+/// A freeze result may be tested directly or stored and tested later,
+/// under !, ==/!= 0, likely()/unlikely() and && / || with other
+/// conditions; a page, its folio, casts and copies (made before or after
+/// the freeze) are one page.  Paths are followed out of the branch that
+/// holds the frozen page, by goto, break and continue, around loop back
+/// edges and out of retry loops; a loop that steps the page, or an
+/// assignment to it, makes it another page.  The freeze site is given as
+/// a note.  Report, context and org modes only: there is no rewrite.
 ///
 /// Rule ids, messages and function lists come from refguard's
-/// rules/*.def; testsuite/cocci/run-tests checks that they agree.
+/// rules/*.def.
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 The refguard authors.
 // Options: --no-includes --include-headers
 // Keywords: frozen page, page_ref_freeze, put_page_testzero, page refcount
+// Generated from cocci/templates/frozen-arith.cocci.in and rules/*.def
+// by `refguard rules --cocci frozen-arith`: do not edit.
 
 virtual context
 virtual org
@@ -38,16 +37,11 @@ virtual report
 
 @initialize:python@
 @@
+# --- common part, from cocci/templates/common.py ---
 import os
-import re
 
 RG_RULE = "frozen-arith"
-# rules/rules.def: FROZEN_ARITH message, note
-RG_MESSAGE = "'%s' on a page that is frozen on some path to this call"
-RG_NOTE = "the page was frozen here"
-
-# --- common part, identical in every cocci/*.cocci (checked by a test) ---
-RG_HELPER_FILES = ("include/linux/page_ref.h", "include/linux/mm_types.h")
+RG_HELPER_FILES = ("include/linux/page_ref.h", "include/linux/mm_types.h",)
 RG_RECORDS = os.environ.get("REFGUARD_RECORDS") == "1"
 # The helpers the rewrites call (rules/rewrite.def, direct.def, api.def):
 # a function of that name is the helper's own definition, wherever it is.
@@ -108,8 +102,10 @@ def rg_key(p):
 rg_reported = set()
 
 def rg_emit(p, msg, fields):
-	"""A record for refguard, or the project's diagnostic line; once per
-	position."""
+	"""A record for refguard (driver/cocci.c parses it: RG, rule, file,
+	line, column, function, then FIELDS: argument, helper, fix and for a
+	note its line and column, separated by \\x1f), or the project's
+	diagnostic line; once per position."""
 	key = (p.file, int(p.line), int(p.column))
 	if key in rg_reported:
 		return
@@ -129,1265 +125,848 @@ def rg_org(p, msg):
 	cocci.print_main(msg + " [refguard-%s]" % RG_RULE, p)
 # --- end of common part ---
 
-def rg_plain(e):
-	"""P is not itself page_folio(X), &X->page or folio_page(X, 0): those
-	are matched as aliases of X, so that a freeze and an unfreeze of one
-	page under two spellings agree."""
-	e = e.replace(" ", "")
-	if e.startswith("page_folio("):
+# rules/rules.def: FROZEN_ARITH message, note
+RG_MESSAGE = "'%s' on a page that is frozen on some path to this call"
+RG_NOTE = "the page was frozen here"
+
+# --- frozen-arith's Python, from cocci/templates/frozen-arith.py ---
+# The rules of frozen-arith.cocci find where a page becomes frozen and
+# where a frozen path starts; this part decides what SmPL cannot say
+# compactly: which branch of a test holds a frozen page (a small parser
+# of the condition's source text), which expressions name the same page
+# (conversions, casts and copies), and which loop or branch a path may
+# fall out of.  Everything is keyed by the freeze site's position.
+import re
+
+RG_CONVERT = set("""page_folio, _compound_head, compound_head, folio_page""".replace(",", " ").split())
+# A call to any of these may end the frozen state: a branch that makes
+# one is not taken to fall through with the page still frozen.
+RG_ENDISH = set("""set_page_count, folio_set_count, init_page_count,
+	init_folio_count, set_page_refcounted, page_ref_unfreeze,
+	folio_ref_unfreeze, page_ref_add_unless, folio_ref_add_unless,
+	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
+	folio_ref_try_add, get_page_unless_zero, try_get_page,
+	free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put,
+	free_compound_page""".replace(",", " ").split())
+
+rg_files = {}
+
+def rg_text(f):
+	if f not in rg_files:
+		try:
+			with open(f, errors="replace") as fh:
+				t = fh.read()
+		except OSError:
+			t = ""
+		starts = [0] + [m.end() for m in re.finditer("\n", t)]
+		# Comments become blanks: offsets stay, the parser never sees them.
+		t = re.sub(r"/\*.*?\*/|//[^\n]*",
+			   lambda m: re.sub(r"[^\n]", " ", m.group(0)), t, flags=re.S)
+		rg_files[f] = (t, starts)
+	return rg_files[f]
+
+def rg_off(p, end=False):
+	"""Offset in the file of a position's start (or end)."""
+	t, starts = rg_text(p.file)
+	line = int(p.line_end if end else p.line)
+	col = int(p.column_end if end else p.column)
+	return starts[line - 1] + col if 0 < line <= len(starts) else -1
+
+def rg_close(t, i):
+	"""The offset just past the parenthesis group opening at t[i]."""
+	depth = 0
+	for j in range(i, len(t)):
+		if t[j] in "([":
+			depth += 1
+		elif t[j] in ")]":
+			depth -= 1
+			if depth == 0:
+				return j + 1
+	return len(t)
+
+# ---------------------------------------------------------- page identity
+
+def rg_base(e):
+	"""The page an expression names: page_folio(X), compound_head(X),
+	&X->page, folio_page(X, 0), casts, parentheses and "c ? X : NULL"
+	all name X."""
+	e = re.sub(r"\s+", "", e)
+	for _ in range(8):
+		m = re.match(r"^\((?:const)?(?:struct\w+|void|unsignedlong)\**\)(.+)$", e)
+		if m:
+			e = m.group(1)
+			continue
+		if e.startswith("(") and rg_close(e, 0) == len(e):
+			e = e[1:-1]
+			continue
+		m = re.match(r"^(\w+)\((.*)\)$", e)
+		if m and m.group(1) in RG_CONVERT and "," not in m.group(2):
+			e = m.group(2)
+			continue
+		m = re.match(r"^folio_page\((.*),0\)$", e)
+		if m:
+			e = m.group(1)
+			continue
+		m = re.match(r"^&(.+)->page$", e)
+		if m:
+			e = m.group(1)
+			continue
+		m = re.match(r"^[^?]+\?(.+):(NULL|0)$", e)
+		if m:
+			e = m.group(1)
+			continue
+		break
+	return e
+
+# (file, function) -> {variable: set of the bases assigned to it}
+rg_copies = {}
+
+def rg_copy(p, f, x):
+	"""F = X: a copy if X names a page without computing one (a call
+	could return another page each time)."""
+	if not re.match(r"^[\w>.\-+\[\]]+$", rg_base(x)):
+		x = "?%s" % x
+	rg_copies.setdefault((p[0].file, p[0].current_element), {}) \
+		.setdefault(f, set()).add(rg_base(x))
+
+def rg_resolve(p, b):
+	"""Follow copies: a variable every assignment of which copies one
+	page is that page (one assigned anything else is not followed)."""
+	copies = rg_copies.get((p[0].file, p[0].current_element), {})
+	for _ in range(4):
+		s = copies.get(b)
+		if not s or len(s) != 1:
+			break
+		b = next(iter(s))
+	return b
+
+# freeze site key -> the base of its page
+rg_page = {}
+
+def rg_same(q, p1):
+	"""Does expression q name the page frozen at p1?"""
+	b = rg_page.get(rg_key(p1))
+	return b is not None and rg_resolve(p1, rg_base(q)) == rg_resolve(p1, b)
+
+def rg_is_page(q, p1):
+	"""q is the page variable itself (its reassignment ends the page)."""
+	b = rg_page.get(rg_key(p1))
+	return b is not None and rg_base(q) in (b, rg_resolve(p1, b))
+
+# ---------------------------------------------------- tests and branches
+
+RG_TOK = re.compile(r"\s*(->|&&|\|\||==|!=|<=|>=|<<|>>|\w+|\S)")
+
+def rg_tokens(t, lo, hi):
+	out, i = [], lo
+	while i < hi:
+		m = RG_TOK.match(t, i, hi)
+		if not m:
+			break
+		out.append((m.group(1), m.start(1)))
+		i = m.end()
+	return out
+
+class RgParse:
+	"""A condition as && / || / ! over atoms; an atom that starts at
+	the key offset is the key (the freeze call or the stored result).
+	Anything else (comparisons, arithmetic, bit operations) is an
+	opaque atom; one that hides the key makes the test unknown."""
+	def __init__(self, toks, key):
+		self.t, self.i, self.key, self.atoms = toks, 0, key, 0
+		self.hidden = False
+
+	def peek(self, k=0):
+		j = self.i + k
+		return self.t[j][0] if j < len(self.t) else None
+
+	def parse_or(self):
+		a = self.parse_and()
+		while self.peek() == "||":
+			self.i += 1
+			a = ("or", a, self.parse_and())
+		return a
+
+	def parse_and(self):
+		a = self.parse_not()
+		while self.peek() == "&&":
+			self.i += 1
+			a = ("and", a, self.parse_not())
+		return a
+
+	def parse_not(self):
+		if self.peek() == "!":
+			self.i += 1
+			return ("not", self.parse_not())
+		start = self.i
+		a = self.parse_prim()
+		op = self.peek()
+		if op in ("==", "!=") and self.peek(1) in ("0", "NULL", "false") \
+		   and self.peek(2) in (None, ")", "&&", "||"):
+			self.i += 2
+			return ("not", a) if op == "==" else a
+		if op not in (None, ")", "&&", "||"):
+			return self.opaque(start)
+		return a
+
+	def opaque(self, start):
+		depth = 0
+		while self.peek() is not None:
+			c = self.peek()
+			if depth == 0 and c in (")", "&&", "||"):
+				break
+			depth += c in ("(", "[")
+			depth -= c in (")", "]")
+			self.i += 1
+		if any(o == self.key for _, o in self.t[start:self.i]):
+			self.hidden = True
+		self.atoms += 1
+		return ("atom", self.atoms)
+
+	def parse_prim(self):
+		c = self.peek()
+		if c in ("likely", "unlikely") and self.peek(1) == "(":
+			self.i += 1
+			c = "("
+		if c == "(":
+			self.i += 1
+			a = self.parse_or()
+			if self.peek() == ")":
+				self.i += 1
+			return a
+		start = self.i
+		if start < len(self.t) and self.t[start][1] == self.key:
+			self.skip_operand()
+			return ("key",)
+		return self.opaque(start)
+
+	def skip_operand(self):
+		"""The key: a name, then calls, subscripts and members."""
+		self.i += 1
+		while self.peek() in ("(", "[", "->", "."):
+			if self.peek() in ("->", "."):
+				self.i += 2
+				continue
+			depth = 0
+			while self.peek() is not None:
+				c = self.peek()
+				depth += c in ("(", "[")
+				depth -= c in (")", "]")
+				self.i += 1
+				if depth == 0:
+					break
+
+def rg_eval(n, env, v):
+	"""(value, whether the key was evaluated) of node n."""
+	if n[0] == "key":
+		return v, True
+	if n[0] == "atom":
+		return env[n[1] - 1], False
+	if n[0] == "not":
+		a, e = rg_eval(n[1], env, v)
+		return not a, e
+	a, ea = rg_eval(n[1], env, v)
+	if (n[0] == "and") != a:
+		return a, ea
+	b, eb = rg_eval(n[2], env, v)
+	return b, ea or eb
+
+def rg_polarity(t, lo, hi, key, values, call):
+	"""(can the test be true with the page frozen, can it be false).
+	call: the key is the freeze call (frozen if evaluated and true);
+	otherwise a stored result, frozen for the values given."""
+	p = RgParse(rg_tokens(t, lo, hi), key)
+	tree = p.parse_or()
+	if p.hidden or p.peek() is not None or p.atoms > 8:
+		return (False, False)
+	res = set()
+	for bits in range(1 << p.atoms):
+		env = [bool(bits >> k & 1) for k in range(p.atoms)]
+		for v in values:
+			val, ev = rg_eval(tree, env, v)
+			if not call or (ev and v):
+				res.add(val)
+	return (True in res, False in res)
+
+def rg_falls_through(t, lo, hi):
+	"""Can a path leave this branch at its end with the page still
+	frozen?  Not if it makes any call that may end the frozen state, or
+	its last statement leaves."""
+	body = t[lo:hi]
+	if any(w in RG_ENDISH for w in re.findall(r"\w+", body)):
 		return False
-	if e.startswith("folio_page(") and e.endswith(",0)"):
+	return not re.search(r"\b(return|goto|break|continue)\b[^;]*;[\s}]*$", body)
+
+# freeze site key -> {(kind, start key)}: where the frozen paths start.
+rg_starts = {}
+# freeze site key -> values of its stored result that mean frozen
+rg_stored = {}
+
+def rg_start(p1, kind, key):
+	rg_starts.setdefault(rg_key(p1), set()).add((kind, key))
+
+def rg_started(p, p1, kind):
+	return (kind, rg_key(p)) in rg_starts.get(rg_key(p1), ())
+
+def rg_decl_started(p, p1):
+	return ("decl", (p[0].file, int(p[0].line))) in rg_starts.get(rg_key(p1), ())
+
+def rg_stmt(t, i):
+	"""(start, end) of the statement at or after offset i."""
+	i = re.compile(r"\s*").match(t, i).end()
+	m = re.compile(r"(if|while|for|switch)\b\s*").match(t, i)
+	if m:
+		lo, hi = rg_stmt(t, rg_close(t, m.end()))
+		if m.group(1) == "if" and re.compile(r"\s*else\b").match(t, hi):
+			hi = rg_stmt(t, re.compile(r"\s*else\b").match(t, hi).end())[1]
+		return (i, hi)
+	hi, depth = i, 0
+	while hi < len(t):
+		depth += t[hi] in "({["
+		depth -= t[hi] in ")}]"
+		hi += 1
+		if depth == 0 and t[hi - 1] in ";}":
+			break
+	return (i, hi)
+
+def rg_test(p1, pk, pi, values, call):
+	"""Register the starts of a test at pi (if/while) of the key at pk
+	(the freeze call p1, or its stored result)."""
+	t, _ = rg_text(pi[0].file)
+	kw = rg_off(pi[0])
+	lo = t.find("(", kw)
+	hi = rg_close(t, lo)
+	then_f, else_f = rg_polarity(t, lo + 1, hi - 1, rg_off(pk[0]), values, call)
+	a0, a1 = rg_stmt(t, hi)
+	loop = t.startswith("while", kw)
+	m = None if loop else re.compile(r"\s*else\b").match(t, a1)
+	if then_f:
+		rg_start(p1, "loop" if loop else "then", rg_key(pi))
+		if not loop and rg_falls_through(t, a0, a1):
+			rg_start(p1, "after", rg_key(pi))
+	if else_f and m:
+		rg_start(p1, "else", rg_key(pi))
+		if rg_falls_through(t, *rg_stmt(t, m.end())):
+			rg_start(p1, "after", rg_key(pi))
+	elif else_f:
+		rg_start(p1, "after", rg_key(pi))
+
+# freeze site key -> the variable its result is stored in
+rg_stored_name = {}
+
+def rg_store(p1, pr, r):
+	"""R = E with the freeze call p1 inside E: which values of R mean a
+	frozen page; the store starts a frozen path if any does."""
+	t, _ = rg_text(pr[0].file)
+	lo = t.find("=", rg_off(pr[0]) + len(r)) + 1
+	hi, depth = lo, 0
+	while hi < len(t) and (depth or t[hi] not in ";,"):
+		depth += t[hi] in "(["
+		depth -= t[hi] in ")]"
+		hi += 1
+	then_f, else_f = rg_polarity(t, lo, hi, rg_off(p1[0]), (True, False), True)
+	values = [v for v, ok in ((True, then_f), (False, else_f)) if ok]
+	rg_stored[rg_key(p1)] = values
+	rg_stored_name[rg_key(p1)] = r
+	if values:
+		rg_start(p1, "after", rg_key(pr))
+		rg_start(p1, "decl", (pr[0].file, int(pr[0].line)))
+
+def rg_stored_var(r, p1):
+	return rg_stored_name.get(rg_key(p1)) == r.strip()
+
+# jump position key -> "break" or "continue"
+rg_jumps = {}
+
+def rg_jump(p1, pj):
+	t, _ = rg_text(pj[0].file)
+	kind = re.match(r"\w+", t[rg_off(pj[0]):]).group(0)
+	if kind == "goto":
+		rg_start(p1, "after", rg_key(pj))
+	else:
+		rg_jumps[rg_key(pj)] = kind
+
+def rg_jump_loop(p1, pj, pl):
+	"""A break goes on after its loop; a continue at the top of the loop
+	and after it, unless the loop steps the page."""
+	kind = rg_jumps.get(rg_key(pj))
+	if kind == "break":
+		rg_start(p1, "after", rg_key(pl))
+	elif kind == "continue" and rg_loop_free(pl, p1):
+		rg_start(p1, "loop", rg_key(pl))
+		rg_start(p1, "after", rg_key(pl))
+
+def rg_tail(p1):
+	"""p1 is in the condition of a do-while tail, "} while (...);" alone
+	on its line, and the loop is left with the page frozen."""
+	t, starts = rg_text(p1[0].file)
+	line = int(p1[0].line)
+	src = t[starts[line - 1]:starts[line] if line < len(starts) else len(t)]
+	m = re.match(r"\s*(\}\s*)?while\s*\(.*\)\s*;\s*$", src)
+	if not m:
 		return False
-	return not (e.startswith("&") and e.endswith("->page"))
+	lo = starts[line - 1] + src.index("(")
+	return rg_polarity(t, lo + 1, rg_close(t, lo) - 1, rg_off(p1[0]),
+			   (True, False), True)[1]
 
-def rg_alias(a, p):
-	"""a is p, or p's page/folio written as a conversion."""
-	a = a.replace(" ", "")
-	p = p.replace(" ", "")
-	return a in (p, "page_folio(%s)" % p, "&%s->page" % p, "folio_page(%s,0)" % p)
+def rg_loop_free(pl, p1):
+	"""A loop whose header does not step or reassign the page."""
+	t, _ = rg_text(pl[0].file)
+	lo = t.find("(", rg_off(pl[0]))
+	head = t[lo:rg_close(t, lo)]
+	names = re.findall(r"\w+", rg_page.get(rg_key(p1), ""))
+	return not (names and re.search(r"\b%s\b" % re.escape(names[0]), head))
 
-def rg_copy(a, f):
-	"""a is the variable f, or f cast: "(struct page *)f"."""
-	a = a.replace(" ", "")
-	return a == f or (a.startswith("(") and a.endswith(")" + f))
-
-def rg_loop_tail(p1):
-	"""p1 is in the condition of a do-while tail or a body-less while:
-	the whole source line is "[}] while (...);", maybe with a comment."""
-	try:
-		with open(p1[0].file, errors="replace") as fh:
-			line = fh.readlines()[int(p1[0].line) - 1]
-	except (OSError, IndexError):
+def rg_arith_at(p2, p1):
+	"""Arithmetic after a do-while tail counts only past the tail: the
+	path back into the body is the failed freeze."""
+	if rg_exempt(p2):
 		return False
-	return re.match(r"\s*(\}\s*)?while\s*\(.*\)\s*;\s*(/\*.*\*/\s*|//.*)?$", line) is not None
-
-# Calls that passed a rule's final check (see the <rule>ok rules), with
-# the freeze to name in the note.
-rg_ok = {}
-
-def rg_passed(p2, p1):
-	rg_ok.setdefault(rg_key(p2), p1)
+	return ("tail", rg_key(p1)) not in rg_starts.get(rg_key(p1), ()) or \
+		rg_key(p2) > rg_key(p1)
 
 def rg_found(ar, p1, p2):
 	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
+# --- end of frozen-arith's Python ---
 
-// Frozen on the fall-through of a failed "not frozen" test, after an
-// unconditional freeze or allocation of a frozen page.
-@fa exists@
-expression P : script:python() { rg_plain(P) };
-expression E, Er, E1, N;
-expression A;
+// Where a page becomes frozen: the freeze site p1 keys everything below.
+@frozen_at@
+identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
+	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
+	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero};
+identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof,
+	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
+	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof};
+expression X;
 position p1;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier sf = {set_page_count_as_frozen}; // api: RG_SET_FROZEN
-identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
 @@
 
-(
-if (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 && !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) S
-|
-sf@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \));
-|
-P = al@p1(...);
-)
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
+\( fz@p1(X, ...) \| al@p1(...) \)
 
-
-// Frozen inside the branch of a test that can succeed with P frozen.
-@fb exists@
-expression P : script:python() { rg_plain(P) };
-expression E, Er, E1, N;
-expression A;
-position p1;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1, S2;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+@script:python@
+p1 << frozen_at.p1;
+X << frozen_at.X = "";
 @@
+if X:
+	rg_page[rg_key(p1)] = rg_base(X)
 
-if (\( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| likely(tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...)) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 || tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) {
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-... when any
-} else S2
-
-// Frozen from a declaration's initializer: a page from the frozen
-// allocator.
-@fc exists@
-identifier P;
-type T;
-expression E, Er, N;
-expression A;
-position p1;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1;
-identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
-@@
-
-T P = al@p1(...);
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-
-
-// A freeze result stored in a variable R: frozen before R is tested at
-// all, inside "if (R)" and past "if (!R) S" (where R is not tested again:
-// a second test of R correlates with the first, which is not followed).
-@fd exists@
-identifier R;
-type T;
-expression P : script:python() { rg_plain(P) };
-expression E, Er, E1, N;
-expression A;
-position p1;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1, S2;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
-@@
-(
-T R = \( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \);
-|
-R = \( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \);
-)
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-    when != R
-(
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-|
-if (R) {
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-... when any
-} else S2
-|
-if (!R) S
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-    when != R
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-)
-
-// The same for a stored negated result, R = !freeze.
-@fe exists@
-identifier R;
-type T;
-expression P : script:python() { rg_plain(P) };
-expression E, Er, N;
-expression A;
-position p1;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1, S2;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
-@@
-(
-T R = \( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \);
-|
-R = \( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \);
-)
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-    when != R
-(
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-|
-if (!R) {
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-... when any
-} else S2
-|
-if (R) S
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-    when != R
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-)
-
-// A page and its folio in two variables, F = page_folio(P), F = &P->page
-// or F = folio_page(P, 0): a freeze of one and arithmetic on the other.
-@ff exists@
+// Copies of a page, before or after the freeze: F names the page as long
+// as every assignment to F copies it (see rg_resolve()).
+@alias_copy@
 identifier F;
-type T;
-expression P : script:python() { rg_plain(P) };
-expression E, Er, E1, N;
-position p1, p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1, S2;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+expression X;
+position pa;
 @@
-(
-T F = \( page_folio(P) \| &P->page \| folio_page(P, 0) \);
-|
-F = \( page_folio(P) \| &P->page \| folio_page(P, 0) \);
-)
-... when != F = E
-    when != P = E
-    when != I(..., P, ...) S1
-    when != I(..., F, ...) S1
-(
-if (\( tz@p1(P, ...) \| likely(tz@p1(P, ...)) \| E1 && tz@p1(P, ...) \| tz@p1(P, ...) && E1 \)) {
-... when != end(\( P \| F \), ...)
-    when != P = E
-    when != tg(P, ...)
-    when != I(..., P, ...) S1
-    when != rs(P, N)
-    when != F = E
-(
-ar@p2(F, ...);
-|
-if (<+... ar@p2(F, ...) ...+>) S
-|
-Er = ar@p2(F, ...);
-|
-return ar@p2(F, ...);
-)
-... when any
-} else S2
-|
-if (\( !tz@p1(P, ...) \| tz@p1(P, ...) == 0 \| !tz@p1(P, ...) || E1 \| E1 && !tz@p1(P, ...) \)) S
-... when != end(\( P \| F \), ...)
-    when != P = E
-    when != tg(P, ...)
-    when != I(..., P, ...) S1
-    when != rs(P, N)
-    when != F = E
-(
-ar@p2(F, ...);
-|
-if (<+... ar@p2(F, ...) ...+>) S
-|
-Er = ar@p2(F, ...);
-|
-return ar@p2(F, ...);
-)
-|
-if (\( tz@p1(F, ...) \| likely(tz@p1(F, ...)) \| E1 && tz@p1(F, ...) \| tz@p1(F, ...) && E1 \)) {
-... when != end(\( F \| P \), ...)
-    when != F = E
-    when != tg(F, ...)
-    when != I(..., F, ...) S1
-    when != rs(F, N)
-    when != P = E
-(
-ar@p2(P, ...);
-|
-if (<+... ar@p2(P, ...) ...+>) S
-|
-Er = ar@p2(P, ...);
-|
-return ar@p2(P, ...);
-)
-... when any
-} else S2
-|
-if (\( !tz@p1(F, ...) \| tz@p1(F, ...) == 0 \| !tz@p1(F, ...) || E1 \| E1 && !tz@p1(F, ...) \)) S
-... when != end(\( F \| P \), ...)
-    when != F = E
-    when != tg(F, ...)
-    when != I(..., F, ...) S1
-    when != rs(F, N)
-    when != P = E
-(
-ar@p2(P, ...);
-|
-if (<+... ar@p2(P, ...) ...+>) S
-|
-Er = ar@p2(P, ...);
-|
-return ar@p2(P, ...);
-)
-)
 
+F@pa = X
 
-// A copy of P in another variable F, also through a cast or a
-// "C ? P : NULL": a freeze of P and arithmetic on F, or on F cast back.
-@fk exists@
+@alias_init@
 identifier F;
-type T, T2;
-expression P : script:python() { rg_plain(P) };
-expression E, Er, E1, N, C;
-expression A;
-position p1;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1, S2;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier sf = {set_page_count_as_frozen}; // api: RG_SET_FROZEN
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+expression X;
+type T;
+position pa;
+@@
+
+T F@pa = X;
+
+@script:python@
+F << alias_copy.F;
+X << alias_copy.X;
+pa << alias_copy.pa;
+@@
+rg_copy(pa, F, X)
+
+@script:python@
+F << alias_init.F;
+X << alias_init.X;
+pa << alias_init.pa;
+@@
+rg_copy(pa, F, X)
+
+// A statement that leaves the page frozen: set_page_count_as_frozen(),
+// a frozen allocation.
+@frozen_statement@
+identifier sf = {set_page_count_as_frozen};
+identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof,
+	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
+	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof};
+expression X, P;
+identifier I;
+type T;
+position frozen_at.p1, ps, pz;
 @@
 
 (
-T F = \( P \| (T2)P \| C ? P : NULL \);
+sf@p1@pz(X);
 |
-F = \( P \| (T2)P \| C ? P : NULL \);
-)
-... when != F = E
-    when != P = E
-(
-sf@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \));
-... when != end(\( F \| (T2)F \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-    when != F = E
-(
-ar@p2(A, ...);
+P@ps = al@p1@pz(...);
 |
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-|
-if (\( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| likely(tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...)) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 || tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) {
-... when != end(\( F \| (T2)F \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-    when != F = E
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-... when any
-} else S2
-|
-if (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 && !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) S
-... when != end(\( F \| (T2)F \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-    when != F = E
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
+T I@ps = al@p1@pz(...);
 )
 
-// Frozen where a goto, break or continue leaves the branch of a test
-// that can succeed with P frozen.  Coccinelle does not follow a path on
-// from a break or a continue, so those two go to their loop: a break to
-// the code after it, a continue to the top of its body and after it.
-@fj exists@
-expression P : script:python() { rg_plain(P) };
-expression E, E1, N;
-position p1, pg, pb, pc;
-identifier L;
-iterator I;
+@script:python@
+p1 << frozen_statement.pz;
+ps << frozen_statement.ps = [];
+P << frozen_statement.P = "";
+I << frozen_statement.I = "";
+@@
+if I:
+	rg_page[rg_key(p1)] = I
+	rg_start(p1, "decl", (ps[0].file, int(ps[0].line)))
+elif P:
+	rg_page[rg_key(p1)] = rg_base(P)
+	rg_start(p1, "after", rg_key(ps))
+else:
+	rg_start(p1, "after", rg_key(p1))
+
+// A test of the freeze: after_failed_test (the code after it, when the
+// test can fail with the page frozen: "if (!freeze(P)) return;",
+// "if (x && !freeze(P)) ...", a "while (!freeze(P))" retry loop),
+// in_success_branch (its then or else branch), and the fall out of
+// a branch that makes no call that could end the frozen state.
+@tested@
+identifier fz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
+position p1, pi;
 statement S1, S2;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
 @@
 
-if (\( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| likely(tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...)) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 || tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) \( goto@pg L; \| break@pb; \| continue@pc; \| {
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-\( goto@pg L; \| break@pb; \| continue@pc; \)
-} \) else S2
+(
+if@pi (<+... fz@p1(...) ...+>) S1 else S2
+|
+if@pi (<+... fz@p1(...) ...+>) S1
+|
+while@pi (<+... fz@p1(...) ...+>) S1
+)
 
-@fjg exists@
-expression fj.P;
-position fj.pg;
+@script:python@
+p1 << tested.p1;
+pi << tested.pi;
+@@
+rg_test(p1, p1, pi, (True, False), True)
+
+// retry_loop: "do S while (!freeze(P));", recognised by its source line
+// (spatch cannot match do-while): frozen past the condition.
+@retry_loop@
+identifier fz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
+position p1 : script:python() { rg_tail(p1) };
+@@
+
+fz@p1(...)
+
+@script:python@
+p1 << retry_loop.p1;
+@@
+rg_start(p1, "tail", rg_key(p1))
+
+// stored_result: R = ...freeze(P)...; frozen until R is tested (then its
+// tests say where), for the values of R that mean frozen.
+@stored_result@
+identifier fz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
+identifier R;
+position p1, pr;
+@@
+
+R@pr = <+... fz@p1(...) ...+>
+
+@stored_init@
+identifier fz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
+identifier R;
+type T;
+position p1, pr;
+@@
+
+T R@pr = <+... fz@p1(...) ...+>;
+
+@script:python@
+p1 << stored_result.p1;
+pr << stored_result.pr;
+R << stored_result.R;
+@@
+rg_store(p1, pr, R)
+
+@script:python@
+p1 << stored_init.p1;
+pr << stored_init.pr;
+R << stored_init.R;
+@@
+rg_store(p1, pr, R)
+
+// The first test of a stored result on each path from the store.
+@stored_test exists@
+position frozen_at.p1;
+position ps : script:python(p1) { rg_started(ps, p1, "after") };
+position pd : script:python(p1) { rg_decl_started(pd, p1) };
+idexpression Rt : script:python(p1) { rg_stored_var(Rt, p1) };
+position pi, pk;
+statement S, S2;
+declaration D;
+identifier end = {set_page_count, folio_set_count, init_page_count,
+	init_folio_count, set_page_refcounted, page_ref_unfreeze,
+	folio_ref_unfreeze, page_ref_sub, folio_ref_sub, page_ref_dec,
+	folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
+	page_ref_dec_return, folio_ref_dec_return, put_page, folio_put,
+	folio_put_refs, page_ref_add_unless, folio_ref_add_unless,
+	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
+	folio_ref_try_add, get_page_unless_zero, try_get_page,
+	free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put,
+	free_compound_page};
+expression Q : script:python(p1) { rg_same(Q, p1) };
+expression Qb : script:python(p1) { rg_is_page(Qb, p1) };
+idexpression R : script:python(p1) { rg_stored_var(R, p1) };
+expression E;
+iterator I;
+statement S1;
+
+@@
+
+\( S@ps \| D@pd \)
+... when != end(Q, ...)
+    when != Qb = E
+    when != \( Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+    when != I(..., Qb, ...) S1
+    when != R
+
+\( if@pi (<+... Rt@pk ...+>) S1 else S2 \| if@pi (<+... Rt@pk ...+>) S1 \)
+
+@script:python@
+p1 << frozen_at.p1;
+pi << stored_test.pi;
+pk << stored_test.pk;
+@@
+rg_test(p1, pk, pi, rg_stored[rg_key(p1)], False)
+
+// A goto, break or continue out of the branch that holds the frozen
+// page: a goto goes on at its label, a break after its loop, a continue
+// at the top of its loop and after it.
+@jump_out exists@
+position frozen_at.p1;
+position pt : script:python(p1) { rg_started(pt, p1, "then") };
+position pj;
 identifier L;
-expression E, Er, N;
-expression A;
-position p2 : script:python() { not rg_exempt(p2) };
+expression C;
+statement S2;
+identifier end = {set_page_count, folio_set_count, init_page_count,
+	init_folio_count, set_page_refcounted, page_ref_unfreeze,
+	folio_ref_unfreeze, page_ref_sub, folio_ref_sub, page_ref_dec,
+	folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
+	page_ref_dec_return, folio_ref_dec_return, put_page, folio_put,
+	folio_put_refs, page_ref_add_unless, folio_ref_add_unless,
+	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
+	folio_ref_try_add, get_page_unless_zero, try_get_page,
+	free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put,
+	free_compound_page};
+expression Q : script:python(p1) { rg_same(Q, p1) };
+expression Qb : script:python(p1) { rg_is_page(Qb, p1) };
+idexpression R : script:python(p1) { rg_stored_var(R, p1) };
+expression E;
 iterator I;
-statement S, S1;
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+statement S1;
+
 @@
 
-goto@pg L;
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
+if@pt (C) {
+... when != end(Q, ...)
+    when != Qb = E
+    when != \( Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+    when != I(..., Qb, ...) S1
+    when != R
 
+\( goto@pj L; \| break@pj; \| continue@pj; \)
+} else S2
 
-// The loop a break or continue leaves: Coccinelle's nest does not look
-// into inner loops or switches, so this is the innermost loop, and a
-// break out of a switch has none.
-@fjlb exists@
-position fj.pb;
-position pl;
+@script:python@
+p1 << frozen_at.p1;
+pj << jump_out.pj;
+@@
+rg_jump(p1, pj)
+
+// The loop a break or continue leaves: a nest does not look into inner
+// loops or switches, so this is the innermost loop, and a break out of a
+// switch has none.
+@jump_loop exists@
+position jump_out.pj, pl;
 expression C;
 iterator I;
 @@
+
 (
-while@pl (C) { <+... break@pb; ...+> }
+while@pl (C) { <+... \( break@pj; \| continue@pj; \) ...+> }
 |
-for@pl (...;...;...) { <+... break@pb; ...+> }
+for@pl (...;...;...) { <+... \( break@pj; \| continue@pj; \) ...+> }
 |
-I@pl(...) { <+... break@pb; ...+> }
+I@pl(...) { <+... \( break@pj; \| continue@pj; \) ...+> }
 )
 
-// Loops that step P to another page on a continue: no longer the page
-// that was frozen.
-@fjx@
-expression fj.P, C;
-position pl;
-iterator I;
-statement S;
+@script:python@
+p1 << frozen_at.p1;
+pj << jump_out.pj;
+pl << jump_loop.pl;
 @@
-(
-for@pl (...;...; <+... P ...+>) S
-|
-while@pl (<+... P = C ...+>) S
-|
-I@pl(..., P, ...) S
-)
+rg_jump_loop(p1, pj, pl)
 
-@fjlc exists@
-position fj.pc;
-position pl != fjx.pl;
+// The one check: from each start of the freeze site p1, a path on which
+// the page stays frozen to a reference operation on it, in any
+// expression.
+@check exists@
+position frozen_at.p1;
+identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc,
+	page_ref_inc_return, folio_ref_inc_return, get_page, folio_get,
+	folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec,
+	folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
+	page_ref_dec_return, folio_ref_dec_return, put_page, folio_put,
+	folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test,
+	page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero,
+	folio_put_testzero};
+identifier fz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
+expression A : script:python(p1) { rg_same(A, p1) };
+position p2 : script:python(p1) { rg_arith_at(p2, p1) };
+position ps : script:python(p1) { rg_started(ps, p1, "after") };
+position pd : script:python(p1) { rg_decl_started(pd, p1) };
+position pt : script:python(p1) { rg_started(pt, p1, "then") };
+position pe : script:python(p1) { rg_started(pe, p1, "else") };
+position pl : script:python(p1) { rg_started(pl, p1, "loop") };
+position pw : script:python(p1) { rg_started(pw, p1, "tail") };
+statement S, S2;
+declaration D;
 expression C;
+identifier end = {set_page_count, folio_set_count, init_page_count,
+	init_folio_count, set_page_refcounted, page_ref_unfreeze,
+	folio_ref_unfreeze, page_ref_sub, folio_ref_sub, page_ref_dec,
+	folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
+	page_ref_dec_return, folio_ref_dec_return, put_page, folio_put,
+	folio_put_refs, page_ref_add_unless, folio_ref_add_unless,
+	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
+	folio_ref_try_add, get_page_unless_zero, try_get_page,
+	free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put,
+	free_compound_page};
+expression Q : script:python(p1) { rg_same(Q, p1) };
+expression Qb : script:python(p1) { rg_is_page(Qb, p1) };
+idexpression R : script:python(p1) { rg_stored_var(R, p1) };
+expression E;
 iterator I;
-@@
-(
-while@pl (C) { <+... continue@pc; ...+> }
-|
-for@pl (...;...;...) { <+... continue@pc; ...+> }
-|
-I@pl(...) { <+... continue@pc; ...+> }
-)
+statement S1;
 
-@fjb exists@
-expression fj.P;
-position fjlb.pl;
-expression E, Er, C, N;
-expression A;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1;
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
 @@
 
 (
-while@pl (C) S
-|
-for@pl (...;...;...) S
-|
-I@pl(...) S
-)
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
+S@ps
+... when != end(Q, ...)
+    when != Qb = E
+    when != \( Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+    when != I(..., Qb, ...) S1
+    when != R
 
-// A continue: P is frozen from the top of the body and after the loop.
-@fjc exists@
-expression fj.P;
-position fjlc.pl;
-expression E, Er, C, N;
-expression A;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1;
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
-@@
+    when any
+ar@p2(A, ...)
+|
+D@pd
+... when != end(Q, ...)
+    when != Qb = E
+    when != \( Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+    when != I(..., Qb, ...) S1
+    when != R
 
-(
+    when any
+ar@p2(A, ...)
+|
+fz@pw(...)
+... when != end(Q, ...)
+    when != Qb = E
+    when != \( Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+    when != I(..., Qb, ...) S1
+    when != R
+
+    when any
+ar@p2(A, ...)
+|
+if@pt (C) {
+... when != end(Q, ...)
+    when != Qb = E
+    when != \( Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+    when != I(..., Qb, ...) S1
+    when != R
+
+    when any
+ar@p2(A, ...)
+... when any
+} else S2
+|
+if@pe (C) S2 else {
+... when != end(Q, ...)
+    when != Qb = E
+    when != \( Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+    when != I(..., Qb, ...) S1
+    when != R
+
+    when any
+ar@p2(A, ...)
+... when any
+}
+|
 while@pl (C) {
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
+... when != end(Q, ...)
+    when != Qb = E
+    when != \( Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+    when != I(..., Qb, ...) S1
+    when != R
+
+    when any
+ar@p2(A, ...)
 ... when any
 }
 |
 for@pl (...;...;...) {
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
+... when != end(Q, ...)
+    when != Qb = E
+    when != \( Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+    when != I(..., Qb, ...) S1
+    when != R
+
+    when any
+ar@p2(A, ...)
 ... when any
 }
 |
 I@pl(...) {
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
+... when != end(Q, ...)
+    when != Qb = E
+    when != \( Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+    when != I(..., Qb, ...) S1
+    when != R
+
+    when any
+ar@p2(A, ...)
 ... when any
 }
-|
-while@pl (C) S
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-|
-for@pl (...;...;...) S
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-|
-I@pl(...) S
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
 )
 
-// A retry loop: "while (!freeze(P)) S" leaves, but for a break, frozen.
-@fw exists@
-expression P : script:python() { rg_plain(P) };
-expression E, Er, E1, N;
-expression A;
-position p1;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
-@@
-
-while (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 && !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) S
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-
-
-// The same for "do S while (!freeze(P));".  spatch 1.1.1 cannot match a
-// do-while ("not supported"), so the path starts at the condition itself,
-// recognised in the source line by rg_loop_tail(), and only arithmetic
-// after it counts: the path back into the body is the failed freeze.
-@fdw exists@
-expression P : script:python() { rg_plain(P) };
-expression E, Er, N;
-expression A;
-position p1 : script:python() { rg_loop_tail(p1) };
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
-@@
-
-\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \)
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-
-
-// The arithmetic is on P itself or on P's page/folio (page_folio(P),
-// &P->page, folio_page(P, 0)); for fk on the copy F, or F cast back; for
-// fdw after the condition (the path back into the body is the failed
-// freeze).  Checked on the one call each finding names, not in the rules
-// above, to keep them cheap; the script only records (include_match(False)
-// would also drop the other rules' findings of the same run), and the
-// <rule>ok rule keeps the calls it passed.
-
-@script:python@
-A << fa.A;
-P << fa.P;
-p1 << fa.p1;
-p2 << fa.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@faok@
-identifier fa.ar;
-position fa.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fb.A;
-P << fb.P;
-p1 << fb.p1;
-p2 << fb.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@fbok@
-identifier fb.ar;
-position fb.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fc.A;
-P << fc.P;
-p1 << fc.p1;
-p2 << fc.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@fcok@
-identifier fc.ar;
-position fc.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fd.A;
-P << fd.P;
-p1 << fd.p1;
-p2 << fd.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@fdok@
-identifier fd.ar;
-position fd.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fe.A;
-P << fe.P;
-p1 << fe.p1;
-p2 << fe.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@feok@
-identifier fe.ar;
-position fe.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fk.A;
-F << fk.F;
-p1 << fk.p1;
-p2 << fk.p2;
-@@
-if rg_copy(A, F):
-	rg_passed(p2, p1)
-
-@fkok@
-identifier fk.ar;
-position fk.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fw.A;
-P << fw.P;
-p1 << fw.p1;
-p2 << fw.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@fwok@
-identifier fw.ar;
-position fw.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fdw.A;
-P << fdw.P;
-p1 << fdw.p1;
-p2 << fdw.p2;
-@@
-if rg_alias(A, P) and rg_key(p2) > rg_key(p1):
-	rg_passed(p2, p1)
-
-@fdwok@
-identifier fdw.ar;
-position fdw.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fjg.A;
-P << fj.P;
-p1 << fj.p1;
-p2 << fjg.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@fjgok@
-identifier fjg.ar;
-position fjg.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fjb.A;
-P << fj.P;
-p1 << fj.p1;
-p2 << fjb.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@fjbok@
-identifier fjb.ar;
-position fjb.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fjc.A;
-P << fj.P;
-p1 << fj.p1;
-p2 << fjc.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@fjcok@
-identifier fjc.ar;
-position fjc.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
+// The one emitter.
 @depends on context@
-identifier fa.ar;
-position faok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fb.ar;
-position fbok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fc.ar;
-position fcok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fd.ar;
-position fdok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fe.ar;
-position feok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fk.ar;
-position fkok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fw.ar;
-position fwok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fdw.ar;
-position fdwok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier ff.ar;
-position ff.p2;
+identifier check.ar;
+position check.p2;
 @@
 
 * ar@p2(...)
 
-@depends on context@
-identifier fjg.ar;
-position fjgok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fjb.ar;
-position fjbok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fjc.ar;
-position fjcok.q;
-@@
-
-* ar@q(...)
-
 @script:python depends on report@
-ar << fa.ar;
-p2 << faok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fb.ar;
-p2 << fbok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fc.ar;
-p2 << fcok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fd.ar;
-p2 << fdok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fe.ar;
-p2 << feok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fk.ar;
-p2 << fkok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fw.ar;
-p2 << fwok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fdw.ar;
-p2 << fdwok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << ff.ar;
-p1 << ff.p1;
-p2 << ff.p2;
+p1 << frozen_at.p1;
+p2 << check.p2;
+ar << check.ar;
 @@
 rg_found(ar, p1, p2)
 
-@script:python depends on report@
-ar << fjg.ar;
-p2 << fjgok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fjb.ar;
-p2 << fjbok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fjc.ar;
-p2 << fjcok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
 @script:python depends on org@
-ar << fa.ar;
-p2 << faok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fb.ar;
-p2 << fbok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fc.ar;
-p2 << fcok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fd.ar;
-p2 << fdok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fe.ar;
-p2 << feok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fk.ar;
-p2 << fkok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fw.ar;
-p2 << fwok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fdw.ar;
-p2 << fdwok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << ff.ar;
-p2 << ff.p2;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fjg.ar;
-p2 << fjgok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fjb.ar;
-p2 << fjbok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fjc.ar;
-p2 << fjcok.q;
+p2 << check.p2;
+ar << check.ar;
 @@
 rg_org(p2, RG_MESSAGE % ar)

@@ -29,6 +29,9 @@
  *   $(include FILE)          cocci/templates/FILE, itself expanded: the
  *                            Python every semantic patch shares
  *   $(generated)             the "do not edit" line
+ *   $(define NAME) ... $(end)
+ *                            text used more than once in a template,
+ *                            written once: $(use NAME) expands it
  *
  * An unknown placeholder is an error, so a template cannot silently keep
  * a fact the catalogue no longer has.  The committed cocci/ .cocci files must
@@ -227,6 +230,40 @@ static int api_list(FILE *out, const char *args, int col)
 
 static int expand(FILE *out, const char *tmpl, const char *rule_name, int depth);
 
+/* A template's $(define NAME) ... $(end) blocks. */
+static struct {
+	char *name, *body;
+} macros[16];
+static unsigned int nr_macros;
+
+/* Record the block that starts after "$(define NAME)" at T; past $(end). */
+static const char *define_macro(const char *name, const char *t)
+{
+	const char *end = strstr(t, "$(end)");
+
+	if (!end || nr_macros == sizeof(macros) / sizeof(macros[0])) {
+		rg_fail("templates: $(define %s) without $(end), or too many", name);
+		return NULL;
+	}
+	if (*t == '\n')
+		t++;
+	macros[nr_macros].name = strdup(name);
+	macros[nr_macros].body = strndup(t, end - t);
+	nr_macros++;
+	end += strlen("$(end)");
+	return *end == '\n' ? end + 1 : end;
+}
+
+static int use_macro(FILE *out, const char *name, const char *rule_name, int depth)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_macros; i++)
+		if (!strcmp(macros[i].name, name))
+			return expand(out, macros[i].body, rule_name, depth + 1);
+	return rg_fail("templates: $(use %s) before its $(define)", name);
+}
+
 static int expand_file(FILE *out, const char *name, const char *rule_name, int depth)
 {
 	char *path = rg_strdup_printf("cocci/templates/%s", name);
@@ -291,6 +328,8 @@ static int placeholder(FILE *out, const char *what, const char *rule_name,
 		py_helper_funcs(out, "\t");
 	} else if (!strncmp(what, "include ", 8)) {
 		return expand_file(out, what + 8, rule_name, depth);
+	} else if (!strncmp(what, "use ", 4)) {
+		return use_macro(out, what + 4, rule_name, depth);
 	} else if (!strcmp(what, "generated")) {
 		fprintf(out, "// Generated from cocci/templates/%s.cocci.in and rules/*.def\n"
 			"// by `refguard rules --cocci %s`: do not edit.",
@@ -318,6 +357,15 @@ static int expand(FILE *out, const char *t, const char *rule_name, int depth)
 			return rg_fail("templates: unterminated $( in %s", rule_name);
 		char *what = strndup(t + 2, end - t - 2);
 
+		if (!strncmp(what, "define ", 7)) {
+			t = define_macro(what + 7, end + 1);
+			free(what);
+			if (!t)
+				return RG_EXIT_TROUBLE;
+			t--;	/* the loop's t++ */
+			col = 0;
+			continue;
+		}
 		st = placeholder(out, what, rule_name, col, depth);
 		free(what);
 		if (st)
