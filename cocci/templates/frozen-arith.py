@@ -1,393 +1,272 @@
-# --- frozen-arith's Python, from cocci/templates/frozen-arith.py ---
-# The rules of frozen-arith.cocci find where a page becomes frozen and
-# where a frozen path starts; this part decides what SmPL cannot say
-# compactly: which branch of a test holds a frozen page (a small parser
-# of the condition's source text), which expressions name the same page
-# (conversions, casts and copies), and which loop or branch a path may
-# fall out of.  Everything is keyed by the freeze site's position.
+# --- frozen-arith's part, from cocci/templates/frozen-arith.py ---
+# The SmPL rules find freeze sites and register, per site, where a path
+# with the page frozen starts; this part decides what SmPL cannot say
+# compactly: which branch of a test holds a frozen page (a parser of the
+# condition's source text), which expressions name the same page, and
+# whether a branch can fall out with the page still frozen.
 import re
 
 RG_CONVERT = set("""$(api convert)""".replace(",", " ").split())
-# A call to any of these may end the frozen state: a branch that makes
-# one is not taken to fall through with the page still frozen.
-RG_ENDISH = set("""$(api init unfreeze consume-frozen try-get set)""".replace(",", " ").split())
-
-rg_files = {}
+# A branch that calls one of these may end the frozen state.
+RG_ENDISH = set("""$(api init unfreeze consume-frozen try-get set put)""".replace(",", " ").split())
+RG_SET_FROZEN = set("""$(api set-frozen)""".replace(",", " ").split())
+rg_files, rg_copies, rg_page, rg_starts, rg_stored = {}, {}, {}, {}, {}
 
 def rg_text(f):
+	"""(text with comments blanked, line start offsets) of a file."""
 	if f not in rg_files:
 		try:
 			with open(f, errors="replace") as fh:
 				t = fh.read()
 		except OSError:
 			t = ""
-		starts = [0] + [m.end() for m in re.finditer("\n", t)]
-		# Comments become blanks: offsets stay, the parser never sees them.
 		t = re.sub(r"/\*.*?\*/|//[^\n]*",
 			   lambda m: re.sub(r"[^\n]", " ", m.group(0)), t, flags=re.S)
-		rg_files[f] = (t, starts)
+		rg_files[f] = (t, [0] + [m.end() for m in re.finditer("\n", t)])
 	return rg_files[f]
 
 def rg_off(p, end=False):
-	"""Offset in the file of a position's start (or end)."""
-	t, starts = rg_text(p.file)
+	starts = rg_text(p.file)[1]
 	line = int(p.line_end if end else p.line)
-	col = int(p.column_end if end else p.column)
-	return starts[line - 1] + col if 0 < line <= len(starts) else -1
+	return starts[line - 1] + int(p.column_end if end else p.column)
 
 def rg_close(t, i):
-	"""The offset just past the parenthesis group opening at t[i]."""
+	"""The offset just past the bracketed group that opens at t[i]."""
 	depth = 0
 	for j in range(i, len(t)):
-		if t[j] in "([":
-			depth += 1
-		elif t[j] in ")]":
-			depth -= 1
-			if depth == 0:
-				return j + 1
+		depth += t[j] in "([{"
+		depth -= t[j] in ")]}"
+		if depth == 0:
+			return j + 1
 	return len(t)
-
-# ---------------------------------------------------------- page identity
 
 def rg_base(e):
 	"""The page an expression names: page_folio(X), compound_head(X),
-	&X->page, folio_page(X, 0), casts, parentheses and "c ? X : NULL"
-	all name X."""
+	&X->page, folio_page(X, 0), casts, parentheses and c ? X : NULL all
+	name X."""
 	e = re.sub(r"\s+", "", e)
-	for _ in range(8):
-		m = re.match(r"^\((?:const)?(?:struct\w+|void|unsignedlong)\**\)(.+)$", e)
+	while True:
+		m = re.match(r"\((?:const)?(?:struct\w+|void)\*+\)(.+)$|&(.+)->page$"
+			     r"|folio_page\((.+),0\)$|[^?]+\?(.+):(?:NULL|0)$", e)
+		c = re.match(r"(\w+)\(([^,]*)\)$", e)
 		if m:
-			e = m.group(1)
-			continue
-		if e.startswith("(") and rg_close(e, 0) == len(e):
+			e = [g for g in m.groups() if g][0]
+		elif c and c.group(1) in RG_CONVERT:
+			e = c.group(2)
+		elif e.startswith("(") and rg_close(e, 0) == len(e):
 			e = e[1:-1]
-			continue
-		m = re.match(r"^(\w+)\((.*)\)$", e)
-		if m and m.group(1) in RG_CONVERT and "," not in m.group(2):
-			e = m.group(2)
-			continue
-		m = re.match(r"^folio_page\((.*),0\)$", e)
-		if m:
-			e = m.group(1)
-			continue
-		m = re.match(r"^&(.+)->page$", e)
-		if m:
-			e = m.group(1)
-			continue
-		m = re.match(r"^[^?]+\?(.+):(NULL|0)$", e)
-		if m:
-			e = m.group(1)
-			continue
-		break
-	return e
+		else:
+			return e
 
-# (file, function) -> {variable: set of the bases assigned to it}
-rg_copies = {}
+def rg_frozen_at(p1, fz, page, ps):
+	"""A freeze site: the page it freezes, and where it is frozen after a
+	statement (set_page_count_as_frozen(), P = alloc_frozen_pages())."""
+	if page:
+		rg_page[rg_key(p1)] = rg_base(page)
+	if fz in RG_SET_FROZEN:
+		rg_start(p1, "after", rg_key(p1))
+	if ps:
+		rg_start(p1, "after", rg_key(ps))
+		rg_start(p1, "decl", (ps[0].file, int(ps[0].line)))
 
 def rg_copy(p, f, x):
-	"""F = X: a copy if X names a page without computing one (a call
-	could return another page each time)."""
-	if not re.match(r"^[\w>.\-+\[\]]+$", rg_base(x)):
-		x = "?%s" % x
+	"""F = X: F names X's page while every assignment to F copies that
+	page; X computed by a call may be another page each time."""
+	b = rg_base(x)
+	if not re.match(r"[\w>.\-+\[\]]+$", b):
+		b = "?" + b
 	rg_copies.setdefault((p[0].file, p[0].current_element), {}) \
-		.setdefault(f, set()).add(rg_base(x))
+		.setdefault(f, set()).add(b)
 
 def rg_resolve(p, b):
-	"""Follow copies: a variable every assignment of which copies one
-	page is that page (one assigned anything else is not followed)."""
 	copies = rg_copies.get((p[0].file, p[0].current_element), {})
 	for _ in range(4):
-		s = copies.get(b)
-		if not s or len(s) != 1:
+		s = copies.get(b, ())
+		if len(s) != 1:
 			break
 		b = next(iter(s))
 	return b
 
-# freeze site key -> the base of its page
-rg_page = {}
-
 def rg_same(q, p1):
-	"""Does expression q name the page frozen at p1?"""
+	"""Does q name the page frozen at p1?"""
 	b = rg_page.get(rg_key(p1))
 	return b is not None and rg_resolve(p1, rg_base(q)) == rg_resolve(p1, b)
 
 def rg_is_page(q, p1):
-	"""q is the page variable itself (its reassignment ends the page)."""
+	"""q is the variable that holds the page: assigning it ends the page."""
 	b = rg_page.get(rg_key(p1))
 	return b is not None and rg_base(q) in (b, rg_resolve(p1, b))
 
-# ---------------------------------------------------- tests and branches
+def rg_parse(t, lo, hi, key):
+	"""The condition t[lo:hi] as ("and"|"or", a, b), ("not", a), ("key",)
+	and ("atom", n) nodes, and the number of atoms.  The key is the
+	operand starting at offset key; comparisons, arithmetic and bit
+	operations make opaque atoms, and None when one hides the key."""
+	toks = [(m.group(1), m.start(1)) for m in re.compile(
+		r"\s*(->|&&|\|\||==|!=|<=|>=|<<|>>|\w+|\S)").finditer(t, lo, hi)]
+	pos, atoms, end = [0], [0], (None, ")", "&&", "||")
+	peek = lambda k=0: toks[pos[0] + k][0] if pos[0] + k < len(toks) else None
 
-RG_TOK = re.compile(r"\s*(->|&&|\|\||==|!=|<=|>=|<<|>>|\w+|\S)")
-
-def rg_tokens(t, lo, hi):
-	out, i = [], lo
-	while i < hi:
-		m = RG_TOK.match(t, i, hi)
-		if not m:
-			break
-		out.append((m.group(1), m.start(1)))
-		i = m.end()
-	return out
-
-class RgParse:
-	"""A condition as && / || / ! over atoms; an atom that starts at
-	the key offset is the key (the freeze call or the stored result).
-	Anything else (comparisons, arithmetic, bit operations) is an
-	opaque atom; one that hides the key makes the test unknown."""
-	def __init__(self, toks, key):
-		self.t, self.i, self.key, self.atoms = toks, 0, key, 0
-		self.hidden = False
-
-	def peek(self, k=0):
-		j = self.i + k
-		return self.t[j][0] if j < len(self.t) else None
-
-	def parse_or(self):
-		a = self.parse_and()
-		while self.peek() == "||":
-			self.i += 1
-			a = ("or", a, self.parse_and())
-		return a
-
-	def parse_and(self):
-		a = self.parse_not()
-		while self.peek() == "&&":
-			self.i += 1
-			a = ("and", a, self.parse_not())
-		return a
-
-	def parse_not(self):
-		if self.peek() == "!":
-			self.i += 1
-			return ("not", self.parse_not())
-		start = self.i
-		a = self.parse_prim()
-		op = self.peek()
-		if op in ("==", "!=") and self.peek(1) in ("0", "NULL", "false") \
-		   and self.peek(2) in (None, ")", "&&", "||"):
-			self.i += 2
-			return ("not", a) if op == "==" else a
-		if op not in (None, ")", "&&", "||"):
-			return self.opaque(start)
-		return a
-
-	def opaque(self, start):
+	def opaque(start):
 		depth = 0
-		while self.peek() is not None:
-			c = self.peek()
-			if depth == 0 and c in (")", "&&", "||"):
-				break
-			depth += c in ("(", "[")
-			depth -= c in (")", "]")
-			self.i += 1
-		if any(o == self.key for _, o in self.t[start:self.i]):
-			self.hidden = True
-		self.atoms += 1
-		return ("atom", self.atoms)
+		while peek() is not None and (depth or peek() not in end):
+			depth += peek() in ("(", "[")
+			depth -= peek() in (")", "]")
+			pos[0] += 1
+		atoms[0] += 1
+		hidden = any(o == key for _, o in toks[start:pos[0]])
+		return None if hidden else ("atom", atoms[0])
 
-	def parse_prim(self):
-		c = self.peek()
-		if c in ("likely", "unlikely") and self.peek(1) == "(":
-			self.i += 1
-			c = "("
-		if c == "(":
-			self.i += 1
-			a = self.parse_or()
-			if self.peek() == ")":
-				self.i += 1
-			return a
-		start = self.i
-		if start < len(self.t) and self.t[start][1] == self.key:
-			self.skip_operand()
-			return ("key",)
-		return self.opaque(start)
+	def binary(op, sub):
+		a = sub()
+		while a and peek() == op:
+			pos[0] += 1
+			b = sub()
+			a = b and (op, a, b)
+		return a
 
-	def skip_operand(self):
-		"""The key: a name, then calls, subscripts and members."""
-		self.i += 1
-		while self.peek() in ("(", "[", "->", "."):
-			if self.peek() in ("->", "."):
-				self.i += 2
-				continue
-			depth = 0
-			while self.peek() is not None:
-				c = self.peek()
-				depth += c in ("(", "[")
-				depth -= c in (")", "]")
-				self.i += 1
-				if depth == 0:
-					break
+	def unary():
+		if peek() == "!":
+			pos[0] += 1
+			a = unary()
+			return a and ("not", a)
+		start = pos[0]
+		if peek() in ("likely", "unlikely") and peek(1) == "(":
+			pos[0] += 1
+		if peek() == "(":
+			pos[0] += 1
+			a = binary("||", lambda: binary("&&", unary))
+			pos[0] += peek() == ")"
+		elif start < len(toks) and toks[start][1] == key:
+			kend = re.compile(r"\w+\s*").match(t, key).end()
+			if t[kend:kend + 1] == "(":
+				kend = rg_close(t, kend)
+			while peek() is not None and toks[pos[0]][1] < kend:
+				pos[0] += 1
+			a = ("key",)
+		else:
+			return opaque(start)
+		if peek() in ("==", "!=") and peek(1) in ("0", "NULL", "false") \
+		   and peek(2) in end:
+			pos[0] += 2
+			return a and (("not", a) if toks[pos[0] - 2][0] == "==" else a)
+		return a if peek() in end else opaque(start)
+
+	tree = binary("||", lambda: binary("&&", unary))
+	return (tree if peek() is None else None), atoms[0]
 
 def rg_eval(n, env, v):
-	"""(value, whether the key was evaluated) of node n."""
-	if n[0] == "key":
-		return v, True
-	if n[0] == "atom":
-		return env[n[1] - 1], False
-	if n[0] == "not":
-		a, e = rg_eval(n[1], env, v)
-		return not a, e
+	"""(value, whether the key was evaluated) of node n, C's && and ||."""
+	if n[0] in ("key", "atom"):
+		return (v, True) if n[0] == "key" else (env[n[1] - 1], False)
 	a, ea = rg_eval(n[1], env, v)
-	if (n[0] == "and") != a:
-		return a, ea
+	if n[0] == "not" or (n[0] == "and") != a:
+		return (not a if n[0] == "not" else a), ea
 	b, eb = rg_eval(n[2], env, v)
 	return b, ea or eb
 
 def rg_polarity(t, lo, hi, key, values, call):
 	"""(can the test be true with the page frozen, can it be false).
-	call: the key is the freeze call (frozen if evaluated and true);
-	otherwise a stored result, frozen for the values given."""
-	p = RgParse(rg_tokens(t, lo, hi), key)
-	tree = p.parse_or()
-	if p.hidden or p.peek() is not None or p.atoms > 8:
-		return (False, False)
+	call: the key is the freeze call (frozen when it ran and was true);
+	else a stored result, frozen when it has one of the values."""
+	tree, n = rg_parse(t, lo, hi, key)
 	res = set()
-	for bits in range(1 << p.atoms):
-		env = [bool(bits >> k & 1) for k in range(p.atoms)]
+	for bits in range(1 << n if tree and n <= 8 else 0):
 		for v in values:
-			val, ev = rg_eval(tree, env, v)
-			if not call or (ev and v):
+			val, ran = rg_eval(tree, [bool(bits >> k & 1) for k in range(n)], v)
+			if not call or (ran and v):
 				res.add(val)
 	return (True in res, False in res)
 
-def rg_falls_through(t, lo, hi):
-	"""Can a path leave this branch at its end with the page still
-	frozen?  Not if it makes any call that may end the frozen state, or
-	its last statement leaves."""
-	body = t[lo:hi]
-	if any(w in RG_ENDISH for w in re.findall(r"\w+", body)):
-		return False
-	return not re.search(r"\b(return|goto|break|continue)\b[^;]*;[\s}]*$", body)
+def rg_stmt(t, i):
+	"""(start, end) of the C statement at offset i."""
+	i = re.compile(r"\s*").match(t, i).end()
+	m = re.compile(r"(if|while|for|switch)\b\s*").match(t, i)
+	if m:
+		hi = rg_stmt(t, rg_close(t, m.end()))[1]
+		e = re.compile(r"\s*else\b").match(t, hi)
+		return (i, rg_stmt(t, e.end())[1] if m.group(1) == "if" and e else hi)
+	hi = i
+	while hi < len(t) and t[hi] not in ";{":
+		hi = rg_close(t, hi) if t[hi] in "([" else hi + 1
+	return (i, rg_close(t, hi) if t[hi:hi + 1] == "{" else hi + 1)
 
-# freeze site key -> {(kind, start key)}: where the frozen paths start.
-rg_starts = {}
-# freeze site key -> values of its stored result that mean frozen
-rg_stored = {}
+def rg_falls_through(t, lo, hi):
+	"""Can a path leave this branch at its end with the page frozen?  Not
+	if it calls something that may end the frozen state, or leaves."""
+	if set(re.findall(r"\w+", t[lo:hi])) & RG_ENDISH:
+		return False
+	return not re.search(r"\b(return|goto|break|continue)\b[^;]*;[\s}]*$", t[lo:hi])
 
 def rg_start(p1, kind, key):
 	rg_starts.setdefault(rg_key(p1), set()).add((kind, key))
 
 def rg_started(p, p1, kind):
-	return (kind, rg_key(p)) in rg_starts.get(rg_key(p1), ())
-
-def rg_decl_started(p, p1):
-	return ("decl", (p[0].file, int(p[0].line))) in rg_starts.get(rg_key(p1), ())
-
-def rg_stmt(t, i):
-	"""(start, end) of the statement at or after offset i."""
-	i = re.compile(r"\s*").match(t, i).end()
-	m = re.compile(r"(if|while|for|switch)\b\s*").match(t, i)
-	if m:
-		lo, hi = rg_stmt(t, rg_close(t, m.end()))
-		if m.group(1) == "if" and re.compile(r"\s*else\b").match(t, hi):
-			hi = rg_stmt(t, re.compile(r"\s*else\b").match(t, hi).end())[1]
-		return (i, hi)
-	hi, depth = i, 0
-	while hi < len(t):
-		depth += t[hi] in "({["
-		depth -= t[hi] in ")}]"
-		hi += 1
-		if depth == 0 and t[hi - 1] in ";}":
-			break
-	return (i, hi)
+	key = (p[0].file, int(p[0].line)) if kind == "decl" else rg_key(p)
+	return (kind, key) in rg_starts.get(rg_key(p1), ())
 
 def rg_test(p1, pk, pi, values, call):
-	"""Register the starts of a test at pi (if/while) of the key at pk
-	(the freeze call p1, or its stored result)."""
-	t, _ = rg_text(pi[0].file)
+	"""The starts a test at pi (if or while) of the key at pk (the freeze
+	call p1 or its stored result) gives: its then or else branch, the
+	code after it (after_failed_test, retry loops) and the fall out of a
+	branch (in_success_branch)."""
+	t = rg_text(pi[0].file)[0]
 	kw = rg_off(pi[0])
 	lo = t.find("(", kw)
 	hi = rg_close(t, lo)
 	then_f, else_f = rg_polarity(t, lo + 1, hi - 1, rg_off(pk[0]), values, call)
 	a0, a1 = rg_stmt(t, hi)
 	loop = t.startswith("while", kw)
-	m = None if loop else re.compile(r"\s*else\b").match(t, a1)
-	if then_f:
-		rg_start(p1, "loop" if loop else "then", rg_key(pi))
-		if not loop and rg_falls_through(t, a0, a1):
+	e = None if loop else re.compile(r"\s*else\b").match(t, a1)
+	if then_f and not loop:
+		rg_start(p1, "then", rg_key(pi))
+		if rg_falls_through(t, a0, a1):
 			rg_start(p1, "after", rg_key(pi))
-	if else_f and m:
+	if else_f and e:
 		rg_start(p1, "else", rg_key(pi))
-		if rg_falls_through(t, *rg_stmt(t, m.end())):
+		if rg_falls_through(t, *rg_stmt(t, e.end())):
 			rg_start(p1, "after", rg_key(pi))
 	elif else_f:
 		rg_start(p1, "after", rg_key(pi))
 
-# freeze site key -> the variable its result is stored in
-rg_stored_name = {}
-
 def rg_store(p1, pr, r):
-	"""R = E with the freeze call p1 inside E: which values of R mean a
-	frozen page; the store starts a frozen path if any does."""
-	t, _ = rg_text(pr[0].file)
+	"""R = E, the freeze call p1 in E: the values of R that mean frozen;
+	the page is frozen after the store if there are any."""
+	t = rg_text(pr[0].file)[0]
 	lo = t.find("=", rg_off(pr[0]) + len(r)) + 1
-	hi, depth = lo, 0
-	while hi < len(t) and (depth or t[hi] not in ";,"):
-		depth += t[hi] in "(["
-		depth -= t[hi] in ")]"
-		hi += 1
+	hi = lo
+	while hi < len(t) and t[hi] not in ";,":
+		hi = rg_close(t, hi) if t[hi] in "([" else hi + 1
 	then_f, else_f = rg_polarity(t, lo, hi, rg_off(p1[0]), (True, False), True)
-	values = [v for v, ok in ((True, then_f), (False, else_f)) if ok]
-	rg_stored[rg_key(p1)] = values
-	rg_stored_name[rg_key(p1)] = r
-	if values:
+	rg_stored[rg_key(p1)] = (r, [v for v, ok in ((True, then_f), (False, else_f)) if ok])
+	if then_f or else_f:
 		rg_start(p1, "after", rg_key(pr))
 		rg_start(p1, "decl", (pr[0].file, int(pr[0].line)))
 
 def rg_stored_var(r, p1):
-	return rg_stored_name.get(rg_key(p1)) == r.strip()
-
-# jump position key -> "break" or "continue"
-rg_jumps = {}
-
-def rg_jump(p1, pj):
-	t, _ = rg_text(pj[0].file)
-	kind = re.match(r"\w+", t[rg_off(pj[0]):]).group(0)
-	if kind == "goto":
-		rg_start(p1, "after", rg_key(pj))
-	else:
-		rg_jumps[rg_key(pj)] = kind
-
-def rg_jump_loop(p1, pj, pl):
-	"""A break goes on after its loop; a continue at the top of the loop
-	and after it, unless the loop steps the page."""
-	kind = rg_jumps.get(rg_key(pj))
-	if kind == "break":
-		rg_start(p1, "after", rg_key(pl))
-	elif kind == "continue" and rg_loop_free(pl, p1):
-		rg_start(p1, "loop", rg_key(pl))
-		rg_start(p1, "after", rg_key(pl))
+	return rg_stored.get(rg_key(p1), ("",))[0] == r.strip()
 
 def rg_tail(p1):
-	"""p1 is in the condition of a do-while tail, "} while (...);" alone
-	on its line, and the loop is left with the page frozen."""
+	"""If p1 is in the condition of a do-while tail, "} while (...);" on
+	its own line, that leaves the loop with the page frozen: the key of
+	the loop's "do", after which the page is frozen."""
 	t, starts = rg_text(p1[0].file)
-	line = int(p1[0].line)
-	src = t[starts[line - 1]:starts[line] if line < len(starts) else len(t)]
-	m = re.match(r"\s*(\}\s*)?while\s*\(.*\)\s*;\s*$", src)
+	lo = starts[int(p1[0].line) - 1]
+	if not re.compile(r"[ \t]*\}\s*while\s*\(.*\)\s*;[ \t]*$", re.M).match(t, lo):
+		return None
+	i = t.find("(", t.find("while", lo))
+	if not rg_polarity(t, i + 1, rg_close(t, i) - 1, rg_off(p1[0]),
+			   (True, False), True)[1]:
+		return None
+	j, depth = t.find("}", lo), 0
+	while j > 0 and (depth := depth + (t[j] == "}") - (t[j] == "{")):
+		j -= 1
+	m = re.search(r"\bdo\s*$", t[:j])
 	if not m:
-		return False
-	lo = starts[line - 1] + src.index("(")
-	return rg_polarity(t, lo + 1, rg_close(t, lo) - 1, rg_off(p1[0]),
-			   (True, False), True)[1]
-
-def rg_loop_free(pl, p1):
-	"""A loop whose header does not step or reassign the page."""
-	t, _ = rg_text(pl[0].file)
-	lo = t.find("(", rg_off(pl[0]))
-	head = t[lo:rg_close(t, lo)]
-	names = re.findall(r"\w+", rg_page.get(rg_key(p1), ""))
-	return not (names and re.search(r"\b%s\b" % re.escape(names[0]), head))
-
-def rg_arith_at(p2, p1):
-	"""Arithmetic after a do-while tail counts only past the tail: the
-	path back into the body is the failed freeze."""
-	if rg_exempt(p2):
-		return False
-	return ("tail", rg_key(p1)) not in rg_starts.get(rg_key(p1), ()) or \
-		rg_key(p2) > rg_key(p1)
+		return None
+	k = len([x for x in starts if x <= m.start()])
+	return (p1[0].file, k, m.start() - starts[k - 1])
 
 def rg_found(ar, p1, p2):
 	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
-# --- end of frozen-arith's Python ---
+# --- end of frozen-arith's part ---
