@@ -37,32 +37,15 @@ RG_RECORDS = os.environ.get("REFGUARD_RECORDS") == "1"
 # The helpers the rewrites call (rules/rewrite.def, direct.def, api.def):
 # a function of that name is the helper's own definition, wherever it is.
 RG_HELPER_FUNCS = frozenset((
-	"folio_ref_add",
-	"folio_ref_add_unless",
-	"folio_ref_count",
-	"folio_ref_dec",
-	"folio_ref_dec_and_test",
-	"folio_ref_dec_return",
-	"folio_ref_inc",
-	"folio_ref_inc_return",
-	"folio_ref_sub",
-	"folio_ref_sub_and_test",
-	"folio_ref_sub_return",
-	"folio_ref_unfreeze",
-	"init_folio_count",
-	"init_page_count",
-	"page_ref_add",
-	"page_ref_add_unless",
-	"page_ref_count",
-	"page_ref_dec",
-	"page_ref_dec_and_test",
-	"page_ref_dec_return",
-	"page_ref_inc",
-	"page_ref_inc_return",
-	"page_ref_sub",
-	"page_ref_sub_and_test",
-	"page_ref_unfreeze",
-	"set_page_count_as_frozen",
+	"folio_ref_add", "folio_ref_add_unless", "folio_ref_count",
+	"folio_ref_dec", "folio_ref_dec_and_test", "folio_ref_dec_return",
+	"folio_ref_inc", "folio_ref_inc_return", "folio_ref_sub",
+	"folio_ref_sub_and_test", "folio_ref_sub_return", "folio_ref_unfreeze",
+	"init_folio_count", "init_page_count", "page_ref_add",
+	"page_ref_add_unless", "page_ref_count", "page_ref_dec",
+	"page_ref_dec_and_test", "page_ref_dec_return", "page_ref_inc",
+	"page_ref_inc_return", "page_ref_sub", "page_ref_sub_and_test",
+	"page_ref_unfreeze", "set_page_count_as_frozen",
 ))
 
 def rg_exempt(p):
@@ -132,6 +115,19 @@ RG_UNFREEZE_WITH = {
 }
 
 RG_FROZEN = set()
+RG_ALLOC = set("""alloc_frozen_pages, alloc_frozen_pages_noprof,
+	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
+	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof""".replace(",", " ").split())
+
+def rg_count(n):
+	"""A count as the rewrite table spells it: 0x0 and 0U are 0."""
+	try:
+		return str(int(n.strip().rstrip("uUlL"), 0))
+	except ValueError:
+		return n.strip()
+
+def rg_alloc(e):
+	return e.split("(")[0].strip() in RG_ALLOC
 
 // Every raw setter call outside the helpers.
 @s@
@@ -165,7 +161,8 @@ fn@p(P, N);
 // A path from a false freeze test, an unfreeze or a reassignment: live.
 @live2 exists@
 identifier s.fn;
-expression s.P, s.N, E;
+expression s.P, s.N;
+expression E : script:python() { not rg_alloc(E) };
 position p;
 statement S;
 identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
@@ -204,19 +201,31 @@ if (!tz(P, ...)) { <+... fn@p(P, N); ...+> }
 identifier s.fn;
 expression s.P, s.N;
 position p != {live.p, live2.p, live3.p};
-statement S;
+statement S, S2;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
 	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
 	put_page_testzero, folio_put_testzero};
+identifier sf = {set_page_count_as_frozen};
+identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof,
+	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
+	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof};
 @@
 
 (
 if (!tz(P, ...)) S
-|
-set_page_count_as_frozen(P);
-)
 ...
 fn@p(P, N);
+|
+sf(P);
+...
+fn@p(P, N);
+|
+P = al(...);
+...
+fn@p(P, N);
+|
+if (tz(P, ...)) { <+... fn@p(P, N); ...+> } else S2
+)
 
 @script:python@
 p << frz.p;
@@ -237,7 +246,7 @@ P << s.P;
 N << s.N;
 p << s.p;
 @@
-key = (fn, N.strip())
+key = (fn, rg_count(N))
 if key in RG_SET_REWRITES:
 	h = RG_SET_REWRITES[key]
 	fix = "%s(%s)" % (h, P)
@@ -263,7 +272,7 @@ N << s.N;
 p << s.p;
 e;
 @@
-key = (fn, N.strip())
+key = (fn, rg_count(N))
 if key in RG_SET_REWRITES:
 	coccinelle.e = cocci.make_expr("%s(%s)" % (RG_SET_REWRITES[key], P))
 elif rg_key(p) in RG_FROZEN:

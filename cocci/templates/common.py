@@ -7,7 +7,8 @@ RG_RECORDS = os.environ.get("REFGUARD_RECORDS") == "1"
 # The helpers the rewrites call (rules/rewrite.def, direct.def, api.def):
 # a function of that name is the helper's own definition, wherever it is.
 RG_HELPER_FUNCS = frozenset((
-	$(helper_funcs)))
+	$(helper_funcs)
+))
 
 def rg_exempt(p):
 	"""The helpers' own definitions are never matched."""
