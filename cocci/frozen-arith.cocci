@@ -38,13 +38,15 @@ virtual report
 @initialize:python@
 @@
 # --- common part, from cocci/templates/common.py ---
+# No apostrophes in comments or docstrings here: the spatch lexer takes
+# them for quotes and can lose the end of the Python part.
 import os
 
 RG_RULE = "frozen-arith"
 RG_HELPER_FILES = ("include/linux/page_ref.h", "include/linux/mm_types.h",)
 RG_RECORDS = os.environ.get("REFGUARD_RECORDS") == "1"
 # The helpers the rewrites call (rules/rewrite.def, direct.def, api.def):
-# a function of that name is the helper's own definition, wherever it is.
+# a function of that name is the own definition of a helper, wherever it is.
 RG_HELPER_FUNCS = frozenset((
 	"folio_ref_add", "folio_ref_add_unless", "folio_ref_count",
 	"folio_ref_dec", "folio_ref_dec_and_test", "folio_ref_dec_return",
@@ -58,7 +60,7 @@ RG_HELPER_FUNCS = frozenset((
 ))
 
 def rg_exempt(p):
-	"""The helpers' own definitions are never matched."""
+	"""The definitions of the helpers themselves are never matched."""
 	f = p[0].file
 	if p[0].current_element in RG_HELPER_FUNCS:
 		return True
@@ -87,7 +89,7 @@ rg_reported = set()
 def rg_emit(p, msg, fields):
 	"""A record for refguard (driver/cocci.c parses it: RG, rule, file,
 	line, column, function, then FIELDS: argument, helper, fix and for a
-	note its line and column, separated by \\x1f), or the project's
+	note its line and column, separated by \\x1f), or the project
 	diagnostic line; once per position."""
 	key = (p.file, int(p.line), int(p.column))
 	if key in rg_reported:
@@ -112,11 +114,11 @@ def rg_org(p, msg):
 RG_MESSAGE = "'%s' on a page that is frozen on some path to this call"
 RG_NOTE = "the page was frozen here"
 
-# --- frozen-arith's part, from cocci/templates/frozen-arith.py ---
+# --- the frozen-arith part, from cocci/templates/frozen-arith.py ---
 # The SmPL rules find freeze sites and register, per site, where a path
 # with the page frozen starts; this part decides what SmPL cannot say
 # compactly: which branch of a test holds a frozen page (a parser of the
-# condition's source text), which expressions name the same page, and
+# source text of the condition), which expressions name the same page, and
 # whether a branch can fall out with the page still frozen.
 import re
 
@@ -360,11 +362,40 @@ def rg_store(p1, pr, r):
 	hi = lo
 	while hi < len(t) and t[hi] not in ";,":
 		hi = rg_close(t, hi) if t[hi] in "([" else hi + 1
-	then_f, else_f = rg_polarity(t, lo, hi, rg_off(p1[0]), (True, False), True)
+	q = rg_ternary(t, lo, hi)
+	then_f, else_f = rg_polarity(t, lo, q[0] if q else hi, rg_off(p1[0]),
+				     (True, False), True)
+	if q:
+		# R = C ? A : B with constant A and B: R is true as they are.
+		then_f, else_f = [any(f and v in rg_truth(t[a:b]) for f, (a, b) in
+				      ((then_f, q[1]), (else_f, q[2]))) for v in (True, False)]
 	rg_stored[rg_key(p1)] = (r, [v for v, ok in ((True, then_f), (False, else_f)) if ok])
 	if then_f or else_f:
 		rg_start(p1, "after", rg_key(pr))
 		rg_start(p1, "decl", (pr[0].file, int(pr[0].line)))
+
+def rg_ternary(t, lo, hi):
+	"""For C ? A : B at the top level of t[lo:hi]: (end of C, span of A,
+	span of B), else None."""
+	i, depth, q = lo, 0, None
+	while i < hi:
+		depth += t[i] in "(["
+		depth -= t[i] in ")]"
+		if depth == 0 and t[i] == "?" and q is None:
+			q = i
+		elif depth == 0 and t[i] == ":" and q is not None:
+			return (q, (q + 1, i), (i + 1, hi))
+		i += 1
+	return None
+
+def rg_truth(e):
+	"""The truth values a constant operand can have."""
+	e = e.strip()
+	if re.match(r"(0|NULL|false)$", e):
+		return (False,)
+	if re.match(r"(-?\s*[A-Z]\w*|-?\s*[1-9]\d*|true)$", e):
+		return (True,)
+	return (True, False)
 
 def rg_stored_var(r, p1):
 	return rg_stored.get(rg_key(p1), ("",))[0] == r.strip()
@@ -392,7 +423,7 @@ def rg_tail(p1):
 
 def rg_found(ar, p1, p2):
 	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
-# --- end of frozen-arith's part ---
+# --- end of the frozen-arith part ---
 
 // Where a page becomes frozen: the freeze site p1 keys everything below.
 // set_page_count_as_frozen() and a frozen allocation are frozen after

@@ -29,13 +29,15 @@ virtual report
 @initialize:python@
 @@
 # --- common part, from cocci/templates/common.py ---
+# No apostrophes in comments or docstrings here: the spatch lexer takes
+# them for quotes and can lose the end of the Python part.
 import os
 
 RG_RULE = "raw-set-count"
 RG_HELPER_FILES = ("include/linux/page_ref.h", "include/linux/mm_types.h",)
 RG_RECORDS = os.environ.get("REFGUARD_RECORDS") == "1"
 # The helpers the rewrites call (rules/rewrite.def, direct.def, api.def):
-# a function of that name is the helper's own definition, wherever it is.
+# a function of that name is the own definition of a helper, wherever it is.
 RG_HELPER_FUNCS = frozenset((
 	"folio_ref_add", "folio_ref_add_unless", "folio_ref_count",
 	"folio_ref_dec", "folio_ref_dec_and_test", "folio_ref_dec_return",
@@ -49,7 +51,7 @@ RG_HELPER_FUNCS = frozenset((
 ))
 
 def rg_exempt(p):
-	"""The helpers' own definitions are never matched."""
+	"""The definitions of the helpers themselves are never matched."""
 	f = p[0].file
 	if p[0].current_element in RG_HELPER_FUNCS:
 		return True
@@ -78,7 +80,7 @@ rg_reported = set()
 def rg_emit(p, msg, fields):
 	"""A record for refguard (driver/cocci.c parses it: RG, rule, file,
 	line, column, function, then FIELDS: argument, helper, fix and for a
-	note its line and column, separated by \\x1f), or the project's
+	note its line and column, separated by \\x1f), or the project
 	diagnostic line; once per position."""
 	key = (p.file, int(p.line), int(p.column))
 	if key in rg_reported:

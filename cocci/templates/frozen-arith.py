@@ -1,8 +1,8 @@
-# --- frozen-arith's part, from cocci/templates/frozen-arith.py ---
+# --- the frozen-arith part, from cocci/templates/frozen-arith.py ---
 # The SmPL rules find freeze sites and register, per site, where a path
 # with the page frozen starts; this part decides what SmPL cannot say
 # compactly: which branch of a test holds a frozen page (a parser of the
-# condition's source text), which expressions name the same page, and
+# source text of the condition), which expressions name the same page, and
 # whether a branch can fall out with the page still frozen.
 import re
 
@@ -237,11 +237,40 @@ def rg_store(p1, pr, r):
 	hi = lo
 	while hi < len(t) and t[hi] not in ";,":
 		hi = rg_close(t, hi) if t[hi] in "([" else hi + 1
-	then_f, else_f = rg_polarity(t, lo, hi, rg_off(p1[0]), (True, False), True)
+	q = rg_ternary(t, lo, hi)
+	then_f, else_f = rg_polarity(t, lo, q[0] if q else hi, rg_off(p1[0]),
+				     (True, False), True)
+	if q:
+		# R = C ? A : B with constant A and B: R is true as they are.
+		then_f, else_f = [any(f and v in rg_truth(t[a:b]) for f, (a, b) in
+				      ((then_f, q[1]), (else_f, q[2]))) for v in (True, False)]
 	rg_stored[rg_key(p1)] = (r, [v for v, ok in ((True, then_f), (False, else_f)) if ok])
 	if then_f or else_f:
 		rg_start(p1, "after", rg_key(pr))
 		rg_start(p1, "decl", (pr[0].file, int(pr[0].line)))
+
+def rg_ternary(t, lo, hi):
+	"""For C ? A : B at the top level of t[lo:hi]: (end of C, span of A,
+	span of B), else None."""
+	i, depth, q = lo, 0, None
+	while i < hi:
+		depth += t[i] in "(["
+		depth -= t[i] in ")]"
+		if depth == 0 and t[i] == "?" and q is None:
+			q = i
+		elif depth == 0 and t[i] == ":" and q is not None:
+			return (q, (q + 1, i), (i + 1, hi))
+		i += 1
+	return None
+
+def rg_truth(e):
+	"""The truth values a constant operand can have."""
+	e = e.strip()
+	if re.match(r"(0|NULL|false)$", e):
+		return (False,)
+	if re.match(r"(-?\s*[A-Z]\w*|-?\s*[1-9]\d*|true)$", e):
+		return (True,)
+	return (True, False)
 
 def rg_stored_var(r, p1):
 	return rg_stored.get(rg_key(p1), ("",))[0] == r.strip()
@@ -269,4 +298,4 @@ def rg_tail(p1):
 
 def rg_found(ar, p1, p2):
 	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
-# --- end of frozen-arith's part ---
+# --- end of the frozen-arith part ---

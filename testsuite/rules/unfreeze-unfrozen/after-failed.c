@@ -1,9 +1,14 @@
-/* SPDX-License-Identifier: GPL-2.0 */
-/* A failed freeze or a false test-to-zero leaves the page live: unfreezing it there is reported (u1-u4); not once it may be frozen or another page again (ok1-ok5; ok5 is reached by a label past the test).  Expected: unfreeze-unfrozen-failed.report. */
+// SPDX-License-Identifier: GPL-2.0
+/* A failed freeze or a false test-to-zero leaves the page live: unfreezing it there is reported (u1-u4); not once it may be frozen or another page again (ok1-ok5; ok5 is reached by a label past the test). */
+#include <linux/mm.h>
+
+void relax(void);
+void work(struct page *page);
+
 int u1(struct page *page)
 {
 	if (!page_ref_freeze(page, 1)) {
-		page_ref_unfreeze(page, 1);
+		page_ref_unfreeze(page, 1); /* { dg-warning "'page_ref_unfreeze' on a page that is not frozen" } */
 		return -1;
 	}
 	return 0;
@@ -12,21 +17,21 @@ void u2(struct page *page)
 {
 	if (page_ref_dec_and_test(page))
 		return;
-	page_ref_unfreeze(page, 1);
+	page_ref_unfreeze(page, 1); /* { dg-warning "'page_ref_unfreeze' on a page that is not frozen" } */
 }
 void u3(struct folio *folio)
 {
 	if (folio_ref_freeze(folio, 2))
 		relax();
 	else
-		folio_ref_unfreeze(folio, 2);
+		folio_ref_unfreeze(folio, 2); /* { dg-warning "'folio_ref_unfreeze' on a page that is not frozen" } */
 }
 void u4(struct page *page)
 {
 	if (!page_ref_freeze(page, 1)) {
 		put_page(page);
 		init_page_count(page);
-		page_ref_unfreeze(page, 1);
+		page_ref_unfreeze(page, 1); /* { dg-warning "'page_ref_unfreeze' on a page that is not frozen" } */
 	}
 }
 void ok1(struct page *page)
