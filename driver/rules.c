@@ -168,10 +168,12 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static void py_helper_funcs(FILE *out, const char *indent)
+/* As Python strings, several to a line after the template's tab. */
+static void py_helper_funcs(FILE *out)
 {
 	const char *v[256];
-	unsigned int n = 0, i, printed = 0;
+	unsigned int n = 0, i;
+	int col = 8;
 
 	for (i = 0; i < rg_direct_count; i++) {
 		v[n++] = rg_direct_table[i].page_helper;
@@ -184,12 +186,20 @@ static void py_helper_funcs(FILE *out, const char *indent)
 	qsort(v, n, sizeof(v[0]), cmp_str);
 	for (i = 0; i < n; i++) {
 		const struct rg_api *api = rg_api_find(v[i]);
+		int len = strlen(v[i]) + 3;
 
 		/* The raw setters are what the rules flag, not helpers. */
 		if (!*v[i] || (i && !strcmp(v[i], v[i - 1])) ||
 		    (api && api->kind == RG_SET))
 			continue;
-		fprintf(out, "%s\"%s\",\n", printed++ ? indent : "", v[i]);
+		if (col > 8 && col + len > 78) {
+			fputs("\n\t", out);
+			col = 8;
+		} else if (col > 8) {
+			putc(' ', out);
+			col++;
+		}
+		col += fprintf(out, "\"%s\",", v[i]);
 	}
 }
 
@@ -325,7 +335,7 @@ static int placeholder(FILE *out, const char *what, const char *rule_name,
 		for (i = 0; i < rg_helper_file_count; i++)
 			fprintf(out, "%s\"%s\",", i ? " " : "", rg_helper_files[i]);
 	} else if (!strcmp(what, "helper_funcs")) {
-		py_helper_funcs(out, "\t");
+		py_helper_funcs(out);
 	} else if (!strncmp(what, "include ", 8)) {
 		return expand_file(out, what + 8, rule_name, depth);
 	} else if (!strncmp(what, "use ", 4)) {
