@@ -1,28 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /// Reference arithmetic (inc/dec/add/sub and their _return/_and_test
-/// forms, get_page/put_page/folio_get/folio_put) on a page that is
-/// frozen on some path to the call, within one function, wherever the
-/// call sits (a statement, a condition, a return value).  A frozen page
-/// has no owner: arithmetic on it is a use after free in waiting, and
-/// with a dedicated frozen bit it corrupts the encoding.  Frozen comes
-/// from set_page_count_as_frozen(), a successful *_ref_freeze(), a true
-/// *_sub_and_test()/*_dec_and_test()/*_testzero() and the
-/// alloc_frozen_pages() family; it ends at an unfreeze, init_page_count(),
-/// set_page_refcounted(), a reassignment, a call that consumes the frozen
-/// page (free_frozen_pages() and friends), a speculative get
-/// (page_ref_add_unless(), folio_try_get(), ...), a raw
-/// set_page_count()/folio_set_count() (itself raw-set-count) or a put.
-/// A freeze result may be tested directly or stored and tested later,
-/// under !, ==/!= 0, likely()/unlikely() and && / || with other
-/// conditions; a page, its folio, casts and copies (made before or after
-/// the freeze) are one page.  Paths are followed out of the branch that
-/// holds the frozen page, by goto, break and continue, around loop back
-/// edges and out of retry loops; a loop that steps the page, or an
-/// assignment to it, makes it another page.  The freeze site is given as
-/// a note.  Report, context and org modes only: there is no rewrite.
-///
-/// Rule ids, messages and function lists come from refguard's
-/// rules/*.def.
+/// forms, get/put) on a page that is frozen on some path to the call,
+/// within one function, wherever the call sits.  A frozen page has no
+/// owner: arithmetic on it is a use after free in waiting, and with a
+/// dedicated frozen bit it corrupts the encoding.  Frozen comes from
+/// set_page_count_as_frozen(), a successful *_ref_freeze(), a true
+/// *_sub_and_test()/*_dec_and_test()/*_testzero() and the frozen
+/// allocator; it ends at an unfreeze, an init, a consumer of frozen
+/// pages, a speculative get, a raw set, a put or a reassignment.  Tests
+/// may combine the freeze with !, ==/!= 0, likely() and && / ||, or store
+/// its result; a page, its folio, casts and copies are one page.  Paths
+/// go out of the branch that holds the frozen page, by goto, break and
+/// continue, round loops and out of retry loops.  The freeze site is
+/// given as a note.  No rewrite.  Rule ids, messages and function lists
+/// come from refguard's rules/*.def.
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 The refguard authors.
@@ -122,9 +113,10 @@ RG_NOTE = "the page was frozen here"
 # whether a branch can fall out with the page still frozen.
 import re
 
-RG_CONVERT = set("""page_folio, _compound_head, compound_head, folio_page""".replace(",", " ").split())
-# A branch that calls one of these may end the frozen state.
-RG_ENDISH = set("""set_page_count, folio_set_count, init_page_count,
+rg_names = lambda s: set(s.replace(",", " ").split())
+RG_CONVERT = rg_names("""page_folio, _compound_head, compound_head, folio_page""")
+# A call to one of these may end the frozen state.
+RG_ENDISH = rg_names("""set_page_count, folio_set_count, init_page_count,
 	init_folio_count, set_page_refcounted, page_ref_unfreeze,
 	folio_ref_unfreeze, page_ref_sub, folio_ref_sub, page_ref_dec,
 	folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
@@ -133,8 +125,11 @@ RG_ENDISH = set("""set_page_count, folio_set_count, init_page_count,
 	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
 	folio_ref_try_add, get_page_unless_zero, try_get_page,
 	free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put,
-	free_compound_page""".replace(",", " ").split())
-RG_SET_FROZEN = set("""set_page_count_as_frozen""".replace(",", " ").split())
+	free_compound_page""")
+RG_SET_FROZEN = rg_names("""set_page_count_as_frozen""")
+RG_TESTED = rg_names("""page_ref_freeze, folio_ref_freeze,
+	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
+	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero""")
 rg_files, rg_copies, rg_page, rg_starts, rg_stored = {}, {}, {}, {}, {}
 
 def rg_text(f):
@@ -150,10 +145,8 @@ def rg_text(f):
 		rg_files[f] = (t, [0] + [m.end() for m in re.finditer("\n", t)])
 	return rg_files[f]
 
-def rg_off(p, end=False):
-	starts = rg_text(p.file)[1]
-	line = int(p.line_end if end else p.line)
-	return starts[line - 1] + int(p.column_end if end else p.column)
+def rg_off(p):
+	return rg_text(p.file)[1][int(p.line) - 1] + int(p.column)
 
 def rg_close(t, i):
 	"""The offset just past the bracketed group that opens at t[i]."""
@@ -401,25 +394,20 @@ def rg_stored_var(r, p1):
 	return rg_stored.get(rg_key(p1), ("",))[0] == r.strip()
 
 def rg_tail(p1):
-	"""If p1 is in the condition of a do-while tail, "} while (...);" on
-	its own line, that leaves the loop with the page frozen: the key of
-	the loop's "do", after which the page is frozen."""
+	"""The key of the "do" of a do-while whose tail, "} while (...);" on
+	its own line, holds p1 and leaves the loop with the page frozen."""
 	t, starts = rg_text(p1[0].file)
 	lo = starts[int(p1[0].line) - 1]
-	if not re.compile(r"[ \t]*\}\s*while\s*\(.*\)\s*;[ \t]*$", re.M).match(t, lo):
-		return None
-	i = t.find("(", t.find("while", lo))
-	if not rg_polarity(t, i + 1, rg_close(t, i) - 1, rg_off(p1[0]),
-			   (True, False), True)[1]:
+	m = re.compile(r"[ \t]*\}\s*while\s*(\()[^\n]*;[ \t]*$", re.M).match(t, lo)
+	if not m or not rg_polarity(t, m.start(1) + 1, rg_close(t, m.start(1)) - 1,
+				    rg_off(p1[0]), (True, False), True)[1]:
 		return None
 	j, depth = t.find("}", lo), 0
 	while j > 0 and (depth := depth + (t[j] == "}") - (t[j] == "{")):
 		j -= 1
-	m = re.search(r"\bdo\s*$", t[:j])
-	if not m:
-		return None
-	k = len([x for x in starts if x <= m.start()])
-	return (p1[0].file, k, m.start() - starts[k - 1])
+	d = re.search(r"\bdo\s*$", t[:j])
+	k = d and len([x for x in starts if x <= d.start()])
+	return d and (p1[0].file, k, d.start() - starts[k - 1])
 
 def rg_found(ar, p1, p2):
 	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
@@ -473,9 +461,7 @@ rg_copy(pa, F, X)
 // in_success_branch (its then or else branch), and the fall out of
 // a branch that makes no call that could end the frozen state.
 @tested@
-identifier fz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
-	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
-	put_page_testzero, folio_put_testzero};
+identifier fz : script:python() { fz in RG_TESTED };
 position p1, pi;
 statement S1, S2;
 @@
@@ -495,11 +481,9 @@ pi << tested.pi;
 rg_test(p1, p1, pi, (True, False), True)
 
 // retry_loop: "do S while (!freeze(P));", recognised by its source line
-// (spatch cannot match a do-while's parts): frozen after the loop.
+// (spatch cannot match the parts of a do-while): frozen after the loop.
 @retry_loop@
-identifier fz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
-	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
-	put_page_testzero, folio_put_testzero};
+identifier fz : script:python() { fz in RG_TESTED };
 position p1 : script:python() { rg_tail(p1) is not None };
 @@
 
@@ -513,9 +497,7 @@ rg_start(p1, "after", rg_tail(p1))
 // stored_result: R = ...freeze(P)...; frozen until R is tested (then its
 // tests say where), for the values of R that mean frozen.
 @stored_result@
-identifier fz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
-	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
-	put_page_testzero, folio_put_testzero};
+identifier fz : script:python() { fz in RG_TESTED };
 identifier R;
 position p1, pr;
 @@
@@ -538,32 +520,16 @@ idexpression Rt : script:python(p1) { rg_stored_var(Rt, p1) };
 position pi, pk;
 statement S, S2;
 declaration D;
-identifier end = {set_page_count, folio_set_count, init_page_count,
-	init_folio_count, set_page_refcounted, page_ref_unfreeze,
-	folio_ref_unfreeze, page_ref_sub, folio_ref_sub, page_ref_dec,
-	folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
-	page_ref_dec_return, folio_ref_dec_return, put_page, folio_put,
-	folio_put_refs, page_ref_add_unless, folio_ref_add_unless,
-	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
-	folio_ref_try_add, get_page_unless_zero, try_get_page,
-	free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put,
-	free_compound_page};
+identifier end : script:python() { end in RG_ENDISH };
 expression Q : script:python(p1) { rg_same(Q, p1) };
 expression Qb : script:python(p1) { rg_is_page(Qb, p1) };
 idexpression R : script:python(p1) { rg_stored_var(R, p1) };
-expression E;
-iterator I;
-statement S1;
-
+expression E; iterator I; statement S1;
 @@
 
 \( S@ps \| D@pd \)
-... when != end(Q, ...)
-    when != Qb = E
-    when != \( Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+... when != \( end(Q, ...) \| R \| Qb = E \| Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
     when != I(..., Qb, ...) S1
-    when != R
-
 \( if@pi (<+... Rt@pk ...+>) S1 else S2 \| if@pi (<+... Rt@pk ...+>) S1 \)
 
 @script:python@
@@ -583,32 +549,16 @@ position pj;
 identifier L;
 expression C;
 statement S2;
-identifier end = {set_page_count, folio_set_count, init_page_count,
-	init_folio_count, set_page_refcounted, page_ref_unfreeze,
-	folio_ref_unfreeze, page_ref_sub, folio_ref_sub, page_ref_dec,
-	folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
-	page_ref_dec_return, folio_ref_dec_return, put_page, folio_put,
-	folio_put_refs, page_ref_add_unless, folio_ref_add_unless,
-	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
-	folio_ref_try_add, get_page_unless_zero, try_get_page,
-	free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put,
-	free_compound_page};
+identifier end : script:python() { end in RG_ENDISH };
 expression Q : script:python(p1) { rg_same(Q, p1) };
 expression Qb : script:python(p1) { rg_is_page(Qb, p1) };
 idexpression R : script:python(p1) { rg_stored_var(R, p1) };
-expression E;
-iterator I;
-statement S1;
-
+expression E; iterator I; statement S1;
 @@
 
 if@pt (C) {
-... when != end(Q, ...)
-    when != Qb = E
-    when != \( Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+... when != \( end(Q, ...) \| R \| Qb = E \| Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
     when != I(..., Qb, ...) S1
-    when != R
-
 \( goto@pj L; \| break@pj; \| continue@pj; \)
 } else S2
 
@@ -640,55 +590,31 @@ position pe : script:python(p1) { rg_started(pe, p1, "else") };
 statement S, S2;
 declaration D;
 expression C;
-identifier end = {set_page_count, folio_set_count, init_page_count,
-	init_folio_count, set_page_refcounted, page_ref_unfreeze,
-	folio_ref_unfreeze, page_ref_sub, folio_ref_sub, page_ref_dec,
-	folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
-	page_ref_dec_return, folio_ref_dec_return, put_page, folio_put,
-	folio_put_refs, page_ref_add_unless, folio_ref_add_unless,
-	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
-	folio_ref_try_add, get_page_unless_zero, try_get_page,
-	free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put,
-	free_compound_page};
+identifier end : script:python() { end in RG_ENDISH };
 expression Q : script:python(p1) { rg_same(Q, p1) };
 expression Qb : script:python(p1) { rg_is_page(Qb, p1) };
 idexpression R : script:python(p1) { rg_stored_var(R, p1) };
-expression E;
-iterator I;
-statement S1;
-
+expression E; iterator I; statement S1;
 @@
 
 (
 \( S@ps \| D@pd \)
-... when != end(Q, ...)
-    when != Qb = E
-    when != \( Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+... when != \( end(Q, ...) \| R \| Qb = E \| Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
     when != I(..., Qb, ...) S1
-    when != R
-
     when any
 ar@p2(A, ...)
 |
 if@pt (C) {
-... when != end(Q, ...)
-    when != Qb = E
-    when != \( Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+... when != \( end(Q, ...) \| R \| Qb = E \| Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
     when != I(..., Qb, ...) S1
-    when != R
-
     when any
 ar@p2(A, ...)
 ... when any
 } else S2
 |
 if@pe (C) S2 else {
-... when != end(Q, ...)
-    when != Qb = E
-    when != \( Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+... when != \( end(Q, ...) \| R \| Qb = E \| Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
     when != I(..., Qb, ...) S1
-    when != R
-
     when any
 ar@p2(A, ...)
 ... when any

@@ -258,7 +258,8 @@ static const char *define_macro(const char *name, const char *t)
 	if (*t == '\n')
 		t++;
 	macros[nr_macros].name = strdup(name);
-	macros[nr_macros].body = strndup(t, end - t);
+	/* The line holding $(use NAME) ends it. */
+	macros[nr_macros].body = strndup(t, end - t - (end > t && end[-1] == '\n'));
 	nr_macros++;
 	end += strlen("$(end)");
 	return *end == '\n' ? end + 1 : end;

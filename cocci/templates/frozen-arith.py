@@ -6,10 +6,12 @@
 # whether a branch can fall out with the page still frozen.
 import re
 
-RG_CONVERT = set("""$(api convert)""".replace(",", " ").split())
-# A branch that calls one of these may end the frozen state.
-RG_ENDISH = set("""$(api init unfreeze consume-frozen try-get set put)""".replace(",", " ").split())
-RG_SET_FROZEN = set("""$(api set-frozen)""".replace(",", " ").split())
+rg_names = lambda s: set(s.replace(",", " ").split())
+RG_CONVERT = rg_names("""$(api convert)""")
+# A call to one of these may end the frozen state.
+RG_ENDISH = rg_names("""$(api init unfreeze consume-frozen try-get set put)""")
+RG_SET_FROZEN = rg_names("""$(api set-frozen)""")
+RG_TESTED = rg_names("""$(api freeze test-zero)""")
 rg_files, rg_copies, rg_page, rg_starts, rg_stored = {}, {}, {}, {}, {}
 
 def rg_text(f):
@@ -25,10 +27,8 @@ def rg_text(f):
 		rg_files[f] = (t, [0] + [m.end() for m in re.finditer("\n", t)])
 	return rg_files[f]
 
-def rg_off(p, end=False):
-	starts = rg_text(p.file)[1]
-	line = int(p.line_end if end else p.line)
-	return starts[line - 1] + int(p.column_end if end else p.column)
+def rg_off(p):
+	return rg_text(p.file)[1][int(p.line) - 1] + int(p.column)
 
 def rg_close(t, i):
 	"""The offset just past the bracketed group that opens at t[i]."""
@@ -276,25 +276,20 @@ def rg_stored_var(r, p1):
 	return rg_stored.get(rg_key(p1), ("",))[0] == r.strip()
 
 def rg_tail(p1):
-	"""If p1 is in the condition of a do-while tail, "} while (...);" on
-	its own line, that leaves the loop with the page frozen: the key of
-	the loop's "do", after which the page is frozen."""
+	"""The key of the "do" of a do-while whose tail, "} while (...);" on
+	its own line, holds p1 and leaves the loop with the page frozen."""
 	t, starts = rg_text(p1[0].file)
 	lo = starts[int(p1[0].line) - 1]
-	if not re.compile(r"[ \t]*\}\s*while\s*\(.*\)\s*;[ \t]*$", re.M).match(t, lo):
-		return None
-	i = t.find("(", t.find("while", lo))
-	if not rg_polarity(t, i + 1, rg_close(t, i) - 1, rg_off(p1[0]),
-			   (True, False), True)[1]:
+	m = re.compile(r"[ \t]*\}\s*while\s*(\()[^\n]*;[ \t]*$", re.M).match(t, lo)
+	if not m or not rg_polarity(t, m.start(1) + 1, rg_close(t, m.start(1)) - 1,
+				    rg_off(p1[0]), (True, False), True)[1]:
 		return None
 	j, depth = t.find("}", lo), 0
 	while j > 0 and (depth := depth + (t[j] == "}") - (t[j] == "{")):
 		j -= 1
-	m = re.search(r"\bdo\s*$", t[:j])
-	if not m:
-		return None
-	k = len([x for x in starts if x <= m.start()])
-	return (p1[0].file, k, m.start() - starts[k - 1])
+	d = re.search(r"\bdo\s*$", t[:j])
+	k = d and len([x for x in starts if x <= d.start()])
+	return d and (p1[0].file, k, d.start() - starts[k - 1])
 
 def rg_found(ar, p1, p2):
 	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
