@@ -199,6 +199,8 @@ def rg_falls_through(t, lo, hi):
 	return not re.search(r"\b(return|goto|break|continue)\b[^;]*;[\s}]*$", t[lo:hi])
 
 def rg_start(p1, kind, key):
+	"""A path with the page frozen at p1 starts at key: after the
+	statement or declaration there, or in the then or else branch."""
 	rg_starts.setdefault(rg_key(p1), set()).add((kind, key))
 
 def rg_started(p, p1, kind):
@@ -250,27 +252,16 @@ def rg_store(p1, pr, r):
 		rg_start(p1, "decl", (pr[0].file, int(pr[0].line)))
 
 def rg_ternary(t, lo, hi):
-	"""For C ? A : B at the top level of t[lo:hi]: (end of C, span of A,
-	span of B), else None."""
-	i, depth, q = lo, 0, None
-	while i < hi:
-		depth += t[i] in "(["
-		depth -= t[i] in ")]"
-		if depth == 0 and t[i] == "?" and q is None:
-			q = i
-		elif depth == 0 and t[i] == ":" and q is not None:
-			return (q, (q + 1, i), (i + 1, hi))
-		i += 1
-	return None
+	"""C ? A : B in t[lo:hi]: (end of C, span of A, span of B), or None."""
+	m = re.compile(r"[^?]*(\?)([^:?]*):", re.S).match(t, lo, hi)
+	return m and (m.start(1), m.span(2), (m.end(), hi))
 
 def rg_truth(e):
 	"""The truth values a constant operand can have."""
-	e = e.strip()
-	if re.match(r"(0|NULL|false)$", e):
+	if re.match(r"\s*(0|NULL|false)\s*$", e):
 		return (False,)
-	if re.match(r"(-?\s*[A-Z]\w*|-?\s*[1-9]\d*|true)$", e):
-		return (True,)
-	return (True, False)
+	return (True,) if re.match(r"\s*(-?\s*[A-Z]\w*|-?\s*[1-9]\d*|true)\s*$", e) \
+		else (True, False)
 
 def rg_stored_var(r, p1):
 	return rg_stored.get(rg_key(p1), ("",))[0] == r.strip()
