@@ -201,7 +201,7 @@ def rg_frozen_at(p1, fz, page, ps):
 		rg_start(p1, "decl", (ps[0].file, int(ps[0].line)))
 
 def rg_copy(p, f, x):
-	"""F = X: F names X's page while every assignment to F copies that
+	"""F = X: F names the page of X while every assignment to F copies that
 	page; X computed by a call may be another page each time."""
 	b = rg_base(x)
 	if not re.match(r"[\w>.\-+\[\]]+$", b):
@@ -287,7 +287,7 @@ def rg_parse(t, lo, hi, key):
 	return (tree if peek() is None else None), atoms[0]
 
 def rg_eval(n, env, v):
-	"""(value, whether the key was evaluated) of node n, C's && and ||."""
+	"""(value, whether the key was evaluated) of node n, with the && and || of C."""
 	if n[0] in ("key", "atom"):
 		return (v, True) if n[0] == "key" else (env[n[1] - 1], False)
 	a, ea = rg_eval(n[1], env, v)
