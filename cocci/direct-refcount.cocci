@@ -17,12 +17,14 @@
 /// a rewrite.
 ///
 /// Rule ids, messages and the op -> helper table come from refguard's
-/// rules/*.def; testsuite/cocci/run-tests checks that they agree.
+/// rules/*.def.
 //
 // Confidence: High
 // Copyright: (C) 2026 The refguard authors.
 // Options: --include-headers
 // Keywords: _refcount, atomic_read, page_ref_count, page refcount
+// Generated from cocci/templates/direct-refcount.cocci.in and rules/*.def
+// by `refguard rules --cocci direct-refcount`: do not edit.
 
 virtual patch
 virtual context
@@ -31,70 +33,30 @@ virtual report
 
 @initialize:python@
 @@
+# --- common part, from cocci/templates/common.py ---
+# No apostrophes in comments or docstrings here: the spatch lexer takes
+# them for quotes and can lose the end of the Python part.
 import os
 
 RG_RULE = "direct-refcount"
-# rules/rules.def: DIRECT_REFCOUNT message, message_with_rewrite
-RG_MESSAGE = "direct access to '%s' outside the page refcount helpers"
-RG_MESSAGE_FIX = "direct access to '%s' outside the page refcount helpers; use '%s'"
-# rules/direct.def: op -> (page helper, folio helper, argument layout)
-RG_DIRECT = {
-	"atomic_read": ("page_ref_count", "folio_ref_count", "V"),
-	"atomic_set": ("set_page_count", "folio_set_count", "V_N"),
-	"atomic_inc": ("page_ref_inc", "folio_ref_inc", "V"),
-	"atomic_dec": ("page_ref_dec", "folio_ref_dec", "V"),
-	"atomic_add": ("page_ref_add", "folio_ref_add", "N_V"),
-	"atomic_sub": ("page_ref_sub", "folio_ref_sub", "N_V"),
-	"atomic_inc_return": ("page_ref_inc_return", "folio_ref_inc_return", "V"),
-	"atomic_dec_return": ("page_ref_dec_return", "folio_ref_dec_return", "V"),
-	"atomic_sub_return": ("", "folio_ref_sub_return", "N_V"),
-	"atomic_dec_and_test": ("page_ref_dec_and_test", "folio_ref_dec_and_test", "V"),
-	"atomic_sub_and_test": ("page_ref_sub_and_test", "folio_ref_sub_and_test", "N_V"),
-	"atomic_add_unless": ("page_ref_add_unless", "folio_ref_add_unless", "V_N_U"),
-}
-# rules/rewrite.def: atomic_set maps to the raw setter, then this applies
-RG_SET_REWRITES = {
-	("set_page_count", "0"): "set_page_count_as_frozen",
-	("set_page_count", "1"): "init_page_count",
-	("folio_set_count", "1"): "init_folio_count",
-}
-
-# --- common part, identical in every cocci/*.cocci (checked by a test) ---
-RG_HELPER_FILES = ("include/linux/page_ref.h", "include/linux/mm_types.h")
+RG_HELPER_FILES = ("include/linux/page_ref.h", "include/linux/mm_types.h",)
 RG_RECORDS = os.environ.get("REFGUARD_RECORDS") == "1"
 # The helpers the rewrites call (rules/rewrite.def, direct.def, api.def):
-# a function of that name is the helper's own definition, wherever it is.
+# a function of that name is the own definition of a helper, wherever it is.
 RG_HELPER_FUNCS = frozenset((
-	"folio_ref_add",
-	"folio_ref_add_unless",
-	"folio_ref_count",
-	"folio_ref_dec",
-	"folio_ref_dec_and_test",
-	"folio_ref_dec_return",
-	"folio_ref_inc",
-	"folio_ref_inc_return",
-	"folio_ref_sub",
-	"folio_ref_sub_and_test",
-	"folio_ref_sub_return",
-	"folio_ref_unfreeze",
-	"init_folio_count",
-	"init_page_count",
-	"page_ref_add",
-	"page_ref_add_unless",
-	"page_ref_count",
-	"page_ref_dec",
-	"page_ref_dec_and_test",
-	"page_ref_dec_return",
-	"page_ref_inc",
-	"page_ref_inc_return",
-	"page_ref_sub",
-	"page_ref_sub_and_test",
-	"page_ref_unfreeze",
-	"set_page_count_as_frozen",
+	"folio_ref_add", "folio_ref_add_unless", "folio_ref_count",
+	"folio_ref_dec", "folio_ref_dec_and_test", "folio_ref_dec_return",
+	"folio_ref_inc", "folio_ref_inc_return", "folio_ref_sub",
+	"folio_ref_sub_and_test", "folio_ref_sub_return", "folio_ref_unfreeze",
+	"init_folio_count", "init_page_count", "page_ref_add",
+	"page_ref_add_unless", "page_ref_count", "page_ref_dec",
+	"page_ref_dec_and_test", "page_ref_dec_return", "page_ref_inc",
+	"page_ref_inc_return", "page_ref_sub", "page_ref_sub_and_test",
+	"page_ref_unfreeze", "set_page_count_as_frozen",
 ))
 
 def rg_exempt(p):
-	"""The helpers' own definitions are never matched."""
+	"""The definitions of the helpers themselves are never matched."""
 	f = p[0].file
 	if p[0].current_element in RG_HELPER_FUNCS:
 		return True
@@ -121,8 +83,10 @@ def rg_key(p):
 rg_reported = set()
 
 def rg_emit(p, msg, fields):
-	"""A record for refguard, or the project's diagnostic line; once per
-	position."""
+	"""A record for refguard (driver/cocci.c parses it: RG, rule, file,
+	line, column, function, then FIELDS: argument, helper, fix and for a
+	note its line and column, separated by \\x1f), or the project
+	diagnostic line; once per position."""
 	key = (p.file, int(p.line), int(p.column))
 	if key in rg_reported:
 		return
@@ -141,6 +105,31 @@ def rg_org(p, msg):
 	rg_reported.add(rg_key(p))
 	cocci.print_main(msg + " [refguard-%s]" % RG_RULE, p)
 # --- end of common part ---
+
+# rules/rules.def: DIRECT_REFCOUNT message, message_with_rewrite
+RG_MESSAGE = "direct access to '%s' outside the page refcount helpers"
+RG_MESSAGE_FIX = "direct access to '%s' outside the page refcount helpers; use '%s'"
+# rules/direct.def: op -> (page helper, folio helper, argument layout)
+RG_DIRECT = {
+	"atomic_read": ("page_ref_count", "folio_ref_count", "V"),
+	"atomic_set": ("set_page_count", "folio_set_count", "V_N"),
+	"atomic_inc": ("page_ref_inc", "folio_ref_inc", "V"),
+	"atomic_dec": ("page_ref_dec", "folio_ref_dec", "V"),
+	"atomic_add": ("page_ref_add", "folio_ref_add", "N_V"),
+	"atomic_sub": ("page_ref_sub", "folio_ref_sub", "N_V"),
+	"atomic_inc_return": ("page_ref_inc_return", "folio_ref_inc_return", "V"),
+	"atomic_dec_return": ("page_ref_dec_return", "folio_ref_dec_return", "V"),
+	"atomic_sub_return": ("", "folio_ref_sub_return", "N_V"),
+	"atomic_dec_and_test": ("page_ref_dec_and_test", "folio_ref_dec_and_test", "V"),
+	"atomic_sub_and_test": ("page_ref_sub_and_test", "folio_ref_sub_and_test", "N_V"),
+	"atomic_add_unless": ("page_ref_add_unless", "folio_ref_add_unless", "V_N_U"),
+}
+# rules/rewrite.def: atomic_set maps to the raw setter, then this applies
+RG_SET_REWRITES = {
+	("set_page_count", "0"): "set_page_count_as_frozen",
+	("set_page_count", "1"): "init_page_count",
+	("folio_set_count", "1"): "init_folio_count",
+}
 
 # _refcount expression position -> "page", "folio" or "other" (a known
 # type that is neither: another subsystem's _refcount, never reported).

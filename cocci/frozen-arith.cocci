@@ -1,36 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /// Reference arithmetic (inc/dec/add/sub and their _return/_and_test
-/// forms, get_page/put_page/folio_get/folio_put) on a page that is
-/// frozen on some path to the call, within one function.  A frozen page
-/// has no owner: arithmetic on it is a use after free in waiting, and
-/// with a dedicated frozen bit it corrupts the encoding.  Frozen comes
-/// from set_page_count_as_frozen(), a successful *_ref_freeze(), a true
-/// *_sub_and_test()/*_dec_and_test()/*_testzero() and the
-/// alloc_frozen_pages() family; it ends at an unfreeze, init_page_count(),
-/// set_page_refcounted(), a reassignment or a call that consumes the
-/// frozen page (free_frozen_pages() and friends), a speculative get
-/// (page_ref_add_unless(), folio_try_get(), ...: they fail on a frozen
-/// page, so the paths past them are treated as live) or a raw
-/// set_page_count()/folio_set_count() (itself raw-set-count).  A freeze
-/// result may be tested directly (also in likely(), compared with 0, or
-/// joined by && / ||) or stored in a variable and tested later; a page and
-/// its folio alias (page_folio(P), &F->page, folio_page(F, 0), in the call
-/// or in a variable), and so do copies (F = P, F = (void *)P,
-/// F = c ? P : NULL).  Paths are followed out of the success branch by
-/// goto, break and continue, around loop back edges and out of
-/// "while (!freeze(P))" and "do ... while (!freeze(P));" retry loops; a
-/// loop iterator or increment that steps P, or an assignment to P (also
-/// its declaration in a loop body), makes it another page.
-/// The freeze site is given as a note.  Report and context modes only:
-/// there is no rewrite.
-///
-/// Rule ids, messages and function lists come from refguard's
-/// rules/*.def; testsuite/cocci/run-tests checks that they agree.
+/// forms, get/put) on a page that is frozen on some path to the call,
+/// within one function, wherever the call sits.  A frozen page has no
+/// owner: arithmetic on it is a use after free in waiting, and with a
+/// dedicated frozen bit it corrupts the encoding.  Frozen comes from
+/// set_page_count_as_frozen(), a successful *_ref_freeze(), a true
+/// *_sub_and_test()/*_dec_and_test()/*_testzero() and the frozen
+/// allocator; it ends at an unfreeze, an init, a consumer of frozen
+/// pages, a speculative get, a raw set, a put or a reassignment.  Tests
+/// may combine the freeze with !, ==/!= 0, likely() and && / ||, or store
+/// its result; a page, its folio, casts and copies are one page.  Paths
+/// go out of the branch that holds the frozen page, by goto, break and
+/// continue, round loops and out of retry loops.  The freeze site is
+/// given as a note.  No rewrite.  Rule ids, messages and function lists
+/// come from refguard's rules/*.def.
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 The refguard authors.
 // Options: --no-includes --include-headers
 // Keywords: frozen page, page_ref_freeze, put_page_testzero, page refcount
+// Generated from cocci/templates/frozen-arith.cocci.in and rules/*.def
+// by `refguard rules --cocci frozen-arith`: do not edit.
 
 virtual context
 virtual org
@@ -38,50 +28,30 @@ virtual report
 
 @initialize:python@
 @@
+# --- common part, from cocci/templates/common.py ---
+# No apostrophes in comments or docstrings here: the spatch lexer takes
+# them for quotes and can lose the end of the Python part.
 import os
-import re
 
 RG_RULE = "frozen-arith"
-# rules/rules.def: FROZEN_ARITH message, note
-RG_MESSAGE = "'%s' on a page that is frozen on some path to this call"
-RG_NOTE = "the page was frozen here"
-
-# --- common part, identical in every cocci/*.cocci (checked by a test) ---
-RG_HELPER_FILES = ("include/linux/page_ref.h", "include/linux/mm_types.h")
+RG_HELPER_FILES = ("include/linux/page_ref.h", "include/linux/mm_types.h",)
 RG_RECORDS = os.environ.get("REFGUARD_RECORDS") == "1"
 # The helpers the rewrites call (rules/rewrite.def, direct.def, api.def):
-# a function of that name is the helper's own definition, wherever it is.
+# a function of that name is the own definition of a helper, wherever it is.
 RG_HELPER_FUNCS = frozenset((
-	"folio_ref_add",
-	"folio_ref_add_unless",
-	"folio_ref_count",
-	"folio_ref_dec",
-	"folio_ref_dec_and_test",
-	"folio_ref_dec_return",
-	"folio_ref_inc",
-	"folio_ref_inc_return",
-	"folio_ref_sub",
-	"folio_ref_sub_and_test",
-	"folio_ref_sub_return",
-	"folio_ref_unfreeze",
-	"init_folio_count",
-	"init_page_count",
-	"page_ref_add",
-	"page_ref_add_unless",
-	"page_ref_count",
-	"page_ref_dec",
-	"page_ref_dec_and_test",
-	"page_ref_dec_return",
-	"page_ref_inc",
-	"page_ref_inc_return",
-	"page_ref_sub",
-	"page_ref_sub_and_test",
-	"page_ref_unfreeze",
-	"set_page_count_as_frozen",
+	"folio_ref_add", "folio_ref_add_unless", "folio_ref_count",
+	"folio_ref_dec", "folio_ref_dec_and_test", "folio_ref_dec_return",
+	"folio_ref_inc", "folio_ref_inc_return", "folio_ref_sub",
+	"folio_ref_sub_and_test", "folio_ref_sub_return", "folio_ref_unfreeze",
+	"init_folio_count", "init_page_count", "page_ref_add",
+	"page_ref_add_unless", "page_ref_count", "page_ref_dec",
+	"page_ref_dec_and_test", "page_ref_dec_return", "page_ref_inc",
+	"page_ref_inc_return", "page_ref_sub", "page_ref_sub_and_test",
+	"page_ref_unfreeze", "set_page_count_as_frozen",
 ))
 
 def rg_exempt(p):
-	"""The helpers' own definitions are never matched."""
+	"""The definitions of the helpers themselves are never matched."""
 	f = p[0].file
 	if p[0].current_element in RG_HELPER_FUNCS:
 		return True
@@ -108,8 +78,10 @@ def rg_key(p):
 rg_reported = set()
 
 def rg_emit(p, msg, fields):
-	"""A record for refguard, or the project's diagnostic line; once per
-	position."""
+	"""A record for refguard (driver/cocci.c parses it: RG, rule, file,
+	line, column, function, then FIELDS: argument, helper, fix and for a
+	note its line and column, separated by \\x1f), or the project
+	diagnostic line; once per position."""
 	key = (p.file, int(p.line), int(p.column))
 	if key in rg_reported:
 		return
@@ -129,1265 +101,551 @@ def rg_org(p, msg):
 	cocci.print_main(msg + " [refguard-%s]" % RG_RULE, p)
 # --- end of common part ---
 
-def rg_plain(e):
-	"""P is not itself page_folio(X), &X->page or folio_page(X, 0): those
-	are matched as aliases of X, so that a freeze and an unfreeze of one
-	page under two spellings agree."""
-	e = e.replace(" ", "")
-	if e.startswith("page_folio("):
+# rules/rules.def: FROZEN_ARITH message, note
+RG_MESSAGE = "'%s' on a page that is frozen on some path to this call"
+RG_NOTE = "the page was frozen here"
+
+# --- the frozen-arith part, from cocci/templates/frozen-arith.py ---
+# The SmPL rules find freeze sites and register, per site, where a path
+# with the page frozen starts; this part decides what SmPL cannot say
+# compactly: which branch of a test holds a frozen page (a parser of the
+# source text of the condition), which expressions name the same page, and
+# whether a branch can fall out with the page still frozen.
+import re
+
+rg_names = lambda s: set(s.replace(",", " ").split())
+RG_CONVERT = rg_names("""page_folio, _compound_head, compound_head, folio_page""")
+# A call to one of these may end the frozen state.
+RG_ENDISH = rg_names("""set_page_count, folio_set_count, init_page_count,
+	init_folio_count, set_page_refcounted, page_ref_unfreeze,
+	folio_ref_unfreeze, page_ref_sub, folio_ref_sub, page_ref_dec,
+	folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
+	page_ref_dec_return, folio_ref_dec_return, put_page, folio_put,
+	folio_put_refs, page_ref_add_unless, folio_ref_add_unless,
+	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
+	folio_ref_try_add, get_page_unless_zero, try_get_page,
+	free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put,
+	free_compound_page""")
+RG_SET_FROZEN = rg_names("""set_page_count_as_frozen""")
+RG_TESTED = rg_names("""page_ref_freeze, folio_ref_freeze,
+	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
+	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero""")
+rg_files, rg_copies, rg_page, rg_starts, rg_stored = {}, {}, {}, {}, {}
+
+def rg_safe(f):
+	"""Source text of a shape this part does not expect must not stop
+	spatch (an exception in a constraint ends the whole run): the site
+	gives no finding, and stderr says so."""
+	def g(*a):
+		try:
+			return f(*a)
+		except (IndexError, ValueError, TypeError, KeyError, RecursionError) as e:
+			import sys
+			sys.stderr.write("refguard: frozen-arith: %s: %s\n" % (f.__name__, e))
+			return None
+	return g
+
+def rg_text(f):
+	"""(text with comments blanked, line start offsets) of a file."""
+	if f not in rg_files:
+		try:
+			with open(f, errors="replace") as fh:
+				t = fh.read()
+		except OSError:
+			t = ""
+		t = re.sub(r"/\*.*?\*/|//[^\n]*",
+			   lambda m: re.sub(r"[^\n]", " ", m.group(0)), t, flags=re.S)
+		rg_files[f] = (t, [0] + [m.end() for m in re.finditer("\n", t)])
+	return rg_files[f]
+
+def rg_off(p):
+	return rg_text(p.file)[1][int(p.line) - 1] + int(p.column)
+
+def rg_close(t, i):
+	"""The offset just past the bracketed group that opens at t[i]."""
+	depth = 0
+	for j in range(i, len(t)):
+		depth += t[j] in "([{"
+		depth -= t[j] in ")]}"
+		if depth == 0:
+			return j + 1
+	return len(t)
+
+def rg_base(e):
+	"""The page an expression names: page_folio(X), compound_head(X),
+	&X->page, folio_page(X, 0), casts, parentheses and c ? X : NULL all
+	name X."""
+	e = re.sub(r"\s+", "", e)
+	while True:
+		m = re.match(r"\((?:const)?(?:struct\w+|void)\*+\)(.+)$|&(.+)->page$"
+			     r"|folio_page\((.+),0\)$|[^?]+\?(.+):(?:NULL|0)$", e)
+		c = re.match(r"(\w+)\(([^,]*)\)$", e)
+		if m:
+			e = [g for g in m.groups() if g][0]
+		elif c and c.group(1) in RG_CONVERT:
+			e = c.group(2)
+		elif e.startswith("(") and rg_close(e, 0) == len(e):
+			e = e[1:-1]
+		else:
+			return e
+
+def rg_frozen_at(p1, fz, page, ps):
+	"""A freeze site: the page it freezes, and where it is frozen after a
+	statement (set_page_count_as_frozen(), P = alloc_frozen_pages())."""
+	if page:
+		rg_page[rg_key(p1)] = rg_base(page)
+	if fz in RG_SET_FROZEN:
+		rg_start(p1, "after", rg_key(p1))
+	if ps:
+		rg_start(p1, "after", rg_key(ps))
+		rg_start(p1, "decl", (ps[0].file, int(ps[0].line)))
+
+def rg_copy(p, f, x):
+	"""F = X: F names the page of X while every assignment to F copies that
+	page; X computed by a call may be another page each time."""
+	b = rg_base(x)
+	if not re.match(r"[\w>.\-+\[\]]+$", b):
+		b = "?" + b
+	rg_copies.setdefault((p[0].file, p[0].current_element), {}) \
+		.setdefault(f, set()).add(b)
+
+def rg_resolve(p, b):
+	copies = rg_copies.get((p[0].file, p[0].current_element), {})
+	for _ in range(4):
+		s = copies.get(b, ())
+		if len(s) != 1:
+			break
+		b = next(iter(s))
+	return b
+
+def rg_same(q, p1):
+	"""Does q name the page frozen at p1?"""
+	b = rg_page.get(rg_key(p1))
+	return b is not None and rg_resolve(p1, rg_base(q)) == rg_resolve(p1, b)
+
+def rg_is_page(q, p1):
+	"""q is the variable that holds the page: assigning it ends the page."""
+	b = rg_page.get(rg_key(p1))
+	return b is not None and rg_base(q) in (b, rg_resolve(p1, b))
+
+def rg_parse(t, lo, hi, key):
+	"""The condition t[lo:hi] as ("and"|"or", a, b), ("not", a), ("key",)
+	and ("atom", n) nodes, and the number of atoms.  The key is the
+	operand starting at offset key; comparisons, arithmetic and bit
+	operations make opaque atoms, and None when one hides the key."""
+	toks = [(m.group(1), m.start(1)) for m in re.compile(
+		r"\s*(->|&&|\|\||==|!=|<=|>=|<<|>>|\w+|\S)").finditer(t, lo, hi)]
+	pos, atoms, end = [0], [0], (None, ")", "&&", "||")
+	peek = lambda k=0: toks[pos[0] + k][0] if pos[0] + k < len(toks) else None
+
+	def opaque(start):
+		depth = 0
+		while peek() is not None and (depth or peek() not in end):
+			depth += peek() in ("(", "[")
+			depth -= peek() in (")", "]")
+			pos[0] += 1
+		atoms[0] += 1
+		hidden = any(o == key for _, o in toks[start:pos[0]])
+		return None if hidden else ("atom", atoms[0])
+
+	def binary(op, sub):
+		a = sub()
+		while a and peek() == op:
+			pos[0] += 1
+			b = sub()
+			a = b and (op, a, b)
+		return a
+
+	def unary():
+		if peek() == "!":
+			pos[0] += 1
+			a = unary()
+			return a and ("not", a)
+		start = pos[0]
+		if peek() in ("likely", "unlikely") and peek(1) == "(":
+			pos[0] += 1
+		if peek() == "(":
+			pos[0] += 1
+			a = binary("||", lambda: binary("&&", unary))
+			pos[0] += peek() == ")"
+		elif start < len(toks) and toks[start][1] == key:
+			kend = re.compile(r"\w+\s*").match(t, key).end()
+			if t[kend:kend + 1] == "(":
+				kend = rg_close(t, kend)
+			while peek() is not None and toks[pos[0]][1] < kend:
+				pos[0] += 1
+			a = ("key",)
+		else:
+			return opaque(start)
+		if peek() in ("==", "!=") and peek(1) in ("0", "NULL", "false") \
+		   and peek(2) in end:
+			pos[0] += 2
+			return a and (("not", a) if toks[pos[0] - 2][0] == "==" else a)
+		return a if peek() in end else opaque(start)
+
+	tree = binary("||", lambda: binary("&&", unary))
+	return (tree if peek() is None else None), atoms[0]
+
+def rg_eval(n, env, v):
+	"""(value, whether the key was evaluated) of node n, with the && and || of C."""
+	if n[0] in ("key", "atom"):
+		return (v, True) if n[0] == "key" else (env[n[1] - 1], False)
+	a, ea = rg_eval(n[1], env, v)
+	if n[0] == "not" or (n[0] == "and") != a:
+		return (not a if n[0] == "not" else a), ea
+	b, eb = rg_eval(n[2], env, v)
+	return b, ea or eb
+
+def rg_polarity(t, lo, hi, key, values, call):
+	"""(can the test be true with the page frozen, can it be false).
+	call: the key is the freeze call (frozen when it ran and was true);
+	else a stored result, frozen when it has one of the values."""
+	tree, n = rg_parse(t, lo, hi, key)
+	res = set()
+	for bits in range(1 << n if tree and n <= 8 else 0):
+		for v in values:
+			val, ran = rg_eval(tree, [bool(bits >> k & 1) for k in range(n)], v)
+			if not call or (ran and v):
+				res.add(val)
+	return (True in res, False in res)
+
+def rg_stmt(t, i):
+	"""(start, end) of the C statement at offset i."""
+	i = re.compile(r"\s*").match(t, i).end()
+	m = re.compile(r"(if|while|for|switch)\b\s*").match(t, i)
+	if m:
+		hi = rg_stmt(t, rg_close(t, m.end()))[1]
+		e = re.compile(r"\s*else\b").match(t, hi)
+		return (i, rg_stmt(t, e.end())[1] if m.group(1) == "if" and e else hi)
+	hi = i
+	while hi < len(t) and t[hi] not in ";{":
+		hi = rg_close(t, hi) if t[hi] in "([" else hi + 1
+	return (i, rg_close(t, hi) if t[hi:hi + 1] == "{" else hi + 1)
+
+def rg_falls_through(t, lo, hi):
+	"""Can a path leave this branch at its end with the page frozen?  Not
+	if it calls something that may end the frozen state, or leaves."""
+	if set(re.findall(r"\w+", t[lo:hi])) & RG_ENDISH:
 		return False
-	if e.startswith("folio_page(") and e.endswith(",0)"):
-		return False
-	return not (e.startswith("&") and e.endswith("->page"))
+	return not re.search(r"\b(return|goto|break|continue)\b[^;]*;[\s}]*$", t[lo:hi])
 
-def rg_alias(a, p):
-	"""a is p, or p's page/folio written as a conversion."""
-	a = a.replace(" ", "")
-	p = p.replace(" ", "")
-	return a in (p, "page_folio(%s)" % p, "&%s->page" % p, "folio_page(%s,0)" % p)
+def rg_start(p1, kind, key):
+	"""A path with the page frozen at p1 starts at key: after the
+	statement or declaration there, or in the then or else branch."""
+	rg_starts.setdefault(rg_key(p1), set()).add((kind, key))
 
-def rg_copy(a, f):
-	"""a is the variable f, or f cast: "(struct page *)f"."""
-	a = a.replace(" ", "")
-	return a == f or (a.startswith("(") and a.endswith(")" + f))
+def rg_started(p, p1, kind):
+	key = (p[0].file, int(p[0].line)) if kind == "decl" else rg_key(p)
+	return (kind, key) in rg_starts.get(rg_key(p1), ())
 
-def rg_loop_tail(p1):
-	"""p1 is in the condition of a do-while tail or a body-less while:
-	the whole source line is "[}] while (...);", maybe with a comment."""
-	try:
-		with open(p1[0].file, errors="replace") as fh:
-			line = fh.readlines()[int(p1[0].line) - 1]
-	except (OSError, IndexError):
-		return False
-	return re.match(r"\s*(\}\s*)?while\s*\(.*\)\s*;\s*(/\*.*\*/\s*|//.*)?$", line) is not None
+def rg_test(p1, pk, pi, values, call):
+	"""The starts a test at pi (if or while) of the key at pk (the freeze
+	call p1 or its stored result) gives: its then or else branch, the
+	code after it (after_failed_test, retry loops) and the fall out of a
+	branch (in_success_branch)."""
+	t = rg_text(pi[0].file)[0]
+	kw = rg_off(pi[0])
+	lo = t.find("(", kw)
+	hi = rg_close(t, lo)
+	then_f, else_f = rg_polarity(t, lo + 1, hi - 1, rg_off(pk[0]), values, call)
+	a0, a1 = rg_stmt(t, hi)
+	loop = t.startswith("while", kw)
+	e = None if loop else re.compile(r"\s*else\b").match(t, a1)
+	if then_f and not loop:
+		rg_start(p1, "then", rg_key(pi))
+		if rg_falls_through(t, a0, a1):
+			rg_start(p1, "after", rg_key(pi))
+	if else_f and e:
+		rg_start(p1, "else", rg_key(pi))
+		if rg_falls_through(t, *rg_stmt(t, e.end())):
+			rg_start(p1, "after", rg_key(pi))
+	elif else_f:
+		rg_start(p1, "after", rg_key(pi))
 
-# Calls that passed a rule's final check (see the <rule>ok rules), with
-# the freeze to name in the note.
-rg_ok = {}
+def rg_store(p1, pr, r):
+	"""R = E, the freeze call p1 in E: the values of R that mean frozen;
+	the page is frozen after the store if there are any."""
+	t = rg_text(pr[0].file)[0]
+	lo = t.find("=", rg_off(pr[0]) + len(r)) + 1
+	hi = lo
+	while hi < len(t) and t[hi] not in ";,":
+		hi = rg_close(t, hi) if t[hi] in "([" else hi + 1
+	q = rg_ternary(t, lo, hi)
+	then_f, else_f = rg_polarity(t, lo, q[0] if q else hi, rg_off(p1[0]),
+				     (True, False), True)
+	if q:
+		# R = C ? A : B with constant A and B: R is true as they are.
+		then_f, else_f = [any(f and v in rg_truth(t[a:b]) for f, (a, b) in
+				      ((then_f, q[1]), (else_f, q[2]))) for v in (True, False)]
+	rg_stored[rg_key(p1)] = (r, [v for v, ok in ((True, then_f), (False, else_f)) if ok])
+	if then_f or else_f:
+		rg_start(p1, "after", rg_key(pr))
+		rg_start(p1, "decl", (pr[0].file, int(pr[0].line)))
 
-def rg_passed(p2, p1):
-	rg_ok.setdefault(rg_key(p2), p1)
+def rg_ternary(t, lo, hi):
+	"""C ? A : B in t[lo:hi]: (end of C, span of A, span of B), or None."""
+	m = re.compile(r"[^?]*(\?)([^:?]*):", re.S).match(t, lo, hi)
+	return m and (m.start(1), m.span(2), (m.end(), hi))
+
+def rg_truth(e):
+	"""The truth values a constant operand can have."""
+	if re.match(r"\s*(0|NULL|false)\s*$", e):
+		return (False,)
+	return (True,) if re.match(r"\s*(-?\s*[A-Z]\w*|-?\s*[1-9]\d*|true)\s*$", e) \
+		else (True, False)
+
+def rg_stored_var(r, p1):
+	return rg_stored.get(rg_key(p1), ("",))[0] == r.strip()
+
+def rg_tail(p1):
+	"""The key of the "do" of a do-while whose tail, "} while (...);" on
+	its own line, holds p1 and leaves the loop with the page frozen."""
+	t, starts = rg_text(p1[0].file)
+	lo = starts[int(p1[0].line) - 1]
+	m = re.compile(r"[ \t]*\}\s*while\s*(\()[^\n]*;[ \t]*$", re.M).match(t, lo)
+	if not m or not rg_polarity(t, m.start(1) + 1, rg_close(t, m.start(1)) - 1,
+				    rg_off(p1[0]), (True, False), True)[1]:
+		return None
+	j, depth = t.find("}", lo), 0
+	while j > 0 and (depth := depth + (t[j] == "}") - (t[j] == "{")):
+		j -= 1
+	d = re.search(r"\bdo\s*$", t[:j])
+	k = d and len([x for x in starts if x <= d.start()])
+	return d and (p1[0].file, k, d.start() - starts[k - 1])
 
 def rg_found(ar, p1, p2):
 	rg_emit(p2[0], RG_MESSAGE % ar, [ar, "", "", p1[0].line, p1[0].column])
+# What SmPL calls (no decorators: a line starting with "@" is SmPL).
+for _f in ("rg_frozen_at", "rg_copy", "rg_same", "rg_is_page", "rg_test",
+	   "rg_store", "rg_stored_var", "rg_tail"):
+	globals()[_f] = rg_safe(globals()[_f])
+# --- end of the frozen-arith part ---
 
-// Frozen on the fall-through of a failed "not frozen" test, after an
-// unconditional freeze or allocation of a frozen page.
-@fa exists@
-expression P : script:python() { rg_plain(P) };
-expression E, Er, E1, N;
-expression A;
-position p1;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier sf = {set_page_count_as_frozen}; // api: RG_SET_FROZEN
-identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+// Where a page becomes frozen: the freeze site p1 keys everything below.
+// set_page_count_as_frozen() and a frozen allocation are frozen after
+// their statement.
+@frozen_at@
+identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
+	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
+	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero};
+identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof,
+	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
+	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof};
+expression X, P;
+position p1, ps;
 @@
 
-(
-if (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 && !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) S
-|
-sf@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \));
-|
-P = al@p1(...);
-)
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
+\( fz@p1(X, ...) \| P@ps = al@p1(...) \)
 
-
-// Frozen inside the branch of a test that can succeed with P frozen.
-@fb exists@
-expression P : script:python() { rg_plain(P) };
-expression E, Er, E1, N;
-expression A;
-position p1;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1, S2;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+@script:python@
+p1 << frozen_at.p1;
+fz << frozen_at.fz = "";
+X << frozen_at.X = "";
+P << frozen_at.P = "";
+ps << frozen_at.ps = [];
 @@
+rg_frozen_at(p1, fz, X or P, ps)
 
-if (\( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| likely(tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...)) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 || tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) {
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-... when any
-} else S2
-
-// Frozen from a declaration's initializer: a page from the frozen
-// allocator.
-@fc exists@
-identifier P;
-type T;
-expression E, Er, N;
-expression A;
-position p1;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1;
-identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
-@@
-
-T P = al@p1(...);
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-
-
-// A freeze result stored in a variable R: frozen before R is tested at
-// all, inside "if (R)" and past "if (!R) S" (where R is not tested again:
-// a second test of R correlates with the first, which is not followed).
-@fd exists@
-identifier R;
-type T;
-expression P : script:python() { rg_plain(P) };
-expression E, Er, E1, N;
-expression A;
-position p1;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1, S2;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
-@@
-(
-T R = \( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \);
-|
-R = \( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \);
-)
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-    when != R
-(
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-|
-if (R) {
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-... when any
-} else S2
-|
-if (!R) S
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-    when != R
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-)
-
-// The same for a stored negated result, R = !freeze.
-@fe exists@
-identifier R;
-type T;
-expression P : script:python() { rg_plain(P) };
-expression E, Er, N;
-expression A;
-position p1;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1, S2;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
-@@
-(
-T R = \( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \);
-|
-R = \( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \);
-)
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-    when != R
-(
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-|
-if (!R) {
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-... when any
-} else S2
-|
-if (R) S
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-    when != R
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-)
-
-// A page and its folio in two variables, F = page_folio(P), F = &P->page
-// or F = folio_page(P, 0): a freeze of one and arithmetic on the other.
-@ff exists@
+// alias_copy: F = X, before or after the freeze; F names X's page while
+// every assignment to F copies it (rg_resolve()).
+@alias_copy@
 identifier F;
-type T;
-expression P : script:python() { rg_plain(P) };
-expression E, Er, E1, N;
-position p1, p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1, S2;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
-@@
-(
-T F = \( page_folio(P) \| &P->page \| folio_page(P, 0) \);
-|
-F = \( page_folio(P) \| &P->page \| folio_page(P, 0) \);
-)
-... when != F = E
-    when != P = E
-    when != I(..., P, ...) S1
-    when != I(..., F, ...) S1
-(
-if (\( tz@p1(P, ...) \| likely(tz@p1(P, ...)) \| E1 && tz@p1(P, ...) \| tz@p1(P, ...) && E1 \)) {
-... when != end(\( P \| F \), ...)
-    when != P = E
-    when != tg(P, ...)
-    when != I(..., P, ...) S1
-    when != rs(P, N)
-    when != F = E
-(
-ar@p2(F, ...);
-|
-if (<+... ar@p2(F, ...) ...+>) S
-|
-Er = ar@p2(F, ...);
-|
-return ar@p2(F, ...);
-)
-... when any
-} else S2
-|
-if (\( !tz@p1(P, ...) \| tz@p1(P, ...) == 0 \| !tz@p1(P, ...) || E1 \| E1 && !tz@p1(P, ...) \)) S
-... when != end(\( P \| F \), ...)
-    when != P = E
-    when != tg(P, ...)
-    when != I(..., P, ...) S1
-    when != rs(P, N)
-    when != F = E
-(
-ar@p2(F, ...);
-|
-if (<+... ar@p2(F, ...) ...+>) S
-|
-Er = ar@p2(F, ...);
-|
-return ar@p2(F, ...);
-)
-|
-if (\( tz@p1(F, ...) \| likely(tz@p1(F, ...)) \| E1 && tz@p1(F, ...) \| tz@p1(F, ...) && E1 \)) {
-... when != end(\( F \| P \), ...)
-    when != F = E
-    when != tg(F, ...)
-    when != I(..., F, ...) S1
-    when != rs(F, N)
-    when != P = E
-(
-ar@p2(P, ...);
-|
-if (<+... ar@p2(P, ...) ...+>) S
-|
-Er = ar@p2(P, ...);
-|
-return ar@p2(P, ...);
-)
-... when any
-} else S2
-|
-if (\( !tz@p1(F, ...) \| tz@p1(F, ...) == 0 \| !tz@p1(F, ...) || E1 \| E1 && !tz@p1(F, ...) \)) S
-... when != end(\( F \| P \), ...)
-    when != F = E
-    when != tg(F, ...)
-    when != I(..., F, ...) S1
-    when != rs(F, N)
-    when != P = E
-(
-ar@p2(P, ...);
-|
-if (<+... ar@p2(P, ...) ...+>) S
-|
-Er = ar@p2(P, ...);
-|
-return ar@p2(P, ...);
-)
-)
-
-
-// A copy of P in another variable F, also through a cast or a
-// "C ? P : NULL": a freeze of P and arithmetic on F, or on F cast back.
-@fk exists@
-identifier F;
-type T, T2;
-expression P : script:python() { rg_plain(P) };
-expression E, Er, E1, N, C;
-expression A;
-position p1;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1, S2;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier sf = {set_page_count_as_frozen}; // api: RG_SET_FROZEN
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+expression X;
+position pa;
 @@
 
-(
-T F = \( P \| (T2)P \| C ? P : NULL \);
-|
-F = \( P \| (T2)P \| C ? P : NULL \);
-)
-... when != F = E
-    when != P = E
-(
-sf@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \));
-... when != end(\( F \| (T2)F \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-    when != F = E
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-|
-if (\( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| likely(tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...)) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 || tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) {
-... when != end(\( F \| (T2)F \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-    when != F = E
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-... when any
-} else S2
-|
-if (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 && !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) S
-... when != end(\( F \| (T2)F \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-    when != F = E
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-)
+F@pa = X
 
-// Frozen where a goto, break or continue leaves the branch of a test
-// that can succeed with P frozen.  Coccinelle does not follow a path on
-// from a break or a continue, so those two go to their loop: a break to
-// the code after it, a continue to the top of its body and after it.
-@fj exists@
-expression P : script:python() { rg_plain(P) };
-expression E, E1, N;
-position p1, pg, pb, pc;
-identifier L;
-iterator I;
+@script:python@
+F << alias_copy.F;
+X << alias_copy.X;
+pa << alias_copy.pa;
+@@
+rg_copy(pa, F, X)
+
+// A test of the freeze: after_failed_test (the code after it, when the
+// test can fail with the page frozen: "if (!freeze(P)) return;",
+// "if (x && !freeze(P)) ...", a "while (!freeze(P))" retry loop),
+// in_success_branch (its then or else branch), and the fall out of
+// a branch that makes no call that could end the frozen state.
+@tested@
+identifier fz : script:python() { fz in RG_TESTED };
+position p1, pi;
 statement S1, S2;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
 @@
 
-if (\( tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| likely(tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...)) \| E1 && tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) && E1 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 || tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) \( goto@pg L; \| break@pb; \| continue@pc; \| {
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-\( goto@pg L; \| break@pb; \| continue@pc; \)
-} \) else S2
+(
+if@pi (<+... fz@p1(...) ...+>) S1 else S2
+|
+if@pi (<+... fz@p1(...) ...+>) S1
+|
+while@pi (<+... fz@p1(...) ...+>) S1
+)
 
-@fjg exists@
-expression fj.P;
-position fj.pg;
+@script:python@
+p1 << tested.p1;
+pi << tested.pi;
+@@
+rg_test(p1, p1, pi, (True, False), True)
+
+// retry_loop: "do S while (!freeze(P));", recognised by its source line
+// (spatch cannot match the parts of a do-while): frozen after the loop.
+@retry_loop@
+identifier fz : script:python() { fz in RG_TESTED };
+position p1 : script:python() { rg_tail(p1) is not None };
+@@
+
+fz@p1(...)
+
+@script:python@
+p1 << retry_loop.p1;
+@@
+rg_start(p1, "after", rg_tail(p1))
+
+// stored_result: R = ...freeze(P)...; frozen until R is tested (then its
+// tests say where), for the values of R that mean frozen.
+@stored_result@
+identifier fz : script:python() { fz in RG_TESTED };
+identifier R;
+position p1, pr;
+@@
+
+R@pr = <+... fz@p1(...) ...+>
+
+@script:python@
+p1 << stored_result.p1;
+pr << stored_result.pr;
+R << stored_result.R;
+@@
+rg_store(p1, pr, R)
+
+// The first test of a stored result on each path from the store.
+@stored_test exists@
+position frozen_at.p1;
+position ps : script:python(p1) { rg_started(ps, p1, "after") };
+position pd : script:python(p1) { rg_started(pd, p1, "decl") };
+idexpression Rt : script:python(p1) { rg_stored_var(Rt, p1) };
+position pi, pk;
+statement S, S2;
+declaration D;
+identifier end : script:python() { end in RG_ENDISH };
+expression Q : script:python(p1) { rg_same(Q, p1) };
+expression Qb : script:python(p1) { rg_is_page(Qb, p1) };
+idexpression R : script:python(p1) { rg_stored_var(R, p1) };
+expression E; iterator I; statement S1;
+@@
+
+\( S@ps \| D@pd \)
+... when != \( end(Q, ...) \| R \| Qb = E \| Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+    when != I(..., Qb, ...) S1
+\( if@pi (<+... Rt@pk ...+>) S1 else S2 \| if@pi (<+... Rt@pk ...+>) S1 \)
+
+@script:python@
+p1 << frozen_at.p1;
+pi << stored_test.pi;
+pk << stored_test.pk;
+@@
+rg_test(p1, pk, pi, rg_stored[rg_key(p1)][1], False)
+
+// jump_out: a goto, break or continue out of the branch that holds the
+// frozen page; the path goes on from it (to its label, after or round
+// its loop).
+@jump_out exists@
+position frozen_at.p1;
+position pt : script:python(p1) { rg_started(pt, p1, "then") };
+position pj;
 identifier L;
-expression E, Er, N;
-expression A;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1;
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
-@@
-
-goto@pg L;
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-
-
-// The loop a break or continue leaves: Coccinelle's nest does not look
-// into inner loops or switches, so this is the innermost loop, and a
-// break out of a switch has none.
-@fjlb exists@
-position fj.pb;
-position pl;
 expression C;
-iterator I;
+statement S2;
+identifier end : script:python() { end in RG_ENDISH };
+expression Q : script:python(p1) { rg_same(Q, p1) };
+expression Qb : script:python(p1) { rg_is_page(Qb, p1) };
+idexpression R : script:python(p1) { rg_stored_var(R, p1) };
+expression E; iterator I; statement S1;
 @@
-(
-while@pl (C) { <+... break@pb; ...+> }
-|
-for@pl (...;...;...) { <+... break@pb; ...+> }
-|
-I@pl(...) { <+... break@pb; ...+> }
-)
 
-// Loops that step P to another page on a continue: no longer the page
-// that was frozen.
-@fjx@
-expression fj.P, C;
-position pl;
-iterator I;
-statement S;
+if@pt (C) {
+... when != \( end(Q, ...) \| R \| Qb = E \| Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+    when != I(..., Qb, ...) S1
+\( goto@pj L; \| break@pj; \| continue@pj; \)
+} else S2
+
+@script:python@
+p1 << frozen_at.p1;
+pj << jump_out.pj;
 @@
-(
-for@pl (...;...; <+... P ...+>) S
-|
-while@pl (<+... P = C ...+>) S
-|
-I@pl(..., P, ...) S
-)
+rg_start(p1, "after", rg_key(pj))
 
-@fjlc exists@
-position fj.pc;
-position pl != fjx.pl;
+// The one check: from each start of the freeze site p1, a path on which
+// the page stays frozen to a reference operation on it, in any
+// expression.
+@check exists@
+position frozen_at.p1;
+identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc,
+	page_ref_inc_return, folio_ref_inc_return, get_page, folio_get,
+	folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec,
+	folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
+	page_ref_dec_return, folio_ref_dec_return, put_page, folio_put,
+	folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test,
+	page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero,
+	folio_put_testzero};
+expression A : script:python(p1) { rg_same(A, p1) };
+position p2 : script:python() { not rg_exempt(p2) };
+position ps : script:python(p1) { rg_started(ps, p1, "after") };
+position pd : script:python(p1) { rg_started(pd, p1, "decl") };
+position pt : script:python(p1) { rg_started(pt, p1, "then") };
+position pe : script:python(p1) { rg_started(pe, p1, "else") };
+statement S, S2;
+declaration D;
 expression C;
-iterator I;
-@@
-(
-while@pl (C) { <+... continue@pc; ...+> }
-|
-for@pl (...;...;...) { <+... continue@pc; ...+> }
-|
-I@pl(...) { <+... continue@pc; ...+> }
-)
-
-@fjb exists@
-expression fj.P;
-position fjlb.pl;
-expression E, Er, C, N;
-expression A;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1;
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
+identifier end : script:python() { end in RG_ENDISH };
+expression Q : script:python(p1) { rg_same(Q, p1) };
+expression Qb : script:python(p1) { rg_is_page(Qb, p1) };
+idexpression R : script:python(p1) { rg_stored_var(R, p1) };
+expression E; iterator I; statement S1;
 @@
 
 (
-while@pl (C) S
+\( S@ps \| D@pd \)
+... when != \( end(Q, ...) \| R \| Qb = E \| Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+    when != I(..., Qb, ...) S1
+    when any
+ar@p2(A, ...)
 |
-for@pl (...;...;...) S
+if@pt (C) {
+... when != \( end(Q, ...) \| R \| Qb = E \| Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+    when != I(..., Qb, ...) S1
+    when any
+ar@p2(A, ...)
+... when any
+} else S2
 |
-I@pl(...) S
-)
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-
-// A continue: P is frozen from the top of the body and after the loop.
-@fjc exists@
-expression fj.P;
-position fjlc.pl;
-expression E, Er, C, N;
-expression A;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1;
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
-@@
-
-(
-while@pl (C) {
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
+if@pe (C) S2 else {
+... when != \( end(Q, ...) \| R \| Qb = E \| Qb++ \| Qb-- \| ++Qb \| --Qb \| Qb += E \| Qb -= E \)
+    when != I(..., Qb, ...) S1
+    when any
+ar@p2(A, ...)
 ... when any
 }
-|
-for@pl (...;...;...) {
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-... when any
-}
-|
-I@pl(...) {
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-... when any
-}
-|
-while@pl (C) S
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-|
-for@pl (...;...;...) S
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-|
-I@pl(...) S
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
 )
 
-// A retry loop: "while (!freeze(P)) S" leaves, but for a break, frozen.
-@fw exists@
-expression P : script:python() { rg_plain(P) };
-expression E, Er, E1, N;
-expression A;
-position p1;
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
-@@
-
-while (\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \| !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) || E1 \| E1 && !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \)) S
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-
-
-// The same for "do S while (!freeze(P));".  spatch 1.1.1 cannot match a
-// do-while ("not supported"), so the path starts at the condition itself,
-// recognised in the source line by rg_loop_tail(), and only arithmetic
-// after it counts: the path back into the body is the failed freeze.
-@fdw exists@
-expression P : script:python() { rg_plain(P) };
-expression E, Er, N;
-expression A;
-position p1 : script:python() { rg_loop_tail(p1) };
-position p2 : script:python() { not rg_exempt(p2) };
-iterator I;
-statement S, S1;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier end = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put, free_compound_page}; // api: RG_INIT RG_UNFREEZE RG_CONSUME_FROZEN
-identifier ar = {page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return, page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_GET RG_PUT RG_TEST_ZERO
-identifier tg = {page_ref_add_unless, folio_ref_add_unless, page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page}; // api: RG_TRY_GET
-identifier rs = {set_page_count, folio_set_count}; // api: RG_SET
-@@
-
-\( !tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) \| tz@p1(\( page_folio(P) \| &P->page \| folio_page(P, 0) \| P \), ...) == 0 \)
-... when != end(\( P \| page_folio(P) \| &P->page \| folio_page(P, 0) \), ...)
-    when != P = E
-    when != \( P++ \| P-- \| ++P \| --P \| P += E \| P -= E \)
-    when != I(..., P, ...) S1
-    when != tg(P, ...)
-    when != rs(P, N)
-(
-ar@p2(A, ...);
-|
-if (<+... ar@p2(A, ...) ...+>) S
-|
-Er = ar@p2(A, ...);
-|
-return ar@p2(A, ...);
-)
-
-
-// The arithmetic is on P itself or on P's page/folio (page_folio(P),
-// &P->page, folio_page(P, 0)); for fk on the copy F, or F cast back; for
-// fdw after the condition (the path back into the body is the failed
-// freeze).  Checked on the one call each finding names, not in the rules
-// above, to keep them cheap; the script only records (include_match(False)
-// would also drop the other rules' findings of the same run), and the
-// <rule>ok rule keeps the calls it passed.
-
-@script:python@
-A << fa.A;
-P << fa.P;
-p1 << fa.p1;
-p2 << fa.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@faok@
-identifier fa.ar;
-position fa.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fb.A;
-P << fb.P;
-p1 << fb.p1;
-p2 << fb.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@fbok@
-identifier fb.ar;
-position fb.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fc.A;
-P << fc.P;
-p1 << fc.p1;
-p2 << fc.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@fcok@
-identifier fc.ar;
-position fc.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fd.A;
-P << fd.P;
-p1 << fd.p1;
-p2 << fd.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@fdok@
-identifier fd.ar;
-position fd.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fe.A;
-P << fe.P;
-p1 << fe.p1;
-p2 << fe.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@feok@
-identifier fe.ar;
-position fe.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fk.A;
-F << fk.F;
-p1 << fk.p1;
-p2 << fk.p2;
-@@
-if rg_copy(A, F):
-	rg_passed(p2, p1)
-
-@fkok@
-identifier fk.ar;
-position fk.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fw.A;
-P << fw.P;
-p1 << fw.p1;
-p2 << fw.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@fwok@
-identifier fw.ar;
-position fw.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fdw.A;
-P << fdw.P;
-p1 << fdw.p1;
-p2 << fdw.p2;
-@@
-if rg_alias(A, P) and rg_key(p2) > rg_key(p1):
-	rg_passed(p2, p1)
-
-@fdwok@
-identifier fdw.ar;
-position fdw.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fjg.A;
-P << fj.P;
-p1 << fj.p1;
-p2 << fjg.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@fjgok@
-identifier fjg.ar;
-position fjg.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fjb.A;
-P << fj.P;
-p1 << fj.p1;
-p2 << fjb.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@fjbok@
-identifier fjb.ar;
-position fjb.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
-@script:python@
-A << fjc.A;
-P << fj.P;
-p1 << fj.p1;
-p2 << fjc.p2;
-@@
-if rg_alias(A, P):
-	rg_passed(p2, p1)
-
-@fjcok@
-identifier fjc.ar;
-position fjc.p2;
-position q : script:python() { rg_key(q) in rg_ok };
-@@
-
-ar@p2@q(...)
-
+// The one emitter.
 @depends on context@
-identifier fa.ar;
-position faok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fb.ar;
-position fbok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fc.ar;
-position fcok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fd.ar;
-position fdok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fe.ar;
-position feok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fk.ar;
-position fkok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fw.ar;
-position fwok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fdw.ar;
-position fdwok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier ff.ar;
-position ff.p2;
+identifier check.ar;
+position check.p2;
 @@
 
 * ar@p2(...)
 
-@depends on context@
-identifier fjg.ar;
-position fjgok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fjb.ar;
-position fjbok.q;
-@@
-
-* ar@q(...)
-
-@depends on context@
-identifier fjc.ar;
-position fjcok.q;
-@@
-
-* ar@q(...)
-
 @script:python depends on report@
-ar << fa.ar;
-p2 << faok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fb.ar;
-p2 << fbok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fc.ar;
-p2 << fcok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fd.ar;
-p2 << fdok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fe.ar;
-p2 << feok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fk.ar;
-p2 << fkok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fw.ar;
-p2 << fwok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fdw.ar;
-p2 << fdwok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << ff.ar;
-p1 << ff.p1;
-p2 << ff.p2;
+p1 << frozen_at.p1;
+p2 << check.p2;
+ar << check.ar;
 @@
 rg_found(ar, p1, p2)
 
-@script:python depends on report@
-ar << fjg.ar;
-p2 << fjgok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fjb.ar;
-p2 << fjbok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
-@script:python depends on report@
-ar << fjc.ar;
-p2 << fjcok.q;
-@@
-rg_found(ar, rg_ok[rg_key(p2)], p2)
-
 @script:python depends on org@
-ar << fa.ar;
-p2 << faok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fb.ar;
-p2 << fbok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fc.ar;
-p2 << fcok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fd.ar;
-p2 << fdok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fe.ar;
-p2 << feok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fk.ar;
-p2 << fkok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fw.ar;
-p2 << fwok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fdw.ar;
-p2 << fdwok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << ff.ar;
-p2 << ff.p2;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fjg.ar;
-p2 << fjgok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fjb.ar;
-p2 << fjbok.q;
-@@
-rg_org(p2, RG_MESSAGE % ar)
-
-@script:python depends on org@
-ar << fjc.ar;
-p2 << fjcok.q;
+p2 << check.p2;
+ar << check.ar;
 @@
 rg_org(p2, RG_MESSAGE % ar)

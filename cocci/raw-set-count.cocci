@@ -12,12 +12,14 @@
 /// never matched.
 ///
 /// Rule ids, messages and function lists come from refguard's
-/// rules/*.def; testsuite/cocci/run-tests checks that they agree.
+/// rules/*.def.
 //
 // Confidence: High
 // Copyright: (C) 2026 The refguard authors.
 // Options: --no-includes --include-headers
 // Keywords: set_page_count, folio_set_count, page refcount, frozen page
+// Generated from cocci/templates/raw-set-count.cocci.in and rules/*.def
+// by `refguard rules --cocci raw-set-count`: do not edit.
 
 virtual patch
 virtual context
@@ -26,60 +28,30 @@ virtual report
 
 @initialize:python@
 @@
+# --- common part, from cocci/templates/common.py ---
+# No apostrophes in comments or docstrings here: the spatch lexer takes
+# them for quotes and can lose the end of the Python part.
 import os
 
 RG_RULE = "raw-set-count"
-# rules/rules.def: RAW_SET_COUNT message, message_with_rewrite
-RG_MESSAGE = "raw '%s' call bypasses the page refcount API"
-RG_MESSAGE_FIX = "raw '%s' call bypasses the page refcount API; use '%s'"
-# rules/rewrite.def
-RG_SET_REWRITES = {
-	("set_page_count", "0"): "set_page_count_as_frozen",
-	("set_page_count", "1"): "init_page_count",
-	("folio_set_count", "1"): "init_folio_count",
-}
-# rules/api.def: unfreeze_with of the RG_SET entries
-RG_UNFREEZE_WITH = {
-	"set_page_count": "page_ref_unfreeze",
-	"folio_set_count": "folio_ref_unfreeze",
-}
-
-# --- common part, identical in every cocci/*.cocci (checked by a test) ---
-RG_HELPER_FILES = ("include/linux/page_ref.h", "include/linux/mm_types.h")
+RG_HELPER_FILES = ("include/linux/page_ref.h", "include/linux/mm_types.h",)
 RG_RECORDS = os.environ.get("REFGUARD_RECORDS") == "1"
 # The helpers the rewrites call (rules/rewrite.def, direct.def, api.def):
-# a function of that name is the helper's own definition, wherever it is.
+# a function of that name is the own definition of a helper, wherever it is.
 RG_HELPER_FUNCS = frozenset((
-	"folio_ref_add",
-	"folio_ref_add_unless",
-	"folio_ref_count",
-	"folio_ref_dec",
-	"folio_ref_dec_and_test",
-	"folio_ref_dec_return",
-	"folio_ref_inc",
-	"folio_ref_inc_return",
-	"folio_ref_sub",
-	"folio_ref_sub_and_test",
-	"folio_ref_sub_return",
-	"folio_ref_unfreeze",
-	"init_folio_count",
-	"init_page_count",
-	"page_ref_add",
-	"page_ref_add_unless",
-	"page_ref_count",
-	"page_ref_dec",
-	"page_ref_dec_and_test",
-	"page_ref_dec_return",
-	"page_ref_inc",
-	"page_ref_inc_return",
-	"page_ref_sub",
-	"page_ref_sub_and_test",
-	"page_ref_unfreeze",
-	"set_page_count_as_frozen",
+	"folio_ref_add", "folio_ref_add_unless", "folio_ref_count",
+	"folio_ref_dec", "folio_ref_dec_and_test", "folio_ref_dec_return",
+	"folio_ref_inc", "folio_ref_inc_return", "folio_ref_sub",
+	"folio_ref_sub_and_test", "folio_ref_sub_return", "folio_ref_unfreeze",
+	"init_folio_count", "init_page_count", "page_ref_add",
+	"page_ref_add_unless", "page_ref_count", "page_ref_dec",
+	"page_ref_dec_and_test", "page_ref_dec_return", "page_ref_inc",
+	"page_ref_inc_return", "page_ref_sub", "page_ref_sub_and_test",
+	"page_ref_unfreeze", "set_page_count_as_frozen",
 ))
 
 def rg_exempt(p):
-	"""The helpers' own definitions are never matched."""
+	"""The definitions of the helpers themselves are never matched."""
 	f = p[0].file
 	if p[0].current_element in RG_HELPER_FUNCS:
 		return True
@@ -106,8 +78,10 @@ def rg_key(p):
 rg_reported = set()
 
 def rg_emit(p, msg, fields):
-	"""A record for refguard, or the project's diagnostic line; once per
-	position."""
+	"""A record for refguard (driver/cocci.c parses it: RG, rule, file,
+	line, column, function, then FIELDS: argument, helper, fix and for a
+	note its line and column, separated by \\x1f), or the project
+	diagnostic line; once per position."""
 	key = (p.file, int(p.line), int(p.column))
 	if key in rg_reported:
 		return
@@ -127,11 +101,39 @@ def rg_org(p, msg):
 	cocci.print_main(msg + " [refguard-%s]" % RG_RULE, p)
 # --- end of common part ---
 
+# rules/rules.def: RAW_SET_COUNT message, message_with_rewrite
+RG_MESSAGE = "raw '%s' call bypasses the page refcount API"
+RG_MESSAGE_FIX = "raw '%s' call bypasses the page refcount API; use '%s'"
+# rules/rewrite.def
+RG_SET_REWRITES = {
+	("set_page_count", "0"): "set_page_count_as_frozen",
+	("set_page_count", "1"): "init_page_count",
+	("folio_set_count", "1"): "init_folio_count",
+}
+# rules/api.def: unfreeze_with of the RG_SET entries
+RG_UNFREEZE_WITH = {
+	"set_page_count": "page_ref_unfreeze",
+	"folio_set_count": "folio_ref_unfreeze",
+}
+
 RG_FROZEN = set()
+RG_ALLOC = set("""alloc_frozen_pages, alloc_frozen_pages_noprof,
+	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
+	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof""".replace(",", " ").split())
+
+def rg_count(n):
+	"""A count as the rewrite table spells it: 0x0 and 0U are 0."""
+	try:
+		return str(int(n.strip().rstrip("uUlL"), 0))
+	except ValueError:
+		return n.strip()
+
+def rg_alloc(e):
+	return e.split("(")[0].strip() in RG_ALLOC
 
 // Every raw setter call outside the helpers.
 @s@
-identifier fn = {set_page_count, folio_set_count}; // api: RG_SET
+identifier fn = {set_page_count, folio_set_count};
 expression P, N;
 position p : script:python() { not rg_exempt(p) };
 @@
@@ -143,8 +145,12 @@ fn@p(P, N)
 identifier s.fn, f;
 expression s.P, s.N;
 position p;
-identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_SET_FROZEN RG_FREEZE RG_TEST_ZERO
-identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
+identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
+	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
+	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero};
+identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof,
+	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
+	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof};
 @@
 
 f(...) {
@@ -157,12 +163,18 @@ fn@p(P, N);
 // A path from a false freeze test, an unfreeze or a reassignment: live.
 @live2 exists@
 identifier s.fn;
-expression s.P, s.N, E;
+expression s.P, s.N;
+expression E : script:python() { not rg_alloc(E) };
 position p;
 statement S;
-identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_SET_FROZEN RG_FREEZE RG_TEST_ZERO
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier un = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze}; // api: RG_INIT RG_UNFREEZE
+identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
+	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
+	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero};
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
+identifier un = {init_page_count, init_folio_count, set_page_refcounted,
+	page_ref_unfreeze, folio_ref_unfreeze};
 @@
 
 (
@@ -179,7 +191,9 @@ fn@p(P, N);
 identifier s.fn;
 expression s.P, s.N;
 position p;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
 @@
 
 if (!tz(P, ...)) { <+... fn@p(P, N); ...+> }
@@ -189,17 +203,31 @@ if (!tz(P, ...)) { <+... fn@p(P, N); ...+> }
 identifier s.fn;
 expression s.P, s.N;
 position p != {live.p, live2.p, live3.p};
-statement S;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+statement S, S2;
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
+identifier sf = {set_page_count_as_frozen};
+identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof,
+	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
+	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof};
 @@
 
 (
 if (!tz(P, ...)) S
-|
-set_page_count_as_frozen(P);
-)
 ...
 fn@p(P, N);
+|
+sf(P);
+...
+fn@p(P, N);
+|
+P = al(...);
+...
+fn@p(P, N);
+|
+if (tz(P, ...)) { <+... fn@p(P, N); ...+> } else S2
+)
 
 @script:python@
 p << frz.p;
@@ -220,7 +248,7 @@ P << s.P;
 N << s.N;
 p << s.p;
 @@
-key = (fn, N.strip())
+key = (fn, rg_count(N))
 if key in RG_SET_REWRITES:
 	h = RG_SET_REWRITES[key]
 	fix = "%s(%s)" % (h, P)
@@ -246,7 +274,7 @@ N << s.N;
 p << s.p;
 e;
 @@
-key = (fn, N.strip())
+key = (fn, rg_count(N))
 if key in RG_SET_REWRITES:
 	coccinelle.e = cocci.make_expr("%s(%s)" % (RG_SET_REWRITES[key], P))
 elif rg_key(p) in RG_FROZEN:

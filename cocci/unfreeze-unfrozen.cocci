@@ -13,12 +13,14 @@
 /// context modes only: there is no rewrite.
 ///
 /// Rule ids, messages and function lists come from refguard's
-/// rules/*.def; testsuite/cocci/run-tests checks that they agree.
+/// rules/*.def.
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 The refguard authors.
 // Options: --no-includes --include-headers
 // Keywords: page_ref_unfreeze, folio_ref_unfreeze, frozen page, page refcount
+// Generated from cocci/templates/unfreeze-unfrozen.cocci.in and rules/*.def
+// by `refguard rules --cocci unfreeze-unfrozen`: do not edit.
 
 virtual context
 virtual org
@@ -26,48 +28,30 @@ virtual report
 
 @initialize:python@
 @@
+# --- common part, from cocci/templates/common.py ---
+# No apostrophes in comments or docstrings here: the spatch lexer takes
+# them for quotes and can lose the end of the Python part.
 import os
 
 RG_RULE = "unfreeze-unfrozen"
-# rules/rules.def: UNFREEZE_UNFROZEN message
-RG_MESSAGE = "'%s' on a page that is not frozen"
-
-# --- common part, identical in every cocci/*.cocci (checked by a test) ---
-RG_HELPER_FILES = ("include/linux/page_ref.h", "include/linux/mm_types.h")
+RG_HELPER_FILES = ("include/linux/page_ref.h", "include/linux/mm_types.h",)
 RG_RECORDS = os.environ.get("REFGUARD_RECORDS") == "1"
 # The helpers the rewrites call (rules/rewrite.def, direct.def, api.def):
-# a function of that name is the helper's own definition, wherever it is.
+# a function of that name is the own definition of a helper, wherever it is.
 RG_HELPER_FUNCS = frozenset((
-	"folio_ref_add",
-	"folio_ref_add_unless",
-	"folio_ref_count",
-	"folio_ref_dec",
-	"folio_ref_dec_and_test",
-	"folio_ref_dec_return",
-	"folio_ref_inc",
-	"folio_ref_inc_return",
-	"folio_ref_sub",
-	"folio_ref_sub_and_test",
-	"folio_ref_sub_return",
-	"folio_ref_unfreeze",
-	"init_folio_count",
-	"init_page_count",
-	"page_ref_add",
-	"page_ref_add_unless",
-	"page_ref_count",
-	"page_ref_dec",
-	"page_ref_dec_and_test",
-	"page_ref_dec_return",
-	"page_ref_inc",
-	"page_ref_inc_return",
-	"page_ref_sub",
-	"page_ref_sub_and_test",
-	"page_ref_unfreeze",
-	"set_page_count_as_frozen",
+	"folio_ref_add", "folio_ref_add_unless", "folio_ref_count",
+	"folio_ref_dec", "folio_ref_dec_and_test", "folio_ref_dec_return",
+	"folio_ref_inc", "folio_ref_inc_return", "folio_ref_sub",
+	"folio_ref_sub_and_test", "folio_ref_sub_return", "folio_ref_unfreeze",
+	"init_folio_count", "init_page_count", "page_ref_add",
+	"page_ref_add_unless", "page_ref_count", "page_ref_dec",
+	"page_ref_dec_and_test", "page_ref_dec_return", "page_ref_inc",
+	"page_ref_inc_return", "page_ref_sub", "page_ref_sub_and_test",
+	"page_ref_unfreeze", "set_page_count_as_frozen",
 ))
 
 def rg_exempt(p):
-	"""The helpers' own definitions are never matched."""
+	"""The definitions of the helpers themselves are never matched."""
 	f = p[0].file
 	if p[0].current_element in RG_HELPER_FUNCS:
 		return True
@@ -94,8 +78,10 @@ def rg_key(p):
 rg_reported = set()
 
 def rg_emit(p, msg, fields):
-	"""A record for refguard, or the project's diagnostic line; once per
-	position."""
+	"""A record for refguard (driver/cocci.c parses it: RG, rule, file,
+	line, column, function, then FIELDS: argument, helper, fix and for a
+	note its line and column, separated by \\x1f), or the project
+	diagnostic line; once per position."""
 	key = (p.file, int(p.line), int(p.column))
 	if key in rg_reported:
 		return
@@ -115,8 +101,11 @@ def rg_org(p, msg):
 	cocci.print_main(msg + " [refguard-%s]" % RG_RULE, p)
 # --- end of common part ---
 
+# rules/rules.def: UNFREEZE_UNFROZEN message
+RG_MESSAGE = "'%s' on a page that is not frozen"
+
 @u@
-identifier uf = {page_ref_unfreeze, folio_ref_unfreeze}; // api: RG_UNFREEZE
+identifier uf = {page_ref_unfreeze, folio_ref_unfreeze};
 expression P;
 position p : script:python() { not rg_exempt(p) };
 @@
@@ -131,7 +120,10 @@ uf@p(P, ...)
 identifier u.uf, f;
 expression u.P;
 position p;
-identifier live = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return}; // api: RG_INIT RG_UNFREEZE RG_GET
+identifier live = {init_page_count, init_folio_count, set_page_refcounted,
+	page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add,
+	page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return,
+	get_page, folio_get, folio_ref_add_return};
 @@
 
 f(...) {
@@ -145,9 +137,14 @@ uf@p(P, ...);
 identifier u.uf;
 expression u.P;
 position p;
-identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_SET_FROZEN RG_FREEZE RG_TEST_ZERO
-identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
-identifier init = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze}; // api: RG_INIT RG_UNFREEZE
+identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
+	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
+	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero};
+identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof,
+	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
+	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof};
+identifier init = {init_page_count, init_folio_count, set_page_refcounted,
+	page_ref_unfreeze, folio_ref_unfreeze};
 @@
 
 (
@@ -163,8 +160,13 @@ uf@p(P, ...);
 identifier u.uf;
 expression u.P, E;
 position p;
-identifier live = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return}; // api: RG_INIT RG_UNFREEZE RG_GET
-identifier pu = {page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs}; // api: RG_PUT
+identifier live = {init_page_count, init_folio_count, set_page_refcounted,
+	page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add,
+	page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return,
+	get_page, folio_get, folio_ref_add_return};
+identifier pu = {page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec,
+	page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return,
+	folio_ref_dec_return, put_page, folio_put, folio_put_refs};
 @@
 
 (
@@ -188,7 +190,9 @@ expression u.P;
 position p, ph;
 statement S, S2;
 identifier L;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
 @@
 
 (
@@ -218,12 +222,24 @@ position fail.p, fail.ph;
 position pm;
 statement S, S2;
 identifier L;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
-identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_SET_FROZEN RG_FREEZE RG_TEST_ZERO
-identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof, __alloc_frozen_pages, __alloc_frozen_pages_noprof, alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof}; // api: RG_ALLOC_FROZEN
-identifier init = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze}; // api: RG_INIT RG_UNFREEZE
-identifier live = {init_page_count, init_folio_count, set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page, folio_get, folio_ref_add_return}; // api: RG_INIT RG_UNFREEZE RG_GET
-identifier pu = {page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return, folio_ref_dec_return, put_page, folio_put, folio_put_refs}; // api: RG_PUT
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
+identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
+	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
+	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero};
+identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof,
+	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
+	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof};
+identifier init = {init_page_count, init_folio_count, set_page_refcounted,
+	page_ref_unfreeze, folio_ref_unfreeze};
+identifier live = {init_page_count, init_folio_count, set_page_refcounted,
+	page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add,
+	page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return,
+	get_page, folio_get, folio_ref_add_return};
+identifier pu = {page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec,
+	page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return,
+	folio_ref_dec_return, put_page, folio_put, folio_put_refs};
 @@
 
 (
@@ -274,7 +290,9 @@ identifier u.uf, f;
 expression u.P;
 position fail.p, fail.ph;
 position pe;
-identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero, folio_put_testzero}; // api: RG_FREEZE RG_TEST_ZERO
+identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
 @@
 
 f(...) {

@@ -1,14 +1,51 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * refguard rules [--markdown]: print the rule catalogue.  docs/rules.md
- * is this command's --markdown output, so the documentation cannot drift
- * from the .def files in rules/.
+ * refguard rules: the rule catalogue (the rules/ .def files) in the forms the rest
+ * of the project reads it.
+ *
+ *   refguard rules                     one line per rule
+ *   refguard rules --markdown          docs/rules.md
+ *   refguard rules --served-by ENGINE  the rules an engine serves, one a line
+ *   refguard rules --cocci RULE        cocci/RULE.cocci
+ *
+ * The semantic patches are generated so that the facts they need
+ * (messages, rewrite tables, API name lists) are written once, in rules/.
+ * cocci/templates/RULE.cocci.in is a semantic patch with $(...)
+ * placeholders; the expansions are:
+ *
+ *   $(rule)                  the rule's name
+ *   $(message) $(message_fix) $(note)
+ *                            its rules.def strings as Python literals,
+ *                            %qs printed as '%s'
+ *   $(api KIND...)           the api.def names of those kinds (kinds.def
+ *                            names), comma-separated, for "identifier x =
+ *                            {...}"; long lists are wrapped
+ *   $(set_rewrites) $(unfreeze_with) $(direct)
+ *                            rewrite.def, api.def's unfreeze_with and
+ *                            direct.def as Python dict items
+ *   $(helper_files) $(helper_funcs)
+ *                            the exempt files and the helpers the
+ *                            rewrites call, as Python tuple items
+ *   $(include FILE)          cocci/templates/FILE, itself expanded: the
+ *                            Python every semantic patch shares
+ *   $(generated)             the "do not edit" line
+ *   $(define NAME) ... $(end)
+ *                            text used more than once in a template,
+ *                            written once: $(use NAME) expands it
+ *
+ * An unknown placeholder is an error, so a template cannot silently keep
+ * a fact the catalogue no longer has.  The committed cocci/ .cocci files must
+ * equal this output (testsuite/cocci checks), so make coccicheck works on
+ * them with nothing generated at build time.
  */
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "driver.h"
 #include "catalogue.h"
+#include "spawn.h"
 
 /* Print a catalogue message with %qs shown as '...' (as under LANG=C). */
 static void print_message(const char *msg)
@@ -38,7 +75,29 @@ static void print_markdown(void)
 		printf(" [refguard-%s]`\n\n%s\n\n", rg_rules[r].name,
 		       rg_rules[r].rationale);
 	}
-	puts("## Rewrites of raw setters with a constant count\n");
+	puts("## Engines\n");
+	puts("| rule | engine | pass | modes | files selected by |\n|---|---|---|---|---|");
+	for (i = 0; i < rg_serve_count; i++) {
+		const struct rg_serve *s = &rg_serves[i];
+		const char *sep = "";
+		int k;
+
+		printf("| `%s` | %s | %s | %s | ", rg_rules[s->rule].name,
+		       rg_engines[rg_passes[s->pass].engine].name,
+		       rg_passes[s->pass].name,
+		       s->modes & RG_MODE_FIX ? "report, fix" : "report");
+		for (k = 0; k < RG_NR_KINDS; k++)
+			if (s->select_kinds & (1u << k)) {
+				printf("%s%s", sep, rg_kinds[k].name);
+				sep = ", ";
+			}
+		if (*s->select_token)
+			printf("%s`%s`", sep, s->select_token);
+		else if (!*sep)
+			fputs("(whole units)", stdout);
+		puts(" |");
+	}
+	puts("\n## Rewrites of raw setters with a constant count\n");
 	puts("| call | becomes |\n|---|---|");
 	for (i = 0; i < rg_set_rewrite_count; i++)
 		printf("| `%s(P, %d)` | `%s(P)` |\n", rg_set_rewrites[i].setter,
@@ -57,6 +116,10 @@ static void print_markdown(void)
 		       *rg_direct_table[i].folio_helper ? "`" : "",
 		       *rg_direct_table[i].folio_helper ? rg_direct_table[i].folio_helper : "report only",
 		       *rg_direct_table[i].folio_helper ? "`" : "");
+	puts("\n## API kinds\n");
+	puts("| kind | what the call does |\n|---|---|");
+	for (r = 0; r < RG_NR_KINDS; r++)
+		printf("| %s | %s |\n", rg_kinds[r].name, rg_kinds[r].summary);
 	puts("\n## The page refcount API\n");
 	puts("| function | kind | object |\n|---|---|---|");
 	for (i = 0; i < rg_api_count; i++)
@@ -68,6 +131,280 @@ static void print_markdown(void)
 		printf("- `%s`\n", rg_helper_files[i]);
 }
 
+static int print_served_by(const char *engine)
+{
+	int e = rg_engine_find(engine), r;
+
+	if (e < 0)
+		return rg_fail("unknown engine '%s'", engine);
+	for (r = 0; r < RG_NR_RULES; r++)
+		if (rg_served_by(r, e, RG_MODE_REPORT))
+			puts(rg_rules[r].name);
+	return RG_EXIT_CLEAN;
+}
+
+/* ------------------------------------------------- semantic patch generation */
+
+/* A catalogue message as a Python string literal, %qs as '%s'. */
+static void py_message(FILE *out, const char *msg)
+{
+	putc('"', out);
+	for (; *msg; msg++) {
+		if (!strncmp(msg, "%qs", 3)) {
+			fputs("'%s'", out);
+			msg += 2;
+		} else {
+			if (*msg == '"' || *msg == '\\')
+				putc('\\', out);
+			putc(*msg, out);
+		}
+	}
+	putc('"', out);
+}
+
+/* The helpers the rewrites call: their own definitions are never matched. */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* As Python strings, several to a line after the template's tab. */
+static void py_helper_funcs(FILE *out)
+{
+	const char *v[256];
+	unsigned int n = 0, i;
+	int col = 8;
+
+	for (i = 0; i < rg_direct_count; i++) {
+		v[n++] = rg_direct_table[i].page_helper;
+		v[n++] = rg_direct_table[i].folio_helper;
+	}
+	for (i = 0; i < rg_set_rewrite_count; i++)
+		v[n++] = rg_set_rewrites[i].replacement;
+	for (i = 0; i < rg_api_count; i++)
+		v[n++] = rg_api_table[i].unfreeze_with;
+	qsort(v, n, sizeof(v[0]), cmp_str);
+	for (i = 0; i < n; i++) {
+		const struct rg_api *api = rg_api_find(v[i]);
+		int len = strlen(v[i]) + 3;
+
+		/* The raw setters are what the rules flag, not helpers. */
+		if (!*v[i] || (i && !strcmp(v[i], v[i - 1])) ||
+		    (api && api->kind == RG_SET))
+			continue;
+		if (col > 8 && col + len > 78) {
+			fputs("\n\t", out);
+			col = 8;
+		} else if (col > 8) {
+			putc(' ', out);
+			col++;
+		}
+		col += fprintf(out, "\"%s\",", v[i]);
+	}
+}
+
+/* "$(api KIND...)": the names, wrapped after about 72 columns. */
+static int api_list(FILE *out, const char *args, int col)
+{
+	unsigned int kinds = 0, i;
+	char buf[64];
+	int n, k, first = 1;
+
+	while (sscanf(args, " %63[^ )]%n", buf, &n) == 1) {
+		k = rg_api_kind_find(buf);
+		if (k < 0)
+			return rg_fail("templates: unknown API kind '%s'", buf);
+		kinds |= 1u << k;
+		args += n;
+	}
+	if (!kinds)
+		return rg_fail("templates: $(api) names no kind");
+	for (i = 0; i < rg_api_count; i++) {
+		size_t len = strlen(rg_api_table[i].name);
+
+		if (!(kinds & (1u << rg_api_table[i].kind)))
+			continue;
+		if (!first && col + len + 2 > 78) {
+			fputs(",\n\t", out);
+			col = 8;
+		} else if (!first) {
+			fputs(", ", out);
+			col += 2;
+		}
+		fputs(rg_api_table[i].name, out);
+		col += len;
+		first = 0;
+	}
+	return 0;
+}
+
+static int expand(FILE *out, const char *tmpl, const char *rule_name, int depth);
+
+/* A template's $(define NAME) ... $(end) blocks. */
+static struct {
+	char *name, *body;
+} macros[16];
+static unsigned int nr_macros;
+
+/* Record the block that starts after "$(define NAME)" at T; past $(end). */
+static const char *define_macro(const char *name, const char *t)
+{
+	const char *end = strstr(t, "$(end)");
+
+	if (!end || nr_macros == sizeof(macros) / sizeof(macros[0])) {
+		rg_fail("templates: $(define %s) without $(end), or too many", name);
+		return NULL;
+	}
+	if (*t == '\n')
+		t++;
+	macros[nr_macros].name = strdup(name);
+	/* The line holding $(use NAME) ends it. */
+	macros[nr_macros].body = strndup(t, end - t - (end > t && end[-1] == '\n'));
+	nr_macros++;
+	end += strlen("$(end)");
+	return *end == '\n' ? end + 1 : end;
+}
+
+static int use_macro(FILE *out, const char *name, const char *rule_name, int depth)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_macros; i++)
+		if (!strcmp(macros[i].name, name))
+			return expand(out, macros[i].body, rule_name, depth + 1);
+	return rg_fail("templates: $(use %s) before its $(define)", name);
+}
+
+static int expand_file(FILE *out, const char *name, const char *rule_name, int depth)
+{
+	char *path = rg_strdup_printf("cocci/templates/%s", name);
+	char *text = rg_slurp_file(rg_path(path), NULL);
+	int st;
+
+	if (!text)
+		return rg_fail("cannot read %s", rg_path(path));
+	if (depth > 4)
+		return rg_fail("templates: $(include) nested too deep at %s", name);
+	st = expand(out, text, rule_name, depth + 1);
+	free(text);
+	free(path);
+	return st;
+}
+
+/* One $(...) placeholder, WHAT its text; COL the output column. */
+static int placeholder(FILE *out, const char *what, const char *rule_name,
+		       int col, int depth)
+{
+	int r = rg_rule_find(rule_name);
+	unsigned int i;
+
+	if (!strcmp(what, "rule")) {
+		fputs(rule_name, out);
+	} else if (!strcmp(what, "message")) {
+		py_message(out, rg_rules[r].message);
+	} else if (!strcmp(what, "message_fix")) {
+		py_message(out, rg_rules[r].message_with_rewrite);
+	} else if (!strcmp(what, "note")) {
+		py_message(out, rg_rules[r].note);
+	} else if (!strncmp(what, "api ", 4)) {
+		return api_list(out, what + 4, col);
+	} else if (!strcmp(what, "set_rewrites")) {
+		for (i = 0; i < rg_set_rewrite_count; i++)
+			fprintf(out, "%s(\"%s\", \"%d\"): \"%s\",%s", i ? "\t" : "",
+				rg_set_rewrites[i].setter, rg_set_rewrites[i].value,
+				rg_set_rewrites[i].replacement,
+				i + 1 < rg_set_rewrite_count ? "\n" : "");
+	} else if (!strcmp(what, "unfreeze_with")) {
+		const char *sep = "";
+
+		for (i = 0; i < rg_api_count; i++)
+			if (rg_api_table[i].kind == RG_SET) {
+				fprintf(out, "%s\"%s\": \"%s\",", sep, rg_api_table[i].name,
+					rg_api_table[i].unfreeze_with);
+				sep = "\n\t";
+			}
+	} else if (!strcmp(what, "direct")) {
+		static const char *const args[] = { "V", "V_N", "N_V", "V_N_U" };
+
+		for (i = 0; i < rg_direct_count; i++)
+			fprintf(out, "%s\"%s\": (\"%s\", \"%s\", \"%s\"),%s", i ? "\t" : "",
+				rg_direct_table[i].atomic_op, rg_direct_table[i].page_helper,
+				rg_direct_table[i].folio_helper,
+				args[rg_direct_table[i].args],
+				i + 1 < rg_direct_count ? "\n" : "");
+	} else if (!strcmp(what, "helper_files")) {
+		for (i = 0; i < rg_helper_file_count; i++)
+			fprintf(out, "%s\"%s\",", i ? " " : "", rg_helper_files[i]);
+	} else if (!strcmp(what, "helper_funcs")) {
+		py_helper_funcs(out);
+	} else if (!strncmp(what, "include ", 8)) {
+		return expand_file(out, what + 8, rule_name, depth);
+	} else if (!strncmp(what, "use ", 4)) {
+		return use_macro(out, what + 4, rule_name, depth);
+	} else if (!strcmp(what, "generated")) {
+		fprintf(out, "// Generated from cocci/templates/%s.cocci.in and rules/*.def\n"
+			"// by `refguard rules --cocci %s`: do not edit.",
+			rule_name, rule_name);
+	} else {
+		return rg_fail("templates: unknown placeholder $(%s)", what);
+	}
+	return 0;
+}
+
+static int expand(FILE *out, const char *t, const char *rule_name, int depth)
+{
+	int col = 0, st;
+
+	for (; *t; t++) {
+		const char *end;
+
+		if (t[0] != '$' || t[1] != '(') {
+			putc(*t, out);
+			col = *t == '\n' ? 0 : *t == '\t' ? (col / 8 + 1) * 8 : col + 1;
+			continue;
+		}
+		end = strchr(t, ')');
+		if (!end || memchr(t, '\n', end - t))
+			return rg_fail("templates: unterminated $( in %s", rule_name);
+		char *what = strndup(t + 2, end - t - 2);
+
+		if (!strncmp(what, "define ", 7)) {
+			t = define_macro(what + 7, end + 1);
+			free(what);
+			if (!t)
+				return RG_EXIT_TROUBLE;
+			t--;	/* the loop's t++ */
+			col = 0;
+			continue;
+		}
+		st = placeholder(out, what, rule_name, col, depth);
+		free(what);
+		if (st)
+			return st;
+		t = end;
+		col += 8;	/* only long api lists care, and they wrap anyway */
+	}
+	return 0;
+}
+
+static int print_cocci(const char *rule_name)
+{
+	char *name;
+	int r = rg_rule_find(rule_name), st;
+
+	if (r < 0)
+		return rg_fail("unknown rule '%s'", rule_name);
+	if (!rg_served_by(r, RG_ENGINE_COCCI, RG_MODE_REPORT))
+		return rg_fail("rule '%s' has no semantic patch (rules/engines.def)",
+			       rule_name);
+	name = rg_strdup_printf("%s.cocci.in", rule_name);
+	st = expand_file(stdout, name, rule_name, 0);
+	free(name);
+	if (!st && fflush(stdout))
+		return rg_fail("cannot write the semantic patch");
+	return st;
+}
+
 int cmd_rules(int argc, char **argv)
 {
 	int r;
@@ -76,6 +413,10 @@ int cmd_rules(int argc, char **argv)
 		print_markdown();
 		return RG_EXIT_CLEAN;
 	}
+	if (argc == 3 && !strcmp(argv[1], "--cocci"))
+		return print_cocci(argv[2]);
+	if (argc == 3 && !strcmp(argv[1], "--served-by"))
+		return print_served_by(argv[2]);
 	if (argc != 1)
 		return rg_usage("rules");
 	for (r = 0; r < RG_NR_RULES; r++) {

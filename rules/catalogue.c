@@ -4,6 +4,7 @@
  * (as C++) and the driver (as C), so it stays in the common subset:
  * positional initializers, no designated ones.
  */
+#include <ctype.h>
 #include <string.h>
 #include "catalogue.h"
 
@@ -46,17 +47,113 @@ const char *const rg_helper_files[] = {
 const unsigned int rg_helper_file_count =
 	sizeof(rg_helper_files) / sizeof(rg_helper_files[0]);
 
+const struct rg_kind_info rg_kinds[RG_NR_KINDS] = {
+#define KIND(id, name, summary) { name, summary },
+#include "kinds.def"
+#undef KIND
+};
+
+const struct rg_engine_info rg_engines[RG_NR_ENGINES] = {
+#define ENGINE(id, name, summary) { name, summary },
+#define PASS(id, engine, name, summary)
+#define SERVE(rule, pass, modes, kinds, token)
+#include "engines.def"
+#undef ENGINE
+#undef PASS
+#undef SERVE
+};
+
+const struct rg_pass_info rg_passes[RG_NR_PASSES] = {
+#define ENGINE(id, name, summary)
+#define PASS(id, engine, name, summary) { RG_ENGINE_##engine, name, summary },
+#define SERVE(rule, pass, modes, kinds, token)
+#include "engines.def"
+#undef ENGINE
+#undef PASS
+#undef SERVE
+};
+
+const struct rg_serve rg_serves[] = {
+#define ENGINE(id, name, summary)
+#define PASS(id, engine, name, summary)
+#define SERVE(rule, pass, modes, kinds, token) \
+	{ RG_RULE_##rule, RG_PASS_##pass, modes, kinds, token },
+#include "engines.def"
+#undef ENGINE
+#undef PASS
+#undef SERVE
+};
+const unsigned int rg_serve_count = sizeof(rg_serves) / sizeof(rg_serves[0]);
+
 const char *rg_api_kind_name(enum rg_api_kind kind)
 {
-	static const char *const names[] = {
-		"set", "init", "set-frozen", "freeze", "unfreeze", "get",
-		"put", "test-zero", "try-get", "read", "alloc-frozen",
-		"consume-frozen", "convert",
-	};
-
-	if ((unsigned int)kind >= sizeof(names) / sizeof(names[0]))
+	if ((unsigned int)kind >= RG_NR_KINDS)
 		return "?";
-	return names[kind];
+	return rg_kinds[kind].name;
+}
+
+int rg_api_kind_find(const char *name)
+{
+	int i;
+
+	for (i = 0; i < RG_NR_KINDS; i++)
+		if (!strcmp(rg_kinds[i].name, name))
+			return i;
+	return -1;
+}
+
+int rg_engine_find(const char *name)
+{
+	int i;
+
+	for (i = 0; i < RG_NR_ENGINES; i++)
+		if (!strcmp(rg_engines[i].name, name))
+			return i;
+	return -1;
+}
+
+const struct rg_serve *rg_served_by(enum rg_rule rule, enum rg_engine engine,
+				    unsigned int mode)
+{
+	unsigned int i;
+
+	for (i = 0; i < rg_serve_count; i++)
+		if (rg_serves[i].rule == rule &&
+		    rg_passes[rg_serves[i].pass].engine == engine &&
+		    (rg_serves[i].modes & mode) == mode)
+			return &rg_serves[i];
+	return NULL;
+}
+
+/* Does the word W occur in S, not as part of a longer identifier? */
+static int has_word(const char *s, const char *w)
+{
+	size_t len = strlen(w);
+	const char *p;
+
+	if (!len)
+		return 0;
+	for (p = strstr(s, w); p; p = strstr(p + 1, w)) {
+		int left = p == s || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
+		int right = !(isalnum((unsigned char)p[len]) || p[len] == '_');
+
+		if (left && right)
+			return 1;
+	}
+	return 0;
+}
+
+int rg_serve_selects(const struct rg_serve *serve, const char *text)
+{
+	unsigned int i;
+
+	if (has_word(text, serve->select_token))
+		return 1;
+	for (i = 0; i < rg_api_count; i++)
+		if ((serve->select_kinds & (1u << rg_api_table[i].kind)) &&
+		    has_word(text, rg_api_table[i].name))
+			return 1;
+	return 0;
 }
 
 const struct rg_api *rg_api_find(const char *name)

@@ -29,20 +29,21 @@ struct rg_rule_info {
 
 /* What a call does to the refcount state of the page it names. */
 enum rg_api_kind {
-	RG_SET,			/* raw store of a count */
-	RG_INIT,		/* makes the page live */
-	RG_SET_FROZEN,		/* makes the page frozen */
-	RG_FREEZE,		/* frozen when it returns non-zero */
-	RG_UNFREEZE,		/* needs frozen, makes live */
-	RG_GET,			/* needs live, stays live */
-	RG_PUT,			/* needs live, ownership may end */
-	RG_TEST_ZERO,		/* needs live, frozen when it returns non-zero */
-	RG_TRY_GET,		/* legal when frozen, live when it returns non-zero */
-	RG_READ,		/* legal in every state */
-	RG_ALLOC_FROZEN,	/* returns a frozen page */
-	RG_CONSUME_FROZEN,	/* takes a frozen page, ends ownership */
-	RG_CONVERT,		/* returns the same refcount (page <-> folio) */
+#define KIND(id, name, summary) RG_##id,
+#include "kinds.def"
+#undef KIND
 };
+
+/* Counted apart, so that a switch over enum rg_api_kind stays complete. */
+enum {
+#define KIND(id, name, summary) RG_KIND_INDEX_##id,
+#include "kinds.def"
+#undef KIND
+	RG_NR_KINDS
+};
+
+/* A set of kinds, as engines.def's select_kinds: RG_K(FREEZE) | ... */
+#define RG_K(id) (1u << RG_##id)
 
 enum rg_object { RG_OBJ_PAGE, RG_OBJ_FOLIO };
 
@@ -85,7 +86,74 @@ extern const unsigned int rg_direct_count;
 extern const char *const rg_helper_files[];
 extern const unsigned int rg_helper_file_count;
 
+/* rules/engines.def: who serves which rule. */
+enum rg_engine {
+#define ENGINE(id, name, summary) RG_ENGINE_##id,
+#define PASS(id, engine, name, summary)
+#define SERVE(rule, pass, modes, kinds, token)
+#include "engines.def"
+#undef ENGINE
+#undef PASS
+#undef SERVE
+	RG_NR_ENGINES
+};
+
+enum rg_pass {
+#define ENGINE(id, name, summary)
+#define PASS(id, engine, name, summary) RG_PASS_##id,
+#define SERVE(rule, pass, modes, kinds, token)
+#include "engines.def"
+#undef ENGINE
+#undef PASS
+#undef SERVE
+	RG_NR_PASSES
+};
+
+#define RG_MODE_REPORT	1u	/* finds the rule's findings */
+#define RG_MODE_FIX	2u	/* and rewrites them where a rewrite exists */
+
+struct rg_engine_info {
+	const char *name;		/* "plugin", "cocci", "sparse" */
+	const char *summary;
+};
+
+struct rg_pass_info {
+	enum rg_engine engine;
+	const char *name;		/* "syntactic", "flow", "cocci" */
+	const char *summary;
+};
+
+struct rg_serve {
+	enum rg_rule rule;
+	enum rg_pass pass;
+	unsigned int modes;		/* RG_MODE_* */
+	unsigned int select_kinds;	/* RG_K() set: names that select a file */
+	const char *select_token;	/* another selecting word, "" if none */
+};
+
+extern const struct rg_engine_info rg_engines[RG_NR_ENGINES];
+extern const struct rg_pass_info rg_passes[RG_NR_PASSES];
+extern const struct rg_serve rg_serves[];
+extern const unsigned int rg_serve_count;
+
+struct rg_kind_info {
+	const char *name;		/* "freeze", as in rules/kinds.def */
+	const char *summary;
+};
+extern const struct rg_kind_info rg_kinds[RG_NR_KINDS];
+
 const char *rg_api_kind_name(enum rg_api_kind kind);
+int rg_api_kind_find(const char *name);	/* enum rg_api_kind or -1 */
+int rg_engine_find(const char *name);	/* enum rg_engine or -1 */
+
+/*
+ * The entry of engines.def by which ENGINE serves RULE with MODE, or
+ * NULL.  With several passes, the first one listed.
+ */
+const struct rg_serve *rg_served_by(enum rg_rule rule, enum rg_engine engine,
+				    unsigned int mode);
+/* Does the file text TEXT name something SERVE selects files by? */
+int rg_serve_selects(const struct rg_serve *serve, const char *text);
 
 /* Linear lookups for cold paths; hot paths build their own index. */
 const struct rg_api *rg_api_find(const char *name);

@@ -1,6 +1,0 @@
-/* SPDX-License-Identifier: GPL-2.0 */
-/* A tree whose own helpers live outside page_ref.h: never rewritten into themselves. */
-static inline void init_page_count(struct page *page)
-{
-	set_page_count(page, 1);
-}
