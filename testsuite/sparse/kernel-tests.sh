@@ -11,6 +11,13 @@
 #                           mm/, fs/ext4/ and kernel/ (6.12 has no such bug:
 #                           any would be a false positive), and no file
 #                           left unchecked
+#   kernel-LLVM-C2-mm       the same sites from make LLVM=-16 C=2 mm/, a
+#                           Clang build (skipped without Debian's clang-16
+#                           and lld-16: not installed by configure, the
+#                           clang build of mm/ costs minutes CI can spare
+#                           better); its object directory is
+#                           build/sparse-llvm, configured here as
+#                           scripts/kernel.sh configures the GCC one
 #   kernel-C2-mm-sparse-warnings
 #                           make C=2 CHECK="refguard check --sparse" mm/
 #                           prints exactly plain sparse's warnings (sorted:
@@ -20,7 +27,7 @@
 # configured by scripts/kernel.sh; its objects are built untimed first,
 # the first time only, so C=2 then only runs the checker.
 # Environment: JOBS (default 2), SPARSE_KERNEL_DIRS (default
-# "mm/ fs/ext4/ kernel/").  Protocol: testsuite/run.
+# "mm/ fs/ext4/ kernel/"), RG_SKIP_LLVM=1.  Protocol: testsuite/run.
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -57,6 +64,9 @@ status=$?
 echo "kernel: make C=2 $dirs with refguard check: $(( $(date +%s) - start )) s," \
      "$(grep -c '\[refguard-' "$tmp/c2.log") findings"
 
+sites="mm/mm_init.c:1023 mm/mm_init.c:1065 mm/mm_init.c:2262 mm/memremap.c:497
+       mm/memremap.c:509 mm/page_alloc.c:1338 mm/page_alloc.c:1351
+       mm/page_alloc.c:5059 mm/internal.h:444"
 missing=
 for site in mm/mm_init.c:1023 mm/mm_init.c:1065 mm/mm_init.c:2262 \
 	    mm/memremap.c:497 mm/memremap.c:509 mm/page_alloc.c:1338 \
@@ -82,6 +92,46 @@ elif [ -n "$unchecked" ]; then
 	fail "kernel-C2-no-frozen" "unchecked: $(printf '%s\n' "$unchecked" | head -n 5)"
 else
 	pass "kernel-C2-no-frozen"
+fi
+
+# A Clang build: the object directory configured as scripts/kernel.sh
+# configures the GCC one (defconfig plus the options that build every
+# mm/ user of set_page_count()).
+llvm_obj() {
+	lobj=$top/build/sparse-llvm
+	[ -f "$lobj/.refguard-prepared" ] && return 0
+	mkdir -p "$lobj" &&
+	make -s -C "$src" O="$lobj" LLVM=-16 defconfig &&
+	for o in MEMORY_HOTPLUG MEMORY_HOTREMOVE ZONE_DEVICE DEVICE_PRIVATE CMA \
+		 SPARSEMEM_VMEMMAP MIGRATION TRANSPARENT_HUGEPAGE HUGETLBFS HUGETLB_PAGE; do
+		"$src/scripts/config" --file "$lobj/.config" --enable $o || return 1
+	done &&
+	make -s -C "$src" O="$lobj" LLVM=-16 olddefconfig &&
+	make -s -C "$src" O="$lobj" LLVM=-16 -j"$jobs" prepare &&
+	echo "$src" > "$lobj/.refguard-prepared"
+}
+if [ -n "$RG_SKIP_LLVM" ]; then
+	skip "kernel-LLVM-C2-mm" "RG_SKIP_LLVM set"
+elif ! command -v clang-16 >/dev/null || ! command -v ld.lld-16 >/dev/null; then
+	skip "kernel-LLVM-C2-mm" "no clang-16/lld-16 (Debian packages clang-16 lld-16 llvm-16)"
+elif ! llvm_obj >"$tmp/llvm.log" 2>&1 ||
+     ! make -s -C "$src" O="$lobj" LLVM=-16 -j"$jobs" mm/ >>"$tmp/llvm.log" 2>&1; then
+	fail "kernel-LLVM-C2-mm" "could not build mm/ with clang-16: $(tail -n 3 "$tmp/llvm.log")"
+else
+	make -s -C "$src" O="$lobj" LLVM=-16 -j"$jobs" C=2 CHECK="$rg check" mm/ >"$tmp/llvm-c2.log" 2>&1
+	status=$?
+	missing=
+	for site in $sites; do
+		grep -q "$site:[0-9]*: warning: .*\[refguard-raw-set-count\]" "$tmp/llvm-c2.log" ||
+			missing="$missing $site"
+	done
+	if [ "$status" != 0 ]; then
+		fail "kernel-LLVM-C2-mm" "make exited $status: $(grep -e 'not checked' -e 'could not' -e 'rror' "$tmp/llvm-c2.log" | head -n 8)"
+	elif [ -n "$missing" ]; then
+		fail "kernel-LLVM-C2-mm" "not reported:$missing"
+	else
+		pass "kernel-LLVM-C2-mm"
+	fi
 fi
 
 command -v sparse >/dev/null || { skip "kernel-C2-mm-sparse-warnings" "no sparse"; exit 0; }
