@@ -11,6 +11,14 @@
 #                           mm/, fs/ext4/ and kernel/ (6.12 has no such bug:
 #                           any would be a false positive), and no file
 #                           left unchecked
+#   kernel-seeded           the frozen-page bugs testsuite/cocci seeds into
+#                           6.12 mm/ (kernel-seeded.patch: past gotos,
+#                           continues, stored results, &dst->page aliases,
+#                           and clean look-alikes): exactly the seeded
+#                           lines, the same the plugin and Coccinelle
+#                           report; each seeded file is checked with the
+#                           argv kbuild gives $(CHECK) for the original
+#                           (the patch touches no header)
 #   kernel-LLVM-C2-mm       the same sites from make LLVM=-16 C=2 mm/, a
 #                           Clang build (skipped without Debian's clang-16
 #                           and lld-16: not installed by configure, the
@@ -92,6 +100,38 @@ elif [ -n "$unchecked" ]; then
 	fail "kernel-C2-no-frozen" "unchecked: $(printf '%s\n' "$unchecked" | head -n 5)"
 else
 	pass "kernel-C2-no-frozen"
+fi
+
+# The seeded bugs: kbuild's $(CHECK) argv for each original file, the
+# seeded copy in its place.
+seedpatch=$top/testsuite/cocci/kernel-seeded.patch
+seeded=$tmp/seeded
+sfiles=$(sed -n 's|^+++ b/||p' "$seedpatch")
+mkdir -p "$seeded"
+(cd "$src" && cp --parents $sfiles "$seeded") &&
+	patch -s -p1 -d "$seeded" < "$seedpatch" >"$tmp/seed.log" 2>&1 ||
+	fail "kernel-seeded" "the seeds do not apply: $(cat "$tmp/seed.log")"
+cat > "$tmp/argv.sh" <<'EOS'
+#!/bin/sh
+for a; do printf '%s\0' "$a"; done > "$ARGV_OUT"
+EOS
+chmod +x "$tmp/argv.sh"
+(cd "$seeded" && grep -n "refguard-seed: frozen-arith" $sfiles) |
+	sed 's|^\([^:]*:[0-9]*\):.*|\1:frozen-arith|' | sort > "$tmp/seed.want"
+: > "$tmp/seed.got"
+for f in $sfiles; do
+	o=${f%.c}.o
+	ARGV_OUT=$tmp/argv.bin make -s -C "$src" O="$obj" C=2 CHECK="$tmp/argv.sh" "$o" >/dev/null 2>&1
+	# the same argv, the seeded file last
+	(cd "$obj" && tr '\0' '\n' < "$tmp/argv.bin" | sed '$d' | tr '\n' '\0' |
+	 xargs -0 sh -c '"$0" check "$@" "'"$seeded/$f"'"' "$rg") >>"$tmp/seed.out" 2>&1
+done
+sed -n 's#^'"$seeded"'/\([^:]*:[0-9]*\):[0-9]*: warning: .*\[refguard-\(frozen-arith\|unfreeze-unfrozen\)\]$#\1:\2#p' \
+	"$tmp/seed.out" | sort -u > "$tmp/seed.got"
+if [ -s "$tmp/seed.want" ] && cmp -s "$tmp/seed.want" "$tmp/seed.got"; then
+	pass "kernel-seeded"
+else
+	fail "kernel-seeded" "$(diff "$tmp/seed.want" "$tmp/seed.got" | tr '\n' ' ') $(grep -e 'not checked' -e 'could not' "$tmp/seed.out" | head -3)"
 fi
 
 # A Clang build: the object directory configured as scripts/kernel.sh
