@@ -3,17 +3,21 @@
  * Which engine checks which of the series' lines, and the evidence that
  * it did.
  *
- * In a configured tree each touched file goes to the plugin first,
- * through its unit's saved compile command (a header through a unit that
- * includes it).  The plugin is trusted only for what its record says it
- * analysed: an added line counts as checked when the plugin lists the
- * function around it as checked for every rule.  The flow rules run only
- * on functions gcc keeps (an unused static inline, a static function
- * called only under a false IS_ENABLED() never reach them), so such code
- * goes to Coccinelle, which reads the text whatever the configuration: a
- * configured tree never makes the gate weaker than an unconfigured one.
- * Files the configuration does not build go to Coccinelle too.  Whatever
- * neither engine positively checked is reported unchecked (exit 2).
+ * Coccinelle reads every touched C file, configured tree or not: it reads
+ * the text, whatever the configuration compiles.  In a configured tree the
+ * plugin also compiles each touched file through its unit's saved command
+ * (a header through a unit that includes it) and adds what only a
+ * compiler sees.  Both are needed: the plugin never sees code the
+ * configuration leaves out (#ifdef, a function gcc drops, a block under a
+ * false IS_ENABLED() inside a function it did check), and Coccinelle
+ * cannot follow everything gcc can.  So a configured tree is never weaker
+ * than an unconfigured one.
+ *
+ * Evidence is positive only: Coccinelle must list a file as checked for
+ * every rule, the plugin a function; what an engine could not check stays
+ * unchecked (exit 2) unless the other engine positively checked the same
+ * code: a function gcc dropped but Coccinelle read in full, a function
+ * spatch could not parse but the plugin checked for every rule.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +36,7 @@ struct scope {
 	bool known;		/* the braces balanced */
 	bool by_plugin;		/* a complete plugin record of its unit */
 	bool *covered;		/* per function: plugin checked every rule */
+	bool all_covered;	/* every added line is in a covered function */
 };
 
 struct check {
@@ -112,17 +117,33 @@ static bool plugin_covers(struct scope *s, const struct rg_added_file *af,
 	return all;
 }
 
-/* Is this finding's line one Coccinelle had to check (plugin did not)? */
-static bool cocci_owns(const struct rg_finding *f, void *data)
+/* A Coccinelle finding the plugin did not also make (its column may differ). */
+static bool not_plugins(const struct rg_finding *f, void *data)
 {
-	struct check *c = data;
-	struct scope *s = scope_of(c, f->file);
-	const struct gate_function *fn;
+	const struct rg_results *plugin = data;
+	int i;
+
+	for (i = 0; i < plugin->nr_findings; i++)
+		if (plugin->findings[i].line == f->line && plugin->findings[i].rule == f->rule &&
+		    !strcmp(plugin->findings[i].file, f->file))
+			return false;
+	return true;
+}
+
+/* Did the plugin check the code of what Coccinelle could not? */
+static bool plugin_checked(struct check *c, const struct rg_unchecked *u)
+{
+	struct scope *s = scope_of(c, u->file);
+	int i;
 
 	if (!s || !s->by_plugin || !s->known)
-		return true;
-	fn = gate_function_at(s->fns, s->nr_fns, f->line);
-	return !fn || !s->covered[fn - s->fns];
+		return false;
+	if (!*u->function)
+		return s->all_covered;
+	for (i = 0; i < s->nr_fns; i++)
+		if (!strcmp(s->fns[i].name, u->function))
+			return s->covered[i];
+	return false;
 }
 
 static bool on_added_line(const struct rg_finding *f, void *data)
@@ -174,8 +195,10 @@ static bool has_unchecked(const struct rg_results *r, const char *file)
  * unchecked); a function only if it is one the series adds lines to (a
  * header function over the flow pass's budget, a function elsewhere in the
  * file spatch could not parse, are not the series' business) and, for the
- * plugin, Coccinelle did not read its whole file instead (cocci: the
- * Coccinelle results, NULL when judging those).
+ * plugin, Coccinelle did not read its whole file instead, for
+ * Coccinelle, the plugin did not check that code for every rule (cocci:
+ * the Coccinelle results when judging the plugin's, NULL when judging
+ * Coccinelle's).
  */
 static bool unchecked_matters(struct check *c, const struct rg_unchecked *u,
 			      const struct rg_results *cocci)
@@ -183,6 +206,8 @@ static bool unchecked_matters(struct check *c, const struct rg_unchecked *u,
 	struct scope *s;
 	int i, j;
 
+	if (!cocci && plugin_checked(c, u))
+		return false;
 	if (!*u->function)
 		return true;
 	/* a function gcc dropped before the flow pass, which Coccinelle read */
@@ -244,8 +269,8 @@ int gate_check(struct gate *g)
 		if (g->obj)
 			ret = plugin_unit(&c, af->path, &plugin, &complete);
 		s->by_plugin = complete;
-		if (!ret && !(complete && plugin_covers(s, af, &plugin)))
-			files[nr++] = af->path;
+		s->all_covered = complete && plugin_covers(s, af, &plugin);
+		files[nr++] = af->path;
 	}
 	if (!ret && nr && rg_cocci_report(g->overlay, files, nr, 0, &cocci))
 		ret = rg_fail("Coccinelle could not be run on the series' files");
@@ -256,7 +281,7 @@ int gate_check(struct gate *g)
 			rg_results_unchecked(&cocci, files[i], NULL, "Coccinelle did not "
 					     "report it checked for every rule", "gate");
 	if (!ret) {
-		rg_results_filter(&cocci, cocci_owns, &c);
+		rg_results_filter(&cocci, not_plugins, &plugin);
 		keep_unchecked(&c, &plugin, &cocci);
 		keep_unchecked(&c, &cocci, NULL);
 		rg_results_merge(&g->results, &plugin);
