@@ -245,7 +245,7 @@ int gate_plugin_check(struct gate *g, const char *unit, const char *cmd,
 {
 	bool in_tree = !strcmp(g->obj, g->tree);
 	size_t tlen = strlen(g->tree);
-	char **words;
+	char **words, *old_tmp;
 	bool *moved;
 	int argc, i;
 
@@ -263,9 +263,21 @@ int gate_plugin_check(struct gate *g, const char *unit, const char *cmd,
 			moved[i] = true;
 		}
 	}
+	/*
+	 * The plugin's record file and gcc's own temporaries go to TMPDIR:
+	 * point it into our directory, so a signal that ends the gate
+	 * removes them with it.
+	 */
+	old_tmp = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+	setenv("TMPDIR", g->tmp, 1);
 	/* a unit gcc could not check is in r as unchecked, with gcc's reason */
 	*complete = !rg_plugin_check_command(words[0], argc - 1, words + 1,
 					     in_tree ? g->overlay : g->obj, g->overlay, r);
+	if (old_tmp)
+		setenv("TMPDIR", old_tmp, 1);
+	else
+		unsetenv("TMPDIR");
+	free(old_tmp);
 	for (i = 1; i < argc; i++)
 		if (moved[i])
 			free(words[i]);
