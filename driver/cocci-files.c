@@ -9,7 +9,6 @@
  * cannot hold a finding of that rule (every rule matches a call or an
  * access it names), so the grep is positive evidence for it.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,19 +20,6 @@
 #include "driver.h"
 #include "spawn.h"
 
-#define K(kind) (1u << (kind))
-
-const struct rg_cocci_script rg_cocci_scripts[] = {
-	{ RG_RULE_RAW_SET_COUNT, true, K(RG_SET), NULL },
-	{ RG_RULE_DIRECT_REFCOUNT, true, 0, "_refcount" },
-	{ RG_RULE_FROZEN_ARITH, false,
-	  K(RG_SET_FROZEN) | K(RG_FREEZE) | K(RG_TEST_ZERO) | K(RG_ALLOC_FROZEN),
-	  NULL },
-	{ RG_RULE_UNFREEZE_UNFROZEN, false, K(RG_UNFREEZE), NULL },
-};
-const unsigned int rg_cocci_nr_scripts =
-	sizeof(rg_cocci_scripts) / sizeof(rg_cocci_scripts[0]);
-
 static bool is_helper_file(const char *rel)
 {
 	unsigned int i;
@@ -44,46 +30,27 @@ static bool is_helper_file(const char *rel)
 	return false;
 }
 
-static bool ident_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_';
-}
-
-/* Does the word w occur in s (not as part of a longer identifier)? */
-static bool has_word(const char *s, const char *w)
-{
-	size_t len = strlen(w);
-	const char *p;
-
-	for (p = strstr(s, w); p; p = strstr(p + 1, w))
-		if ((p == s || !ident_char(p[-1])) && !ident_char(p[len]))
-			return true;
-	return false;
-}
-
-bool rg_cocci_wants(const struct rg_cocci_script *sc, const char *text)
-{
-	unsigned int i;
-
-	if (sc->extra && has_word(text, sc->extra))
-		return true;
-	for (i = 0; i < rg_api_count; i++)
-		if ((sc->kinds & K(rg_api_table[i].kind)) &&
-		    has_word(text, rg_api_table[i].name))
-			return true;
-	return false;
-}
-
 /* grep -E alternation of every word any script selects files by. */
 static char *prefilter_regex(void)
 {
-	char *re = strdup("_refcount"), *longer;
-	unsigned int i, s;
+	const struct rg_serve *sc;
+	char *re = NULL, *longer;
+	unsigned int i;
 
+	for_each_cocci_script(sc) {
+		if (!*sc->select_token)
+			continue;
+		longer = rg_strdup_printf("%s%s%s", re ? re : "", re ? "|" : "",
+					  sc->select_token);
+		free(re);
+		re = longer;
+	}
 	for (i = 0; i < rg_api_count; i++)
-		for (s = 0; s < rg_cocci_nr_scripts; s++)
-			if (rg_cocci_scripts[s].kinds & K(rg_api_table[i].kind)) {
-				longer = rg_strdup_printf("%s|%s", re, rg_api_table[i].name);
+		for_each_cocci_script(sc)
+			if (sc->select_kinds & (1u << rg_api_table[i].kind)) {
+				longer = rg_strdup_printf("%s%s%s", re ? re : "",
+							  re ? "|" : "",
+							  rg_api_table[i].name);
 				free(re);
 				re = longer;
 				break;

@@ -25,15 +25,19 @@
 #include "catalogue.h"
 #include "finding.h"
 
-struct rg_cocci_script {
-	enum rg_rule rule;		/* also names cocci/<rule name>.cocci */
-	bool fixes;			/* has a patch mode */
-	unsigned int kinds;		/* API kinds whose names select files */
-	const char *extra;		/* another word that selects files */
-};
+/*
+ * The semantic patches: the catalogue's Coccinelle entries
+ * (rules/engines.def), one cocci/<rule>.cocci each, with the API kinds and
+ * word that select its files and whether it has a patch mode.
+ */
+#define for_each_cocci_script(sc)					\
+	for ((sc) = rg_serves; (sc) < rg_serves + rg_serve_count; (sc)++)	\
+		if (rg_passes[(sc)->pass].engine != RG_ENGINE_COCCI) {} else
 
-extern const struct rg_cocci_script rg_cocci_scripts[];
-extern const unsigned int rg_cocci_nr_scripts;
+static inline bool rg_cocci_fixes(const struct rg_serve *sc)
+{
+	return sc->modes & RG_MODE_FIX;
+}
 
 /* A reason a file, or one function in it, was not (fully) checked. */
 struct rg_cocci_problem {
@@ -63,8 +67,6 @@ struct rg_cocci_files {
 	int nr_clean;
 };
 
-/* Does sc's semantic patch need to see a file with this text? */
-bool rg_cocci_wants(const struct rg_cocci_script *sc, const char *text);
 
 /*
  * The files under paths (relative to the tree, or absolute inside it;
@@ -93,7 +95,7 @@ struct rg_cocci_job {
  * adds findings to r; both modes mark each file checked for sc's rule or
  * give it a problem.  Returns 0, or -1 if spatch could not be run at all.
  */
-int rg_cocci_run(const struct rg_cocci_job *job, const struct rg_cocci_script *sc,
+int rg_cocci_run(const struct rg_cocci_job *job, const struct rg_serve *sc,
 		 struct rg_cocci_files *files, struct rg_results *r);
 
 /*
@@ -104,7 +106,7 @@ int rg_cocci_run(const struct rg_cocci_job *job, const struct rg_cocci_script *s
  * (then no file of the run counts as checked).
  */
 int rg_cocci_parse_stdout(const struct rg_cocci_job *job,
-			  const struct rg_cocci_script *sc, char *out,
+			  const struct rg_serve *sc, char *out,
 			  struct rg_cocci_files *files, struct rg_results *r);
 
 /* The file of files whose absolute path under root is path, or NULL. */

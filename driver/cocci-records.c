@@ -74,7 +74,7 @@ static int display_column(const char *text, long line, long byte_col)
 }
 
 /* One "RG" record; false if it is not a finding of sc's rule. */
-static bool add_record(const struct rg_cocci_script *sc, char **fld, int n,
+static bool add_record(const struct rg_serve *sc, char **fld, int n,
 		       struct rg_cocci_file *file, bool patch, struct rg_results *r)
 {
 	struct rg_finding f = { 0 };
@@ -122,7 +122,7 @@ static bool add_record(const struct rg_cocci_script *sc, char **fld, int n,
 }
 
 int rg_cocci_parse_stdout(const struct rg_cocci_job *job,
-			  const struct rg_cocci_script *sc, char *out,
+			  const struct rg_serve *sc, char *out,
 			  struct rg_cocci_files *files, struct rg_results *r)
 {
 	char *line, *save, *fld[MAX_FIELDS];

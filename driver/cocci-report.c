@@ -24,7 +24,8 @@
 static void account(struct rg_cocci_files *files, unsigned int rules,
 		    struct rg_results *r)
 {
-	unsigned int s, checked;
+	unsigned int checked;
+	const struct rg_serve *sc;
 	int i, j;
 
 	for (i = 0; i < files->n; i++) {
@@ -35,9 +36,9 @@ static void account(struct rg_cocci_files *files, unsigned int rules,
 					     f->problems[j].reason, "cocci");
 		checked = f->checked;
 		/* a rule whose functions the file does not name cannot match */
-		for (s = 0; f->text && s < rg_cocci_nr_scripts; s++)
-			if (!rg_cocci_wants(&rg_cocci_scripts[s], f->text))
-				checked |= RG_RULE_BIT(rg_cocci_scripts[s].rule);
+		for_each_cocci_script(sc)
+			if (f->text && !rg_serve_selects(sc, f->text))
+				checked |= RG_RULE_BIT(sc->rule);
 		if (checked & rules)
 			rg_results_checked_rules(r, f->rel, "", checked & rules, "cocci");
 	}
@@ -47,10 +48,11 @@ static void account(struct rg_cocci_files *files, unsigned int rules,
 
 static unsigned int script_rules(void)
 {
-	unsigned int s, rules = 0;
+	unsigned int rules = 0;
+	const struct rg_serve *sc;
 
-	for (s = 0; s < rg_cocci_nr_scripts; s++)
-		rules |= RG_RULE_BIT(rg_cocci_scripts[s].rule);
+	for_each_cocci_script(sc)
+		rules |= RG_RULE_BIT(sc->rule);
 	return rules;
 }
 
@@ -61,7 +63,7 @@ int rg_cocci_report(const char *tree, char *const *files, int nr_files,
 	struct rg_cocci_files cand;
 	struct rg_cocci_job job = { 0 };
 	char *real = realpath(tree, NULL), *work = NULL;
-	unsigned int s;
+	const struct rg_serve *sc;
 	int ret = -1;
 
 	if (!real)
@@ -72,9 +74,9 @@ int rg_cocci_report(const char *tree, char *const *files, int nr_files,
 	job.workdir = work = rg_tmpdir_create("cocci");
 	if (!work)
 		goto out_files;
-	for (s = 0; s < rg_cocci_nr_scripts; s++)
-		if ((rules & RG_RULE_BIT(rg_cocci_scripts[s].rule)) &&
-		    rg_cocci_run(&job, &rg_cocci_scripts[s], &cand, r))
+	for_each_cocci_script(sc)
+		if ((rules & RG_RULE_BIT(sc->rule)) &&
+		    rg_cocci_run(&job, sc, &cand, r))
 			goto out_work;
 	account(&cand, rules, r);
 	ret = 0;
@@ -91,12 +93,12 @@ out:
 /* --rule ID for `report` (any rule) or `fix` (rules with a patch mode). */
 int rg_cocci_rule_option(const char *id, bool fix, unsigned int *mask)
 {
-	unsigned int s;
+	const struct rg_serve *sc;
 
-	for (s = 0; s < rg_cocci_nr_scripts; s++)
-		if (!strcmp(id, rg_rules[rg_cocci_scripts[s].rule].name) &&
-		    (!fix || rg_cocci_scripts[s].fixes)) {
-			*mask |= RG_RULE_BIT(rg_cocci_scripts[s].rule);
+	for_each_cocci_script(sc)
+		if (!strcmp(id, rg_rules[sc->rule].name) &&
+		    (!fix || rg_cocci_fixes(sc))) {
+			*mask |= RG_RULE_BIT(sc->rule);
 			return 0;
 		}
 	return rg_fail("unknown rule '%s' for %s", id, fix ? "fix" : "report");

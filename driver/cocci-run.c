@@ -118,7 +118,7 @@ static void exception_line(const struct rg_cocci_job *job, struct rg_cocci_files
 	free(reason);
 }
 
-static void scan_stderr(const struct rg_cocci_job *job, const struct rg_cocci_script *sc,
+static void scan_stderr(const struct rg_cocci_job *job, const struct rg_serve *sc,
 			struct rg_cocci_files *files, char *err, bool *unattributed)
 {
 	char *line, *save, *file = NULL, *name = NULL, *q;
@@ -151,7 +151,7 @@ static void scan_stderr(const struct rg_cocci_job *job, const struct rg_cocci_sc
 				q++;
 			if (!name)
 				name = region_name(q);
-			relevant |= rg_cocci_wants(sc, q);
+			relevant |= rg_serve_selects(sc, q);
 			in_bad = true;
 		} else if (!strncmp(line, "EXN: ", 5)) {
 			exception_line(job, files, line, unattributed);
@@ -240,7 +240,7 @@ static void whole_run_problem(struct rg_cocci_files *files, int *idx, int n,
 		rg_cocci_problem(&files->v[idx[i]], NULL, reason);
 }
 
-int rg_cocci_run(const struct rg_cocci_job *job, const struct rg_cocci_script *sc,
+int rg_cocci_run(const struct rg_cocci_job *job, const struct rg_serve *sc,
 		 struct rg_cocci_files *files, struct rg_results *r)
 {
 	const char *name = rg_rules[sc->rule].name;
@@ -253,7 +253,7 @@ int rg_cocci_run(const struct rg_cocci_job *job, const struct rg_cocci_script *s
 		struct rg_cocci_file *f = &files->v[i];
 
 		f->done = f->troubled = false;
-		if (!f->text || !rg_cocci_wants(sc, f->text))
+		if (!f->text || !rg_serve_selects(sc, f->text))
 			continue;
 		if (strchr(f->rel, '\n'))
 			rg_cocci_problem(f, NULL, "spatch cannot take a file name with a newline");
