@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * refguard fix [--kernel DIR] [--rule ID]... [--in-place]
+ * refguard fix [--kernel DIR] [--rule ID]... [--in-place |
+ *               --series DIR [--signoff "Name <mail>"]]
  *
  * The patch-mode semantic patches rewrite copies of the files that name
  * their functions, in a work directory; the helpers the rewrites call are
  * added to the copy of include/linux/page_ref.h where the tree lacks them
  * (cocci-helpers.c).  The result is printed as a unified diff (-p1,
  * include/linux/page_ref.h first, then by path), or with --in-place put
- * into the tree all at once (rewrite.c): every file or none.
+ * into the tree all at once (rewrite.c): every file or none, or with
+ * --series written as a mailable patch series (series.c).
  *
  * A file spatch could not fully process is listed on stderr and the exit
  * status is 2; --in-place then writes nothing, since applying the rest
@@ -23,6 +25,7 @@
 #include "cocci.h"
 #include "driver.h"
 #include "rewrite.h"
+#include "series.h"
 #include "spawn.h"
 #include "tmpdir.h"
 
@@ -47,12 +50,12 @@ struct fix {
 
 static bool fix_wants(const struct fix *fx, const struct rg_cocci_file *f)
 {
-	unsigned int s;
+	const struct rg_serve *sc;
 
-	for (s = 0; f->text && s < rg_cocci_nr_scripts; s++)
-		if (rg_cocci_scripts[s].fixes &&
-		    (fx->rules & RG_RULE_BIT(rg_cocci_scripts[s].rule)) &&
-		    rg_cocci_wants(&rg_cocci_scripts[s], f->text))
+	for_each_cocci_script(sc)
+		if (f->text && rg_cocci_fixes(sc) &&
+		    (fx->rules & RG_RULE_BIT(sc->rule)) &&
+		    rg_serve_selects(sc, f->text))
 			return true;
 	return false;
 }
@@ -189,14 +192,16 @@ static char *diff_name(const char *prefix, const char *rel)
 	return out;
 }
 
-/* diff -u -p of a change: the tree's file against its rewritten copy. */
-static int print_diff(const struct fix *fx, const struct change *c)
+/* diff -u -p of a change, the tree's file against its rewritten copy, to out. */
+static int print_diff(const struct fix *fx, const struct change *c, FILE *out)
 {
 	char *copy = rg_strdup_printf("%s/new", fx->workdir);
 	char *orig = rg_strdup_printf("%s/old", fx->workdir);
 	char *la = diff_name("a/", c->rel), *lb = diff_name("b/", c->rel);
 	char *argv[] = { "diff", "-u", "-p", "--label", la, "--label", lb, orig, copy, NULL };
 	FILE *f;
+	char *text = NULL;
+	size_t len = 0;
 	int st;
 
 	/* both sides from memory: what was read is what was rewritten */
@@ -206,9 +211,12 @@ static int print_diff(const struct fix *fx, const struct change *c)
 	f = fopen(copy, "w");
 	if (!f || fputs(c->new, f) < 0 || fclose(f))
 		return rg_fail("cannot write %s: %s", copy, strerror(errno));
-	printf("diff -u -p %s %s\n", la, lb);
-	fflush(stdout);
-	st = rg_run(argv, NULL, NULL);
+	st = rg_run(argv, &text, &len);
+	if (st == 1) {
+		fprintf(out, "diff -u -p %s %s\n", la, lb);
+		fwrite(text, 1, len, out);
+	}
+	free(text);
 	free(copy);
 	free(orig);
 	free(la);
@@ -234,7 +242,7 @@ static int rewrite(struct fix *fx)
 {
 	struct rg_cocci_job job = { fx->root, fx->workdir, true };
 	char *path = rg_strdup_printf("%s/%s", fx->tree, PAGE_REF_H);
-	unsigned int s;
+	const struct rg_serve *sc;
 
 	fx->page_ref = rg_slurp_file(path, NULL);
 	if (!fx->page_ref)
@@ -244,12 +252,49 @@ static int rewrite(struct fix *fx)
 		return rg_fail("mkdir %s: %s", fx->root, strerror(errno));
 	if (copy_files(fx))
 		return RG_EXIT_TROUBLE;
-	for (s = 0; s < rg_cocci_nr_scripts; s++)
-		if (rg_cocci_scripts[s].fixes &&
-		    (fx->rules & RG_RULE_BIT(rg_cocci_scripts[s].rule)) &&
-		    rg_cocci_run(&job, &rg_cocci_scripts[s], &fx->files, NULL))
+	for_each_cocci_script(sc)
+		if (rg_cocci_fixes(sc) && (fx->rules & RG_RULE_BIT(sc->rule)) &&
+		    rg_cocci_run(&job, sc, &fx->files, NULL))
 			return RG_EXIT_TROUBLE;
 	return collect(fx) ? RG_EXIT_TROUBLE : 0;
+}
+
+/*
+ * The rewrite as a series: the diff, and the report-mode findings the
+ * rewrite resolves (those with a fix), which the changelogs name.
+ */
+static int write_series(struct fix *fx, const char *outdir, const char *signoff)
+{
+	struct rg_results report = { 0 }, sites = { 0 };
+	struct rg_series_opts o = { fx->tree, NULL, &sites, outdir, signoff };
+	char **rels = calloc(fx->nr_changes + 1, sizeof(char *)), *diff = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&diff, &len);
+	int i, n = 0, st = 0;
+
+	for (i = 0; i < fx->nr_changes && !st; i++) {
+		st = print_diff(fx, &fx->changes[i], out);
+		if (strcmp(fx->changes[i].rel, PAGE_REF_H))
+			rels[n++] = (char *)fx->changes[i].rel;
+	}
+	fclose(out);
+	if (!st && rg_cocci_report(fx->tree, rels, n, fx->rules, &report))
+		st = RG_EXIT_TROUBLE;
+	if (!st && report.nr_unchecked)
+		st = rg_fail("not writing a series: the rewritten files could not "
+			     "all be checked again");
+	for (i = 0; !st && i < report.nr_findings; i++)
+		if (report.findings[i].fix)
+			rg_results_add(&sites, &report.findings[i]);
+	rg_results_finish(&sites);
+	o.diff = diff;
+	if (!st)
+		st = rg_fix_series(&o);
+	rg_results_free(&report);
+	rg_results_free(&sites);
+	free(rels);
+	free(diff);
+	return st;
 }
 
 /* Print what could not be rewritten; true if anything. */
@@ -274,7 +319,7 @@ static bool report_unchecked(struct fix *fx)
 int cmd_fix(int argc, char **argv)
 {
 	struct fix fx = { 0 };
-	const char *kernel = NULL;
+	const char *kernel = NULL, *series = NULL, *signoff = NULL;
 	bool in_place = false, trouble;
 	int i, st = 0;
 	char *work;
@@ -289,11 +334,21 @@ int cmd_fix(int argc, char **argv)
 				return RG_EXIT_TROUBLE;
 		} else if (!strcmp(argv[i], "--in-place")) {
 			in_place = true;
+		} else if (!strcmp(argv[i], "--series") && i + 1 < argc) {
+			series = argv[++i];
+		} else if (!strcmp(argv[i], "--signoff") && i + 1 < argc) {
+			signoff = argv[++i];
 		} else {
 			rg_fail("%s '%s'", argv[i][0] == '-' ? "unknown option" :
 				"unexpected argument", argv[i]);
 			return rg_usage("fix");
 		}
+	}
+	if ((series && in_place) || (signoff && !series) ||
+	    (signoff && (!strchr(signoff, '<') || !strchr(signoff, '>')))) {
+		rg_fail(signoff && series ? "--signoff takes \"Name <mail>\"" :
+			"--series is an alternative to --in-place; --signoff goes with --series");
+		return rg_usage("fix");
 	}
 	fx.rules = fx.rules ?: RG_ALL_RULES;
 	fx.tree = rg_kernel_tree(kernel);
@@ -310,12 +365,18 @@ int cmd_fix(int argc, char **argv)
 		st = rg_fail("not rewriting the tree: some files could not be processed (above)");
 	else if (!st && in_place)
 		st = apply(&fx);
-	for (i = 0; !st && !in_place && i < fx.nr_changes; i++)
-		st = print_diff(&fx, &fx.changes[i]);
+	else if (!st && series && trouble)
+		st = rg_fail("not writing a series: some files could not be processed (above)");
+	else if (!st && series)
+		st = write_series(&fx, series, signoff);
+	for (i = 0; !st && !in_place && !series && i < fx.nr_changes; i++)
+		st = print_diff(&fx, &fx.changes[i], stdout);
 	rg_tmpdir_remove(work);
 	if (st)
 		return st;
 	if (trouble)
 		return RG_EXIT_TROUBLE;
+	if (series)	/* the series is the product, not a finding */
+		return RG_EXIT_CLEAN;
 	return fx.nr_changes ? RG_EXIT_FINDINGS : RG_EXIT_CLEAN;
 }

@@ -9,8 +9,8 @@
  * expression matched against the path.  X: excludes like F:.
  *
  * Ranking follows get_maintainer.pl: the match with the most path
- * components wins (a pattern for one file beats its directory); N:
- * matches rank below every F: match.
+ * components wins, a pattern that does not end in '/' counting one more
+ * (so mm/page_alloc.c beats mm/); N: matches rank below every F: match.
  */
 #include <fnmatch.h>
 #include <regex.h>
@@ -108,16 +108,18 @@ static int depth(const char *s)
 static int file_match(const struct pattern *p, const char *path)
 {
 	size_t len = strlen(p->value);
+	bool dir = len && p->value[len - 1] == '/';
+	int rank = 1 + depth(p->value) + !dir;
 
 	if (p->kind == 'N')
 		return p->re_ok && !regexec(&p->re, path, 0, NULL, 0) ? 0 : -1;
-	if (len && p->value[len - 1] == '/')
-		return strncmp(path, p->value, len) ? -1 : 1 + depth(p->value);
+	if (dir)
+		return strncmp(path, p->value, len) ? -1 : rank;
 	if (!fnmatch(p->value, path, FNM_PATHNAME))
-		return 1 + depth(p->value);
+		return rank;
 	/* A directory named without its trailing '/'. */
 	if (!strncmp(path, p->value, len) && path[len] == '/')
-		return 1 + depth(p->value);
+		return rank;
 	return -1;
 }
 

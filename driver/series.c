@@ -24,6 +24,7 @@
 #include "maintainers.h"
 #include "series.h"
 #include "spawn.h"
+#include "tmpdir.h"
 
 /* ---- running git and get_maintainer.pl --------------------------------- */
 
@@ -232,17 +233,15 @@ static void set_identity(const char *ident)
 
 static int scratch_repo(struct rg_series *s)
 {
-	char tmpl[] = "/tmp/refguard-series-XXXXXX";
 	char *init[] = { "git", "init", "-q", NULL };
 	char *add[] = { "git", "add", "-A", NULL };
 	char *commit[] = { "git", "-c", "commit.gpgsign=false", "commit", "-q",
 			   "-m", "base", NULL };
 	int i;
 
-	if (!mkdtemp(tmpl))
-		return rg_fail("cannot make a scratch directory: %s",
-			       strerror(errno)), -1;
-	s->scratch = strdup(tmpl);
+	s->scratch = rg_tmpdir_create("series");
+	if (!s->scratch)
+		return -1;
 	for (i = 0; i < s->patch.nr_files; i++) {
 		const struct rg_file_diff *fd = &s->patch.files[i];
 		char *from, *to, *text;
@@ -458,10 +457,7 @@ int rg_fix_series(const struct rg_series_opts *o)
 		ret = commit_group(&s, i);
 	if (!ret)
 		ret = format_series(&s);
-	if (s.scratch) {
-		char *rm[] = { "rm", "-rf", s.scratch, NULL };
-
-		rg_run(rm, NULL, NULL);
-	}
+	if (s.scratch)
+		rg_tmpdir_remove(s.scratch);
 	return ret ? RG_EXIT_TROUBLE : RG_EXIT_CLEAN;
 }
