@@ -57,24 +57,28 @@ configured_obj() {
 	src=${2:-$(default_src)}
 	obj=$builddir/$name
 	stamp=$obj/.refguard-prepared
-	if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$src" ]; then
+	# kbuild records the compiler in the configuration: configure with the
+	# one configure chose, or the first build with it configures again.
+	cc=$(config_value CC)
+	cc=${cc:-gcc}
+	if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$src $cc" ]; then
 		echo "$obj"
 		return
 	fi
 	mkdir -p "$obj"
 	echo "configuring $obj (defconfig + mm options) from $src" >&2
-	make -s -C "$src" O="$obj" defconfig >&2 || die "defconfig failed"
+	make -s -C "$src" O="$obj" CC="$cc" defconfig >&2 || die "defconfig failed"
 	for opt in $MM_OPTIONS; do
 		"$src/scripts/config" --file "$obj/.config" --enable "$opt"
 	done
-	make -s -C "$src" O="$obj" olddefconfig >&2 || die "olddefconfig failed"
+	make -s -C "$src" O="$obj" CC="$cc" olddefconfig >&2 || die "olddefconfig failed"
 	for opt in ZONE_DEVICE DEVICE_PRIVATE CMA MEMORY_HOTPLUG; do
 		grep -q "^CONFIG_$opt=y" "$obj/.config" ||
 			die "CONFIG_$opt did not stick in $obj/.config"
 	done
-	make -s -C "$src" O="$obj" -j"$(nproc)" prepare >&2 ||
+	make -s -C "$src" O="$obj" CC="$cc" -j"$(nproc)" prepare >&2 ||
 		die "make prepare failed in $obj"
-	echo "$src" > "$stamp"
+	echo "$src $cc" > "$stamp"
 	echo "$obj"
 }
 
