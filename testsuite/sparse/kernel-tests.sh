@@ -56,18 +56,19 @@ if ! obj=$("$top/scripts/kernel.sh" obj check-mm 2>"$tmp/kernel.err"); then
 	done
 	exit 0
 fi
-src=$(cat "$obj/.refguard-prepared")
+# scripts/kernel.sh stamps "<tree> <compiler>": kbuild needs the same CC.
+read -r src kcc < "$obj/.refguard-prepared"
 # Private copies: the checkout may be rebuilt while the kernel is checked.
 cp "$rg" "$tmp/refguard" && rg=$tmp/refguard
 plugin=${REFGUARD_PLUGIN:-$top/plugin/refguard.so}
 [ -f "$plugin" ] && cp "$plugin" "$tmp/refguard.so" && export REFGUARD_PLUGIN=$tmp/refguard.so
 
-if ! make -s -C "$src" O="$obj" -j"$jobs" $dirs >"$tmp/build.log" 2>&1; then
+if ! make -s -C "$src" O="$obj" CC="${kcc:-gcc}" -j"$jobs" $dirs >"$tmp/build.log" 2>&1; then
 	fail "kernel-C2-mm" "make $dirs failed: $(grep -m 3 error "$tmp/build.log")"
 	exit 0
 fi
 start=$(date +%s)
-make -s -C "$src" O="$obj" -j"$jobs" C=2 CHECK="$rg check" $dirs >"$tmp/c2.log" 2>&1
+make -s -C "$src" O="$obj" CC="${kcc:-gcc}" -j"$jobs" C=2 CHECK="$rg check" $dirs >"$tmp/c2.log" 2>&1
 status=$?
 echo "kernel: make C=2 $dirs with refguard check: $(( $(date +%s) - start )) s," \
      "$(grep -c '\[refguard-' "$tmp/c2.log") findings"
@@ -121,7 +122,7 @@ chmod +x "$tmp/argv.sh"
 : > "$tmp/seed.got"
 for f in $sfiles; do
 	o=${f%.c}.o
-	ARGV_OUT=$tmp/argv.bin make -s -C "$src" O="$obj" C=2 CHECK="$tmp/argv.sh" "$o" >/dev/null 2>&1
+	ARGV_OUT=$tmp/argv.bin make -s -C "$src" O="$obj" CC="${kcc:-gcc}" C=2 CHECK="$tmp/argv.sh" "$o" >/dev/null 2>&1
 	# the same argv, the seeded file last
 	(cd "$obj" && tr '\0' '\n' < "$tmp/argv.bin" | sed '$d' | tr '\n' '\0' |
 	 xargs -0 sh -c '"$0" check "$@" "'"$seeded/$f"'"' "$rg") >>"$tmp/seed.out" 2>&1
@@ -175,8 +176,8 @@ else
 fi
 
 command -v sparse >/dev/null || { skip "kernel-C2-mm-sparse-warnings" "no sparse"; exit 0; }
-make -s -C "$src" O="$obj" -j"$jobs" C=2 mm/ 2>&1 | sort > "$tmp/plain.log"
-make -s -C "$src" O="$obj" -j"$jobs" C=2 CHECK="$rg check --sparse" mm/ 2>&1 |
+make -s -C "$src" O="$obj" CC="${kcc:-gcc}" -j"$jobs" C=2 mm/ 2>&1 | sort > "$tmp/plain.log"
+make -s -C "$src" O="$obj" CC="${kcc:-gcc}" -j"$jobs" C=2 CHECK="$rg check --sparse" mm/ 2>&1 |
 	grep -v '\[refguard-' | sort > "$tmp/ours.log"
 # Known difference, columns only: a context imbalance sparse finds in a
 # function that calls the API is reported at its basic block's start, and
