@@ -7,7 +7,11 @@
 /// page_ref_unfreeze()/folio_ref_unfreeze() where the page is frozen on
 /// every path to the call (a true *_sub_and_test()/*_dec_and_test()/
 /// *_testzero(), a successful *_ref_freeze(), set_page_count_as_frozen()).
-/// Other calls are reported without a rewrite.  The helpers' own
+/// A 0 stored on a page the function holds a reference to on every path
+/// (after an init, a get or a successful try-get, with no put since)
+/// drops that reference, it does not freeze the page (the p2pdma case
+/// of the v2 review): it is reported with page_ref_dec()/folio_ref_dec()
+/// and never rewritten.  Other calls are reported without a rewrite.  The helpers' own
 /// definitions (include/linux/page_ref.h, include/linux/mm_types.h) are
 /// never matched.
 ///
@@ -110,6 +114,11 @@ RG_SET_REWRITES = {
 	("set_page_count", "1"): "init_page_count",
 	("folio_set_count", "1"): "init_folio_count",
 }
+# rules/rewrite.def, LIVE_SET: a store on a page held on every path
+RG_LIVE_SETS = {
+	("set_page_count", "0"): "page_ref_dec",
+	("folio_set_count", "0"): "folio_ref_dec",
+}
 # rules/api.def: unfreeze_with of the RG_SET entries
 RG_UNFREEZE_WITH = {
 	"set_page_count": "page_ref_unfreeze",
@@ -117,6 +126,11 @@ RG_UNFREEZE_WITH = {
 }
 
 RG_FROZEN = set()
+RG_HELD = set()
+RG_UNHELD = set()
+
+def rg_held(p):
+	return rg_key(p) in RG_HELD and rg_key(p) not in RG_UNHELD
 RG_ALLOC = set("""alloc_frozen_pages, alloc_frozen_pages_noprof,
 	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
 	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof""".replace(",", " ").split())
@@ -234,6 +248,123 @@ p << frz.p;
 @@
 RG_FROZEN.add(rg_key(p))
 
+// Held: a zero store after an init, a get or a try-get with no drop
+// since (held), and on no path from the entry without one (unheld*).
+// A call this cannot place (inside a declaration, a comma operand) is
+// not held: the frozen setter stays, as before these rules.
+@held exists@
+identifier s.fn;
+expression s.P, s.N;
+expression E;
+position p;
+statement S1, S2;
+identifier g = {init_page_count, init_folio_count, set_page_refcounted,
+	page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc,
+	page_ref_inc_return, folio_ref_inc_return, get_page, folio_get,
+	folio_ref_add_return, page_ref_add_unless, folio_ref_add_unless,
+	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
+	folio_ref_try_add, get_page_unless_zero, try_get_page};
+identifier dr = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
+	page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec,
+	page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return,
+	folio_ref_dec_return, put_page, folio_put, folio_put_refs,
+	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
+	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero,
+	free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put,
+	free_compound_page};
+@@
+
+(
+g(P, ...);
+|
+if (<+... g(P, ...) ...+>) S1 else S2
+|
+if (<+... g(P, ...) ...+>) S1
+)
+... when != dr(P, ...)
+    when != P = E
+fn@p(P, N);
+
+@script:python@
+p << held.p;
+@@
+RG_HELD.add(rg_key(p))
+
+@unheld exists@
+identifier s.fn, f;
+expression s.P, s.N;
+position p;
+identifier g = {init_page_count, init_folio_count, set_page_refcounted,
+	page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc,
+	page_ref_inc_return, folio_ref_inc_return, get_page, folio_get,
+	folio_ref_add_return, page_ref_add_unless, folio_ref_add_unless,
+	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
+	folio_ref_try_add, get_page_unless_zero, try_get_page};
+@@
+
+f(...) {
+... when != g(P, ...)
+fn@p(P, N);
+... when any
+}
+
+@unheld2 exists@
+identifier s.fn;
+expression s.P, s.N;
+expression E;
+position p;
+identifier g = {init_page_count, init_folio_count, set_page_refcounted,
+	page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc,
+	page_ref_inc_return, folio_ref_inc_return, get_page, folio_get,
+	folio_ref_add_return, page_ref_add_unless, folio_ref_add_unless,
+	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
+	folio_ref_try_add, get_page_unless_zero, try_get_page};
+identifier dr = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
+	page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec,
+	page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return,
+	folio_ref_dec_return, put_page, folio_put, folio_put_refs,
+	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
+	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero,
+	free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put,
+	free_compound_page};
+@@
+
+(
+dr(P, ...);
+|
+if (<+... dr(P, ...) ...+>) { ... }
+|
+P = E;
+)
+... when != g(P, ...)
+fn@p(P, N);
+
+@unheld3 exists@
+identifier s.fn;
+expression s.P, s.N;
+position p;
+identifier tg = {page_ref_add_unless, folio_ref_add_unless,
+	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
+	folio_ref_try_add, get_page_unless_zero, try_get_page};
+@@
+
+if (!tg(P, ...)) { <+... fn@p(P, N); ...+> }
+
+@script:python@
+p << unheld.p;
+@@
+RG_UNHELD.add(rg_key(p))
+
+@script:python@
+p << unheld2.p;
+@@
+RG_UNHELD.add(rg_key(p))
+
+@script:python@
+p << unheld3.p;
+@@
+RG_UNHELD.add(rg_key(p))
+
 @depends on context@
 identifier s.fn;
 expression s.P, s.N;
@@ -249,7 +380,10 @@ N << s.N;
 p << s.p;
 @@
 key = (fn, rg_count(N))
-if key in RG_SET_REWRITES:
+if key in RG_LIVE_SETS and rg_held(p):
+	h = RG_LIVE_SETS[key]
+	fix = ""
+elif key in RG_SET_REWRITES:
 	h = RG_SET_REWRITES[key]
 	fix = "%s(%s)" % (h, P)
 elif rg_key(p) in RG_FROZEN:
@@ -275,7 +409,9 @@ p << s.p;
 e;
 @@
 key = (fn, rg_count(N))
-if key in RG_SET_REWRITES:
+if key in RG_LIVE_SETS and rg_held(p):
+	cocci.include_match(False)
+elif key in RG_SET_REWRITES:
 	coccinelle.e = cocci.make_expr("%s(%s)" % (RG_SET_REWRITES[key], P))
 elif rg_key(p) in RG_FROZEN:
 	coccinelle.e = cocci.make_expr("%s(%s, %s)" % (RG_UNFREEZE_WITH[fn], P, N))

@@ -20,9 +20,10 @@
  *   $(api KIND...)           the api.def names of those kinds (kinds.def
  *                            names), comma-separated, for "identifier x =
  *                            {...}"; long lists are wrapped
- *   $(set_rewrites) $(unfreeze_with) $(direct)
- *                            rewrite.def, api.def's unfreeze_with and
- *                            direct.def as Python dict items
+ *   $(set_rewrites) $(live_sets) $(unfreeze_with) $(direct)
+ *                            rewrite.def (SET_REWRITE, LIVE_SET), api.def's
+ *                            unfreeze_with and direct.def as Python dict
+ *                            items
  *   $(helper_files) $(helper_funcs)
  *                            the exempt files and the helpers the
  *                            rewrites call, as Python tuple items
@@ -106,6 +107,10 @@ static void print_markdown(void)
 		if (rg_api_table[i].kind == RG_SET)
 			printf("| `%s(P, N)`, P frozen on every path | `%s(P, N)` |\n",
 			       rg_api_table[i].name, rg_api_table[i].unfreeze_with);
+	for (i = 0; i < rg_live_set_count; i++)
+		printf("| `%s(P, %d)`, P held on every path | reported: `%s(P)`, never rewritten (%s) |\n",
+		       rg_live_sets[i].setter, rg_live_sets[i].value,
+		       rg_live_sets[i].suggestion, rg_live_sets[i].reason);
 	puts("\n## Rewrites of atomic operations on `_refcount`\n");
 	puts("| atomic op | struct page | struct folio |\n|---|---|---|");
 	for (i = 0; i < rg_direct_count; i++)
@@ -314,6 +319,12 @@ static int placeholder(FILE *out, const char *what, const char *rule_name,
 				rg_set_rewrites[i].setter, rg_set_rewrites[i].value,
 				rg_set_rewrites[i].replacement,
 				i + 1 < rg_set_rewrite_count ? "\n" : "");
+	} else if (!strcmp(what, "live_sets")) {
+		for (i = 0; i < rg_live_set_count; i++)
+			fprintf(out, "%s(\"%s\", \"%d\"): \"%s\",%s", i ? "\t" : "",
+				rg_live_sets[i].setter, rg_live_sets[i].value,
+				rg_live_sets[i].suggestion,
+				i + 1 < rg_live_set_count ? "\n" : "");
 	} else if (!strcmp(what, "unfreeze_with")) {
 		const char *sep = "";
 

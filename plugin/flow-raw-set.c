@@ -5,7 +5,10 @@
  * path to the call, the raw store is really an unfreeze and the finding
  * carries the API table's unfreeze_with as a fix-it replacing the callee
  * name: set_page_count(page, N) -> page_ref_unfreeze(page, N).  The
- * arguments stay as they are, so the fix-it is only the name.
+ * arguments stay as they are, so the fix-it is only the name.  On a page
+ * held on every path, a count with a LIVE_SET entry in rules/rewrite.def
+ * (folio_set_count(folio, 0)) drops a reference: that suggestion, with
+ * its reason as the note, and no fix-it.
  *
  * Who reports which setter call is agreed with syntactic.c through
  * raw-set-owner.c (the rule is in refguard.h).
@@ -46,16 +49,26 @@ static void add_callee_fixit(rich_location *richloc, location_t loc,
 				   replacement);
 }
 
-void rg_flow_report_raw_set(gcall *call, const struct rg_api *api,
-			    bool frozen_everywhere)
+void rg_flow_report_raw_set(gcall *call, const struct rg_api *api, tree value,
+			    unsigned char bits)
 {
 	location_t loc = gimple_location(call);
+	const struct rg_live_set *live = NULL;
 	const char *rewrite = NULL;
+	HOST_WIDE_INT n;
 
 	if (loc == UNKNOWN_LOCATION)
 		return;
 	gcc_rich_location richloc(loc);
-	if (frozen_everywhere && *api->unfreeze_with) {
+	/* A drop of a held reference (folio_set_count(F, 0)): no fix-it. */
+	if ((bits & RG_ALL_LIVE) && rg_flow_const_value(value, &n))
+		live = rg_live_set_find(api->name, n);
+	if (live) {
+		rg_report_note(RG_RULE_RAW_SET_COUNT, &richloc, api->name,
+			       live->suggestion, loc, live->reason);
+		return;
+	}
+	if ((bits & RG_ALL_FROZEN) && *api->unfreeze_with) {
 		rewrite = api->unfreeze_with;
 		add_callee_fixit(&richloc, loc, api->name, rewrite);
 	}

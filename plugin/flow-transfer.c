@@ -102,12 +102,18 @@ static void raw_set(struct rg_flow *fl, gcall *call, const struct rg_api *api,
 		    int obj, struct rg_obj_state *st)
 {
 	tree value = call_value_arg(call, api);
-	bool everywhere;
+	unsigned char bits;
 
-	if (fl->reporting && value && !rg_raw_set_claimed(gimple_location(call))) {
-		everywhere = obj >= 0 && fl->flow_valid &&
-			     (rg_state_view(&st[obj]).bits & RG_ALL_FROZEN);
-		rg_flow_report_raw_set(call, api, everywhere);
+	if (fl->reporting && rg_raw_set_deferred(gimple_location(call))) {
+		/* A zero store on a page held on every path drops a reference. */
+		rg_raw_set_settle(gimple_location(call),
+				  obj >= 0 && fl->flow_valid &&
+				  (rg_state_view(&st[obj]).bits & RG_ALL_LIVE));
+	} else if (fl->reporting && value &&
+		   !rg_raw_set_claimed(gimple_location(call))) {
+		bits = obj >= 0 && fl->flow_valid ?
+		       rg_state_view(&st[obj]).bits : 0;
+		rg_flow_report_raw_set(call, api, value, bits);
 	}
 	if (obj >= 0)
 		rg_state_set(&st[obj], value && integer_zerop(value) ?

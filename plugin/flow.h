@@ -118,7 +118,8 @@ void rg_flow_refine_edge(struct rg_flow *fl, edge e, struct rg_obj_state *st);
 void rg_flow_enter_block(struct rg_flow *fl, edge e, struct rg_obj_state *st);
 
 /* flow-raw-set.c */
-void rg_flow_report_raw_set(gcall *call, const struct rg_api *api,
-			    bool frozen_everywhere);
+/* BITS: the page's facts at the call (RG_ALL_FROZEN, RG_ALL_LIVE, ...). */
+void rg_flow_report_raw_set(gcall *call, const struct rg_api *api, tree value,
+			    unsigned char bits);
 
 #endif /* REFGUARD_FLOW_H */

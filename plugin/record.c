@@ -133,7 +133,7 @@ static void put_fix(rich_location *richloc)
 
 void rg_record_finding(enum rg_rule rule, bool error, rich_location *richloc,
 		       const char *subject, const char *rewrite,
-		       location_t note_loc)
+		       location_t note_loc, const char *note)
 {
 	if (!record)
 		return;
@@ -154,7 +154,7 @@ void rg_record_finding(enum rg_rule rule, bool error, rich_location *richloc,
 		fputc('{', record);
 		put_where(expand_location_to_spelling_point(note_loc));
 		fputs(",\"message\":", record);
-		put_string(rg_rules[rule].note);
+		put_string(note);
 		fputc('}', record);
 	}
 	fputs("]}}\n", record);

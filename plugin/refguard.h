@@ -74,6 +74,10 @@ static inline bool rg_api_stateful(const struct rg_api *api)
  */
 bool rg_report(enum rg_rule rule, rich_location *richloc,
 	       const char *subject, const char *rewrite, location_t note_loc);
+/* The same with NOTE for the note's message instead of the rule's. */
+bool rg_report_note(enum rg_rule rule, rich_location *richloc,
+		    const char *subject, const char *rewrite,
+		    location_t note_loc, const char *note);
 
 /*
  * raw-set-owner.c: who reports raw-set-count for a setter call (an
@@ -94,9 +98,28 @@ bool rg_report(enum rg_rule rule, rich_location *richloc,
  *
  * The claim is what decides, not a second look at the count: GIMPLE
  * may show a constant where GENERIC had an expression.
+ *
+ * - A claimed store of a count with a LIVE_SET entry in rules/rewrite.def
+ *   (a 0) is a freeze only if the function holds no reference to the
+ *   page: on a page live on every path it drops one (p2pdma's
+ *   set_page_count(page, 0) after init_page_count()).  The syntactic
+ *   engine hands such a finding to rg_raw_set_report(), which keeps it
+ *   until the flow pass calls rg_raw_set_settle() at the call: live on
+ *   every path, it is reported with LIVE_SET's suggestion and reason and
+ *   no fix-it; otherwise as the syntactic engine made it.  A call the
+ *   flow pass never reaches is reported at the end of the unit as made.
+ *   Under -fsyntax-only there is no flow pass and it is reported at once:
+ *   the frozen setter is then a guess the driver never makes (it always
+ *   compiles).
  */
 bool rg_raw_set_syntactic(const struct rg_api *api, tree value, location_t loc);
 bool rg_raw_set_claimed(location_t loc);
+/* Takes RICHLOC, which must come from new. */
+void rg_raw_set_report(const struct rg_api *api, long value, location_t call_loc,
+		       gcc_rich_location *richloc, const char *rewrite);
+bool rg_raw_set_deferred(location_t call_loc);
+void rg_raw_set_settle(location_t call_loc, bool live);
+void rg_raw_set_register(const char *plugin_name);
 
 /*
  * record.c: -fplugin-arg-refguard-record=<file>, the side channel the
@@ -117,7 +140,7 @@ bool rg_raw_set_claimed(location_t loc);
 void rg_record_register(const char *plugin_name);
 void rg_record_finding(enum rg_rule rule, bool error, rich_location *richloc,
 		       const char *subject, const char *rewrite,
-		       location_t note_loc);
+		       location_t note_loc, const char *note);
 void rg_record_checked(tree fndecl, const char *pass, unsigned int rules);
 void rg_record_unchecked(tree fndecl, const char *reason);
 void rg_record_expect(tree fndecl, const char *pass);

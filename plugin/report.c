@@ -73,8 +73,9 @@ static bool emit_error(rich_location *richloc, const char *fmt,
 	return true;
 }
 
-bool rg_report(enum rg_rule rule, rich_location *richloc,
-	       const char *subject, const char *rewrite, location_t note_loc)
+bool rg_report_note(enum rg_rule rule, rich_location *richloc,
+		    const char *subject, const char *rewrite,
+		    location_t note_loc, const char *note)
 {
 	const char *fmt = format_for(rule, rewrite != NULL);
 	location_t loc = richloc->get_loc();
@@ -88,15 +89,22 @@ bool rg_report(enum rg_rule rule, rich_location *richloc,
 		return false;
 
 	/* Recorded whether or not GCC shows it (-w, system headers). */
-	if (!*rg_rules[rule].note)
+	if (!note || !*note)
 		note_loc = UNKNOWN_LOCATION;
 	rg_record_finding(rule, rg_options.errors, richloc, subject, rewrite,
-			  note_loc);
+			  note_loc, note);
 	if (rg_options.errors)
 		shown = emit_error(richloc, fmt, subject, rewrite);
 	else
 		shown = warning_at(richloc, 0, fmt, subject, rewrite);
 	if (shown && note_loc != UNKNOWN_LOCATION)
-		inform(note_loc, "%s", rg_rules[rule].note);
+		inform(note_loc, "%s", note);
 	return true;
+}
+
+bool rg_report(enum rg_rule rule, rich_location *richloc,
+	       const char *subject, const char *rewrite, location_t note_loc)
+{
+	return rg_report_note(rule, richloc, subject, rewrite, note_loc,
+			      rg_rules[rule].note);
 }

@@ -170,20 +170,25 @@ static void check_raw_set(tree call, tree fndecl, const struct rg_api *api,
 			  struct walk_data *wd)
 {
 	const char *name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
-	gcc_rich_location richloc(finding_loc(call, wd));
+	/* rg_raw_set_report() may keep it until the flow pass decides. */
+	gcc_rich_location *richloc = new gcc_rich_location(finding_loc(call, wd));
 	const char *rewrite = NULL;
 	struct rg_call_text ct;
 	int order[RG_CALL_MAX_ARGS + 1], n = 0, i, nargs = call_expr_nargs(call);
 	HOST_WIDE_INT value = 0;
 	tree arg;
 
-	if (!rg_rule_enabled(RG_RULE_RAW_SET_COUNT))
+	if (!rg_rule_enabled(RG_RULE_RAW_SET_COUNT)) {
+		delete richloc;
 		return;
+	}
 	if (api->value_arg >= 0 && api->value_arg < nargs) {
 		arg = CALL_EXPR_ARG(call, api->value_arg);
 		/* A count without a constant rewrite is the flow pass's. */
-		if (!rg_raw_set_syntactic(api, arg, EXPR_LOCATION(call)))
+		if (!rg_raw_set_syntactic(api, arg, EXPR_LOCATION(call))) {
+			delete richloc;
 			return;
+		}
 		STRIP_NOPS(arg);
 		if (TREE_CODE(arg) == INTEGER_CST && tree_fits_shwi_p(arg)) {
 			value = tree_to_shwi(arg);
@@ -198,12 +203,18 @@ static void check_raw_set(tree call, tree fndecl, const struct rg_api *api,
 					order[n++] = i;
 			order[n] = -1;
 			char *args = join_args(&ct, order, NULL);
-			rg_fixit_rewrite_call(&richloc, &ct, rewrite, args);
+			rg_fixit_rewrite_call(richloc, &ct, rewrite, args);
 			free(args);
 		}
 		rg_call_text_free(&ct);
 	}
-	rg_report(RG_RULE_RAW_SET_COUNT, &richloc, name, rewrite, UNKNOWN_LOCATION);
+	if (rewrite)
+		rg_raw_set_report(api, value, EXPR_LOCATION(call), richloc, rewrite);
+	else {
+		rg_report(RG_RULE_RAW_SET_COUNT, richloc, name, NULL,
+			  UNKNOWN_LOCATION);
+		delete richloc;
+	}
 }
 
 /* A raw setter's count, when the atomic op is mapped to one. */

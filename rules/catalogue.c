@@ -25,11 +25,24 @@ const unsigned int rg_api_count = sizeof(rg_api_table) / sizeof(rg_api_table[0])
 
 const struct rg_set_rewrite rg_set_rewrites[] = {
 #define SET_REWRITE(setter, value, replacement) { #setter, value, #replacement },
+#define LIVE_SET(setter, value, suggestion, reason)
 #include "rewrite.def"
 #undef SET_REWRITE
+#undef LIVE_SET
 };
 const unsigned int rg_set_rewrite_count =
 	sizeof(rg_set_rewrites) / sizeof(rg_set_rewrites[0]);
+
+const struct rg_live_set rg_live_sets[] = {
+#define SET_REWRITE(setter, value, replacement)
+#define LIVE_SET(setter, value, suggestion, reason) \
+	{ #setter, value, #suggestion, reason },
+#include "rewrite.def"
+#undef SET_REWRITE
+#undef LIVE_SET
+};
+const unsigned int rg_live_set_count =
+	sizeof(rg_live_sets) / sizeof(rg_live_sets[0]);
 
 const struct rg_direct rg_direct_table[] = {
 #define DIRECT(op, page_helper, folio_helper, args) \
@@ -184,6 +197,17 @@ const char *rg_set_rewrite_find(const char *setter, long value)
 		if (rg_set_rewrites[i].value == value &&
 		    !strcmp(rg_set_rewrites[i].setter, setter))
 			return rg_set_rewrites[i].replacement;
+	return NULL;
+}
+
+const struct rg_live_set *rg_live_set_find(const char *setter, long value)
+{
+	unsigned int i;
+
+	for (i = 0; i < rg_live_set_count; i++)
+		if (rg_live_sets[i].value == value &&
+		    !strcmp(rg_live_sets[i].setter, setter))
+			return &rg_live_sets[i];
 	return NULL;
 }
 

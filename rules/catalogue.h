@@ -62,6 +62,17 @@ struct rg_set_rewrite {
 	const char *replacement;
 };
 
+/*
+ * rewrite.def's LIVE_SET: what a raw store of VALUE means on a page the
+ * function holds a reference to on every path (a drop, not a freeze).
+ */
+struct rg_live_set {
+	const char *setter;
+	int value;
+	const char *suggestion;	/* named in the message, never a fix-it */
+	const char *reason;	/* the finding's note */
+};
+
 enum rg_direct_args { RG_ARGS_V, RG_ARGS_V_N, RG_ARGS_N_V, RG_ARGS_V_N_U };
 
 struct rg_direct {
@@ -76,6 +87,8 @@ extern const struct rg_api rg_api_table[];
 extern const unsigned int rg_api_count;
 extern const struct rg_set_rewrite rg_set_rewrites[];
 extern const unsigned int rg_set_rewrite_count;
+extern const struct rg_live_set rg_live_sets[];
+extern const unsigned int rg_live_set_count;
 extern const struct rg_direct rg_direct_table[];
 extern const unsigned int rg_direct_count;
 
@@ -159,6 +172,7 @@ int rg_serve_selects(const struct rg_serve *serve, const char *text);
 const struct rg_api *rg_api_find(const char *name);
 int rg_rule_find(const char *name);	/* enum rg_rule or -1 */
 const char *rg_set_rewrite_find(const char *setter, long value);
+const struct rg_live_set *rg_live_set_find(const char *setter, long value);
 const struct rg_direct *rg_direct_find(const char *atomic_op);
 
 #ifdef __cplusplus
