@@ -7,8 +7,8 @@
  *
  * Builds DIR's real include/linux/page_ref.h in userspace, the way the
  * kernel's tools/testing harnesses build kernel code: shim headers first
- * on the include path (testsuite/helpers/shim), the tree's file included
- * unchanged by its path, the checks in testsuite/helpers/harness.  Then
+ * on the include path (helpers/shim), the tree's file included
+ * unchanged by its path, the checks in helpers/harness.  Then
  * runs them: the sequential spec, a pthread stress run (again under
  * ThreadSanitizer) and the interleaving explorer.
  *
@@ -37,8 +37,8 @@
 
 #include "driver.h"
 
-#define HARNESS_DIR	"testsuite/helpers/harness"
-#define SHIM_DIR	"testsuite/helpers/shim"
+#define HARNESS_DIR	"helpers/harness"
+#define SHIM_DIR	"helpers/shim"
 /* Stop at the first race, and say it with a status of its own. */
 #define TSAN_EXITCODE	66
 #define TSAN_OPTIONS	"halt_on_error=1:exitcode=66:history_size=4"
