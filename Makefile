@@ -36,6 +36,10 @@ RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h
 	$(quiet) CC $@
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
+# refguard helpers: the spelling table and the number parser it shares
+# with the harness live in helpers/.
+driver/helpers.o driver/helpers-probe.o: helpers/spellings.def helpers/harness/numbers.h
+
 refguard: $(DRIVER_OBJS)
 	$(quiet) LD $@
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ -lpthread
