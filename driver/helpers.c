@@ -229,7 +229,7 @@ static bool prepare(const char *tree, struct helpers_opts *o, char **bdir_out)
 		return false;
 	}
 	path = rg_strdup_printf("%s/rg-tree-page-flags.h", bdir);
-	ok = rg_helpers_write(path, page_flags) && rg_helpers_probe(tree, bdir, o->verbose);
+	ok = rg_helpers_write(path, page_flags) && rg_helpers_probe(tree, bdir, !o->build_only, o->verbose);
 	free(path);
 	free(page_flags);
 	*bdir_out = bdir;

@@ -45,10 +45,11 @@ char *rg_helpers_page_flags(const char *tree);
 
 /*
  * Compile the tree's page_ref.h against the shims, find which helpers and
- * spellings it defines, print the spellings, and write rg-features.h
- * into bdir.  False (with the reason said) if the tree cannot be tested.
+ * spellings it defines, print the spellings (if say; -v: every
+ * definition), and write rg-features.h into bdir.  False (with the
+ * reason said) if the tree cannot be tested.
  */
-bool rg_helpers_probe(const char *tree, const char *bdir, bool verbose);
+bool rg_helpers_probe(const char *tree, const char *bdir, bool say, bool verbose);
 
 /* build/helpers/<hash of everything the binaries depend on>, created. */
 char *rg_helpers_build_dir(const char *tree, const char *page_flags);

@@ -33,10 +33,10 @@ int rg_explore_run(const struct rg_opts *opts);
 
 /*
  * Counted atomic accesses: a single sequential test or helper call that
- * needs more than this is livelocked (the largest spec test needs about
- * 300,000).
+ * needs more than this is livelocked (the largest spec test,
+ * try_get_frozen_many, needs about 100,000).
  */
-#define RG_MAX_SEQ_STEPS	3000000L
+#define RG_MAX_SEQ_STEPS	1000000L
 
 /*
  * A VM_BUG_ON/VM_WARN in the real helpers calls the current handler with

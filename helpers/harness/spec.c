@@ -524,7 +524,7 @@ int rg_tests_run, rg_tests_failed;
 			rg_tests_failed++;				\
 			fprintf(stderr, "spec: test_%s failed\n", #name); \
 		} else if (opts->verbose) {				\
-			fprintf(stderr, "spec: test_%s ok\n", #name);	\
+			fprintf(stderr, "spec: test_%s ok (%ld atomic accesses)\n", #name, bound.steps);	\
 		}							\
 	} while (0)
 
