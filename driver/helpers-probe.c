@@ -269,14 +269,16 @@ static bool collect(struct defs *d, const char *tree, const char *bdir)
 			   hdr, probe, NULL };
 	char *pre[] = { rg_helpers_cc(), "-E", "-dD", "-D_GNU_SOURCE", "-include",
 			"linux/kconfig.h", shim, inc, hdr, probe, NULL };
-	char *text = NULL, *line;
+	char *text = NULL, *line, *next;
 	bool ok;
 
 	ok = rg_helpers_write(probe, "/* SPDX-License-Identifier: GPL-2.0 */\n"
 				     "#include RG_PAGE_REF_H\n") &&
 	     run_cc(syntax, NULL) && (text = rg_helpers_read(aux, NULL)) != NULL;
-	for (line = text; ok && line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : "")
+	for (line = ok ? text : NULL; line && *line; line = next ? next + 1 : NULL) {
+		next = strchr(line, '\n');
 		parse_aux_line(d, line);
+	}
 	free(text);
 	text = NULL;
 	ok = ok && run_cc(pre, &text);
@@ -426,7 +428,8 @@ static bool have_list(const struct defs *d, const char *tree, char **h)
 				   spellings[i - rg_api_count].name;
 		char *u;
 
-		if (!find_def(d, name))
+		/* Names in both tables once. */
+		if (!find_def(d, name) || (i >= rg_api_count && rg_api_find(name)))
 			continue;
 		u = upper(name);
 		cat(h, "#define RG_HAVE_%s 1\n", u);

@@ -7,7 +7,7 @@
  *
  * Runs the selected checks in order (all by default), each within S
  * seconds (default 300; a thread without progress for S/10 s, at least
- * 1, is stuck: see watchdog.c).  Exit: 0 all pass, 1 one failed or got
+ * 2, is stuck: see watchdog.c).  Exit: 0 all pass, 1 one failed or got
  * stuck (its report on stderr), 2 bad usage, 3 a check ran out of its
  * time or step budget while still making progress (unchecked, not
  * failed).
@@ -139,7 +139,8 @@ int main(int argc, char **argv)
 	opts.seed = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16);
 	only = parse_options(argc, argv, &opts);
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	rg_watch_start(opts.timeout, opts.timeout / 10 ? opts.timeout / 10 : 1);
+	/* Stuck: a tenth of the budget without progress, 2 s at least (load). */
+	rg_watch_start(opts.timeout, opts.timeout / 10 > 2 ? opts.timeout / 10 : 2);
 	for (i = 0; i < NR_CHECKS; i++) {
 		if (!(only & (1 << i)))
 			continue;
