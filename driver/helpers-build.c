@@ -94,8 +94,8 @@ static void hash_dir(unsigned long long *h, const char *rel)
 		char *f = rg_strdup_printf("%s/%s", dir, names[i]->d_name);
 		struct stat st;
 
-		if (!stat(f, &st) && S_ISREG(st.st_mode) &&
-		    (text = rg_helpers_read(f, &len))) {
+		text = !stat(f, &st) && S_ISREG(st.st_mode) ? rg_helpers_read(f, &len) : NULL;
+		if (text) {
 			fnv1a(h, names[i]->d_name, strlen(names[i]->d_name));
 			fnv1a(h, text, len);
 			free(text);

@@ -72,6 +72,9 @@ static const struct spelling {
 
 #define NR_SPELLINGS	(sizeof(spellings) / sizeof(spellings[0]))
 
+/* How the harness spells the first argument's type (RG_OBJ_page(p), ...). */
+static const char *const objects[] = { [RG_OBJ_PAGE] = "page", [RG_OBJ_FOLIO] = "folio" };
+
 /*
  * What the harness calls by these names and cannot do without (the
  * renamed roles it needs are marked required in spellings.def).
@@ -172,7 +175,8 @@ static void parse_aux_line(struct defs *d, const char *line)
 	char *file;
 	int lineno;
 
-	if (strncmp(line, "/* ", 3) || !(end = strstr(line, " */")))
+	end = strncmp(line, "/* ", 3) ? NULL : strstr(line, " */");
+	if (!end)
 		return;
 	for (colon2 = end; colon2 > line && *colon2 != ':'; colon2--)
 		;
@@ -226,7 +230,8 @@ static void parse_dd(struct defs *d, char *text)
 			char *q, *close;
 
 			lineno = strtol(line + 2, &q, 10) - 1;
-			if (*q == ' ' && q[1] == '"' && (close = strchr(q + 2, '"'))) {
+			close = *q == ' ' && q[1] == '"' ? strchr(q + 2, '"') : NULL;
+			if (close) {
 				free(file);
 				file = strndup(q + 2, close - (q + 2));
 			}
@@ -337,7 +342,6 @@ static bool arity_ok(const struct def *def, int arity)
 /* The spellings of each role: for the harness, and said to the user. */
 static bool spelling_lists(const struct defs *d, char **h, char **said)
 {
-	static const char *const objects[] = { [RG_OBJ_PAGE] = "page", [RG_OBJ_FOLIO] = "folio" };
 	int role;
 	size_t i;
 	bool ok = true;
@@ -387,17 +391,16 @@ static bool spelling_lists(const struct defs *d, char **h, char **said)
 /* The catalogue's modifiers (must not touch a frozen page) the tree defines. */
 static bool modifier_list(const struct defs *d, char **h)
 {
-	static const char *const objects[] = { [RG_OBJ_PAGE] = "page", [RG_OBJ_FOLIO] = "folio" };
 	char *list = strdup("");
 	unsigned int i;
 	bool ok = true;
 
 	for (i = 0; i < rg_api_count; i++) {
 		const struct rg_api *api = &rg_api_table[i];
-		const struct def *def;
+		const struct def *def = find_def(d, api->name);
 
 		if ((api->kind != RG_GET && api->kind != RG_PUT && api->kind != RG_TEST_ZERO) ||
-		    api->page_arg != 0 || !(def = find_def(d, api->name)))
+		    api->page_arg != 0 || !def)
 			continue;
 		if (!arity_ok(def, api->value_arg >= 0 ? 2 : 1)) {
 			ok = false;

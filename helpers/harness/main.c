@@ -56,7 +56,7 @@ static const struct check {
 	{ "explore", rg_explore_run },
 };
 
-#define NR_CHECKS	(int)(sizeof(checks) / sizeof(checks[0]))
+#define NR_CHECKS	((int)(sizeof(checks) / sizeof(checks[0])))
 
 static void usage(const char *why, const char *arg)
 {
