@@ -1,452 +1,82 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * refguard helpers [--kernel DIR] [-s SEED] [--threads N] [--iterations N]
- *                  [--bound B|none] [--only spec|stress|explore]... [--no-tsan] [-v]
+ *                  [--bound B|none] [--timeout S]
+ *                  [--only spec|asserts|stress|explore]... [--no-tsan] [-v]
  * refguard helpers [--kernel DIR] --build-only
  *     (print the build directory with the tree's generated headers)
  *
- * Builds DIR's real include/linux/page_ref.h in userspace, the way the
- * kernel's tools/testing harnesses build kernel code: shim headers first
- * on the include path (testsuite/helpers/shim), the tree's file included
- * unchanged by its path, the checks in testsuite/helpers/harness.  Then
- * runs them: the sequential spec, a pthread stress run (again under
- * ThreadSanitizer) and the interleaving explorer.
+ * Builds DIR's real include/linux/page_ref.h in userspace against the
+ * shims of helpers/shim, with the checks of helpers/harness, and runs
+ * them: the sequential spec, the tree's own debug assertions on frozen
+ * pages, a pthread stress run with litmus rounds (again under
+ * ThreadSanitizer), and the interleaving explorer.
  *
- * The tree is an input, so everything is built at run time, into
- * build/helpers/<hash of the tree's files, the harness and the compiler>:
+ * Every check is bounded, in steps and in time (--timeout S per check,
+ * default 300): a check that gets stuck is a failed check that says what
+ * was stuck, never a hang.
  *
- *   rg-tree-page-flags.h  refcount #defines copied from the tree's
- *                         page-flags.h (the frozen/locked bit, limits)
- *   rg-features.h         RG_HAVE_<helper> for each helper page_ref.h
- *                         defines (found by preprocessing it)
- *   rg-check              the checks, ASan+UBSan
- *   rg-check-tsan         the same, ThreadSanitizer (stress only)
- *
- * Exit: 0 all checks pass, 1 one failed (its report above), 2 the tree's
- * helpers could not be built (the compiler's message above) or bad usage.
+ * Exit: 0 all checks pass; 1 one failed or got stuck (its report above);
+ * 2 bad usage, the tree's helpers could not be built (the compiler's
+ * message above), or a check ran out of its time budget while still
+ * making progress (so it did not check everything it was asked to).
  */
-#include <dirent.h>
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "driver.h"
+#include "helpers.h"
+#include "../helpers/harness/numbers.h"
 
-#define HARNESS_DIR	"testsuite/helpers/harness"
-#define SHIM_DIR	"testsuite/helpers/shim"
 /* Stop at the first race, and say it with a status of its own. */
-#define TSAN_EXITCODE	66
 #define TSAN_OPTIONS	"halt_on_error=1:exitcode=66:history_size=4"
 
-/* Helpers whose presence the checks adapt to (RG_HAVE_<NAME>). */
-static const char *const probed_helpers[] = {
-	"page_ref_count", "page_count", "folio_ref_count", "set_page_count",
-	"folio_set_count", "init_page_count", "init_folio_count",
-	"set_page_count_as_frozen", "page_ref_add", "folio_ref_add",
-	"page_ref_sub", "folio_ref_sub", "folio_ref_sub_return",
-	"page_ref_inc", "folio_ref_inc", "page_ref_dec", "folio_ref_dec",
-	"page_ref_sub_and_test", "folio_ref_sub_and_test",
-	"page_ref_inc_return", "folio_ref_inc_return",
-	"page_ref_dec_and_test", "folio_ref_dec_and_test",
-	"page_ref_dec_return", "folio_ref_dec_return",
-	"page_ref_add_unless", "folio_ref_add_unless",
-	"page_ref_add_unless_zero", "page_ref_add_unless_locked",
-	"folio_try_get", "folio_ref_try_add", "page_ref_freeze",
-	"folio_ref_freeze", "page_ref_unfreeze", "folio_ref_unfreeze",
-};
+enum { CHECK_SPEC = 1, CHECK_ASSERTS = 2, CHECK_STRESS = 4, CHECK_EXPLORE = 8 };
 
-/* Without these there is nothing to check. */
-static const char *const required_helpers[] = {
-	"page_ref_count", "set_page_count", "page_ref_dec_and_test",
-	"page_ref_freeze", "page_ref_unfreeze",
-};
+static const char *const check_names[] = { "spec", "asserts", "stress", "explore" };
+#define NR_CHECKS	4
 
 struct helpers_opts {
 	const char *kernel;
-	char *check_args[16];
-	int nr_check_args;
-	bool want_stress, no_tsan, verbose, build_only;
+	char *seed, *threads, *iterations, *bound, *timeout;
+	long timeout_s;
+	int only;
+	bool no_tsan, verbose, build_only;
 };
-
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	size_t cap = 8192, n = 0, got;
-	char *buf;
-
-	if (!f)
-		return NULL;
-	buf = malloc(cap);
-	while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-		n += got;
-		if (cap - n < 2)
-			buf = realloc(buf, cap *= 2);
-	}
-	fclose(f);
-	if (buf)
-		buf[n] = '\0';
-	if (len)
-		*len = n;
-	return buf;
-}
-
-static bool write_file(const char *path, const char *text)
-{
-	char *tmp = rg_strdup_printf("%s.%d.tmp", path, (int)getpid());
-	FILE *f = fopen(tmp, "w");
-	bool ok;
-
-	if (!f) {
-		free(tmp);
-		return false;
-	}
-	ok = fputs(text, f) >= 0;
-	ok = !fclose(f) && ok && !rename(tmp, path);
-	free(tmp);
-	return ok;
-}
-
-static void fnv1a(unsigned long long *h, const char *data, size_t len)
-{
-	while (len--) {
-		*h ^= (unsigned char)*data++;
-		*h *= 0x100000001b3ULL;
-	}
-}
-
-static bool is_ident(char c)
-{
-	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9');
-}
-
-/* A #define the harness must take from the tree's page-flags.h. */
-static bool refcount_macro(const char *name, size_t len)
-{
-	char buf[128];
-
-	if (len >= sizeof(buf))
-		return false;
-	memcpy(buf, name, len);
-	buf[len] = '\0';
-	return strstr(buf, "PAGEREF") || strstr(buf, "PAGE_REF") ||
-	       strstr(buf, "page_ref");
-}
-
-/*
- * Copy each refcount #define (with its continuation lines) out of the
- * tree's page-flags.h.  Conditionals around them are dropped: they are
- * configuration the harness does not model.
- */
-static char *extract_page_flags_defines(const char *tree)
-{
-	char *path = rg_strdup_printf("%s/include/linux/page-flags.h", tree);
-	char *text = read_file(path, NULL), *out, *line, *p;
-	size_t cap, n = 0;
-
-	out = rg_strdup_printf("/* Generated by refguard helpers from %s: do not edit. */\n",
-			       path);
-	free(path);
-	if (!text)
-		return out;
-	cap = strlen(out) + strlen(text) + 1;
-	out = realloc(out, cap);
-	n = strlen(out);
-	for (line = text; *line; line = p) {
-		const char *s = line, *name;
-		bool take = false;
-
-		/* Extend to the end of the logical line. */
-		for (p = line; *p && !(*p == '\n' && (p == line || p[-1] != '\\')); p++)
-			;
-		if (*p)
-			p++;
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (*s == '#') {
-			for (s++; *s == ' ' || *s == '\t'; s++)
-				;
-			if (!strncmp(s, "define", 6) && (s[6] == ' ' || s[6] == '\t')) {
-				for (name = s + 7; *name == ' ' || *name == '\t'; name++)
-					;
-				for (s = name; is_ident(*s); s++)
-					;
-				take = refcount_macro(name, s - name);
-			}
-		}
-		if (take) {
-			memcpy(out + n, line, p - line);
-			n += p - line;
-			if (p[-1] != '\n')
-				out[n++] = '\n';
-		}
-	}
-	out[n] = '\0';
-	free(text);
-	return out;
-}
-
-/* Does preprocessed text define function (or function-like macro) name? */
-static bool defines_helper(const char *text, const char *name)
-{
-	size_t len = strlen(name);
-	const char *p;
-
-	for (p = strstr(text, name); p; p = strstr(p + 1, name)) {
-		const char *bol = p, *after = p + len;
-
-		if ((p > text && is_ident(p[-1])) || is_ident(*after))
-			continue;
-		while (*after == ' ')
-			after++;
-		if (*after != '(')
-			continue;
-		/* A definition: "static" since the previous declaration. */
-		while (bol > text && !strchr(";{}", bol[-1]))
-			bol--;
-		if (memmem(bol, p - bol, "static", 6))
-			return true;
-		/* Or a function-like macro (-dD keeps #define lines). */
-		for (bol = p; bol > text && bol[-1] != '\n'; bol--)
-			;
-		if (!strncmp(bol, "#define ", 8) && bol + 8 == p)
-			return true;
-	}
-	return false;
-}
-
-/* The macro naming the frozen/locked bit, if the tree has one. */
-static char *frozen_bit_macro(const char *text)
-{
-	const char *p;
-
-	for (p = strstr(text, "#define PAGEREF_"); p; p = strstr(p + 1, "#define PAGEREF_")) {
-		const char *name = p + 8, *end = name;
-
-		while (is_ident(*end))
-			end++;
-		if (end - name > 4 && !strncmp(end - 4, "_BIT", 4))
-			return strndup(name, end - name);
-	}
-	return NULL;
-}
-
-static char *compiler(void)
-{
-	const char *cc = getenv("CC");
-
-	return (char *)(cc && *cc ? cc : "gcc");
-}
-
-/* Run argv; on failure say what could not be built. */
-static bool run_compiler(char **argv, char **out, const char *what)
-{
-	int status = rg_run(argv, out, NULL);
-
-	if (status != 0) {
-		rg_fail("%s could not be built (compiler output above)", what);
-		return false;
-	}
-	return true;
-}
-
-static char *features_header(const char *pre, const char *tree)
-{
-	char *bit = frozen_bit_macro(pre), *h, *t;
-	size_t i;
-
-	h = rg_strdup_printf("/* Generated by refguard helpers from %s/include/linux/page_ref.h. */\n",
-			     tree);
-	for (i = 0; i < sizeof(probed_helpers) / sizeof(probed_helpers[0]); i++) {
-		char upper[64];
-		size_t j;
-
-		if (!defines_helper(pre, probed_helpers[i]))
-			continue;
-		for (j = 0; probed_helpers[i][j] && j < sizeof(upper) - 1; j++)
-			upper[j] = probed_helpers[i][j] >= 'a' && probed_helpers[i][j] <= 'z' ?
-				   probed_helpers[i][j] - 32 : probed_helpers[i][j];
-		upper[j] = '\0';
-		t = rg_strdup_printf("%s#define RG_HAVE_%s 1\n", h, upper);
-		free(h);
-		h = t;
-	}
-	if (bit) {
-		t = rg_strdup_printf("%s#define RG_FROZEN_BIT_NAME \"%s\"\n#define RG_FROZEN_BIT ((int)(%s))\n",
-				     h, bit, bit);
-		free(h);
-		h = t;
-	}
-	free(bit);
-	return h;
-}
-
-/* Preprocess page_ref.h through the shims; write rg-features.h. */
-static bool probe_tree(const char *tree, const char *bdir)
-{
-	char *probe = rg_strdup_printf("%s/probe.c", bdir);
-	char *shim = rg_strdup_printf("-I%s", rg_path(SHIM_DIR));
-	char *inc = rg_strdup_printf("-I%s", bdir);
-	char *def = rg_strdup_printf("-DRG_PAGE_REF_H=\"%s/include/linux/page_ref.h\"", tree);
-	char *argv[] = { compiler(), "-E", "-dD", "-D_GNU_SOURCE", shim, inc, def,
-			 probe, NULL };
-	char *pre = NULL, *hdr, *path;
-	size_t i;
-	bool ok;
-
-	ok = write_file(probe, "/* SPDX-License-Identifier: GPL-2.0 */\n#include RG_PAGE_REF_H\n") &&
-	     run_compiler(argv, &pre, "the tree's page_ref.h");
-	for (i = 0; ok && i < sizeof(required_helpers) / sizeof(required_helpers[0]); i++) {
-		if (!defines_helper(pre, required_helpers[i])) {
-			rg_fail("%s/include/linux/page_ref.h does not define %s()",
-				tree, required_helpers[i]);
-			ok = false;
-		}
-	}
-	if (ok) {
-		hdr = features_header(pre, tree);
-		path = rg_strdup_printf("%s/rg-features.h", bdir);
-		ok = write_file(path, hdr);
-		free(hdr);
-		free(path);
-	}
-	free(pre);
-	free(probe);
-	free(shim);
-	free(inc);
-	free(def);
-	return ok;
-}
-
-/* The harness's .c files, space-free absolute paths, NULL-terminated. */
-static int harness_sources(char **srcs, int max)
-{
-	char *dir = rg_path(HARNESS_DIR);
-	struct dirent *de;
-	DIR *d = opendir(dir);
-	int n = 0;
-
-	while (d && (de = readdir(d)) && n < max - 1) {
-		size_t len = strlen(de->d_name);
-
-		if (len > 2 && !strcmp(de->d_name + len - 2, ".c"))
-			srcs[n++] = rg_strdup_printf("%s/%s", dir, de->d_name);
-	}
-	if (d)
-		closedir(d);
-	srcs[n] = NULL;
-	return n;
-}
-
-static bool build_binary(const char *tree, const char *bdir, const char *name,
-			 const char *sanitize)
-{
-	char *out = rg_strdup_printf("%s/%s", bdir, name);
-	char *tmp = rg_strdup_printf("%s.%d.tmp", out, (int)getpid());
-	char *argv[48], *srcs[24];
-	struct stat st;
-	int n = 0, i;
-	bool ok;
-
-	if (!stat(out, &st))
-		return true;
-	argv[n++] = compiler();
-	argv[n++] = "-std=gnu11";
-	argv[n++] = !strcmp(sanitize, "thread") ? "-O1" : "-O2";
-	argv[n++] = "-g";
-	argv[n++] = "-Wall";
-	argv[n++] = "-Wno-unused-function";
-	argv[n++] = "-fno-strict-overflow";
-	argv[n++] = "-D_GNU_SOURCE";
-	argv[n++] = "-DRG_HOOKS";
-	argv[n++] = rg_strdup_printf("-fsanitize=%s", sanitize);
-	argv[n++] = rg_strdup_printf("-I%s", rg_path(SHIM_DIR));
-	argv[n++] = rg_strdup_printf("-I%s", rg_path(HARNESS_DIR));
-	argv[n++] = rg_strdup_printf("-I%s", bdir);
-	argv[n++] = rg_strdup_printf("-DRG_PAGE_REF_H=\"%s/include/linux/page_ref.h\"", tree);
-	argv[n++] = "-o";
-	argv[n++] = tmp;
-	harness_sources(srcs, 24);
-	for (i = 0; srcs[i]; i++)
-		argv[n++] = srcs[i];
-	argv[n++] = "-lpthread";
-	argv[n] = NULL;
-	fprintf(stderr, "  CC      %s\n", out);
-	ok = run_compiler(argv, NULL, "the harness against the tree's page_ref.h");
-	if (ok && rename(tmp, out)) {
-		rg_fail("rename %s: %s", tmp, strerror(errno));
-		ok = false;
-	}
-	unlink(tmp);
-	return ok;
-}
-
-/* Everything the binaries depend on, hashed into the build dir's name. */
-static char *build_dir(const char *tree, const char *defines)
-{
-	const char *dirs[] = { HARNESS_DIR, SHIM_DIR, SHIM_DIR "/linux" };
-	unsigned long long h = 0xcbf29ce484222325ULL;
-	char *path, *text, *bdir;
-	size_t len, i;
-
-	path = rg_strdup_printf("%s/include/linux/page_ref.h", tree);
-	text = read_file(path, &len);
-	if (!text) {
-		rg_fail("cannot read %s: %s", path, strerror(errno));
-		return NULL;
-	}
-	fnv1a(&h, path, strlen(path));
-	fnv1a(&h, text, len);
-	fnv1a(&h, defines, strlen(defines));
-	fnv1a(&h, compiler(), strlen(compiler()));
-	free(text);
-	free(path);
-	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
-		char *dir = rg_path(dirs[i]);
-		struct dirent **names;
-		int n = scandir(dir, &names, NULL, alphasort), j;
-
-		for (j = 0; j < n; j++) {
-			char *f = rg_strdup_printf("%s/%s", dir, names[j]->d_name);
-
-			text = read_file(f, &len);
-			if (text) {
-				fnv1a(&h, names[j]->d_name, strlen(names[j]->d_name));
-				fnv1a(&h, text, len);
-			}
-			free(text);
-			free(f);
-			free(names[j]);
-		}
-		if (n >= 0)
-			free(names);
-	}
-	bdir = rg_strdup_printf("%s/build/helpers/%016llx", rg_srcdir(), h);
-	path = rg_strdup_printf("mkdir -p '%s'", bdir);
-	if (system(path)) {
-		rg_fail("cannot create %s", bdir);
-		return NULL;
-	}
-	free(path);
-	return bdir;
-}
 
 static int usage(void)
 {
 	return rg_usage("helpers");
 }
 
-static void add_arg(struct helpers_opts *o, const char *a, const char *v)
+/* A number option: canonical text for the harness, or usage (exit 2). */
+static bool number(const char *opt, const char *arg, long min, long max, char **out)
 {
-	if (o->nr_check_args < 14) {
-		o->check_args[o->nr_check_args++] = (char *)a;
-		o->check_args[o->nr_check_args++] = (char *)v;
+	long v;
+
+	if (!rg_parse_long(arg, min, max, &v)) {
+		rg_fail("%s '%s': not a whole number from %ld to %ld", opt, arg, min, max);
+		return false;
 	}
+	free(*out);
+	*out = rg_strdup_printf("%ld", v);
+	return true;
+}
+
+static bool seed(const char *arg, char **out)
+{
+	unsigned long v;
+
+	if (!rg_parse_ulong(arg, (unsigned long)-1, &v)) {
+		rg_fail("-s '%s': not a whole number from 0 to %lu", arg, (unsigned long)-1);
+		return false;
+	}
+	free(*out);
+	*out = rg_strdup_printf("%lu", v);
+	return true;
 }
 
 static int parse_options(int argc, char **argv, struct helpers_opts *o)
@@ -457,32 +87,44 @@ static int parse_options(int argc, char **argv, struct helpers_opts *o)
 		{ "threads", required_argument, NULL, 't' },
 		{ "iterations", required_argument, NULL, 'n' },
 		{ "bound", required_argument, NULL, 'b' },
+		{ "timeout", required_argument, NULL, 'l' },
 		{ "only", required_argument, NULL, 'o' },
 		{ "no-tsan", no_argument, NULL, 'T' },
 		{ "build-only", no_argument, NULL, 'B' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 }
 	};
-	bool only = false;
-	int c;
+	bool ok = true;
+	int c, i;
 
+	o->timeout_s = RG_DEFAULT_TIMEOUT;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "k:s:t:n:b:o:v", longopts, NULL)) != -1) {
+	while (ok && (c = getopt_long(argc, argv, "k:s:t:n:b:o:v", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'k':
 			o->kernel = optarg;
 			break;
 		case 's':
-			add_arg(o, "-s", optarg);
+			ok = seed(optarg, &o->seed);
 			break;
 		case 't':
-			add_arg(o, "--threads", optarg);
+			ok = number("--threads", optarg, 1, RG_MAX_THREADS, &o->threads);
 			break;
 		case 'n':
-			add_arg(o, "--iterations", optarg);
+			ok = number("--iterations", optarg, 1, RG_MAX_ITERATIONS, &o->iterations);
 			break;
 		case 'b':
-			add_arg(o, "--bound", optarg);
+			if (!strcmp(optarg, "none")) {
+				free(o->bound);
+				o->bound = strdup("none");
+			} else {
+				ok = number("--bound (or none)", optarg, 0, RG_MAX_BOUND, &o->bound);
+			}
+			break;
+		case 'l':
+			ok = number("--timeout", optarg, 1, RG_MAX_TIMEOUT, &o->timeout);
+			if (ok)
+				o->timeout_s = atol(o->timeout);
 			break;
 		case 'T':
 			o->no_tsan = true;
@@ -494,110 +136,145 @@ static int parse_options(int argc, char **argv, struct helpers_opts *o)
 			o->verbose = true;
 			break;
 		case 'o':
-			if (strcmp(optarg, "spec") && strcmp(optarg, "stress") &&
-			    strcmp(optarg, "explore"))
-				return rg_fail("unknown check '%s' (spec, stress, explore)", optarg);
-			only = true;
-			o->want_stress |= !strcmp(optarg, "stress");
-			add_arg(o, "--only", optarg);
+			for (i = 0; i < NR_CHECKS && strcmp(optarg, check_names[i]); i++)
+				;
+			if (i == NR_CHECKS) {
+				rg_fail("unknown check '%s' (spec, asserts, stress, explore)", optarg);
+				ok = false;
+			}
+			o->only |= 1 << i;
 			break;
 		default:
-			return usage();
+			ok = false;
 		}
 	}
-	if (optind != argc)
+	if (!ok || optind != argc)
 		return usage();
-	if (!only)
-		o->want_stress = true;
+	if (!o->only)
+		o->only = (1 << NR_CHECKS) - 1;
 	return 0;
 }
 
-/* Run one harness binary; 0 pass, 1 a check failed or crashed. */
-static int run_check(const char *bdir, const char *name, struct helpers_opts *o,
-		     const char *seed, bool stress_only)
+/* The seed: the user's -s, or one picked now and printed for replay. */
+static void pick_seed(struct helpers_opts *o)
 {
-	char *argv[24];
-	int n = 0, i, status;
+	if (!o->seed)
+		o->seed = rg_strdup_printf("%lu", (unsigned long)time(NULL) % 1000000007UL);
+}
+
+/*
+ * Run one harness binary on the selected checks.  Returns RG_CHECK_PASS,
+ * RG_CHECK_FAILED (a check failed, got stuck, or the binary crashed) or
+ * RG_CHECK_UNFINISHED.
+ */
+static int run_check(const char *bdir, const char *name, struct helpers_opts *o,
+		     int only)
+{
+	char *argv[32];
+	int n = 0, i, nr_checks = 0, status;
+	long limit;
 
 	argv[n++] = rg_strdup_printf("%s/%s", bdir, name);
 	argv[n++] = "-s";
-	argv[n++] = (char *)seed;
-	for (i = 0; i < o->nr_check_args; i += 2) {
-		if (stress_only && !strcmp(o->check_args[i], "--only"))
-			continue;
-		argv[n++] = o->check_args[i];
-		argv[n++] = o->check_args[i + 1];
-	}
-	if (stress_only) {
-		argv[n++] = "--only";
-		argv[n++] = "stress";
+	argv[n++] = o->seed;
+#define PASS(opt, val) do { if (val) { argv[n++] = opt; argv[n++] = val; } } while (0)
+	PASS("--threads", o->threads);
+	PASS("--iterations", o->iterations);
+	PASS("--bound", o->bound);
+	PASS("--timeout", o->timeout);
+#undef PASS
+	for (i = 0; i < NR_CHECKS; i++) {
+		if (only & (1 << i)) {
+			argv[n++] = "--only";
+			argv[n++] = (char *)check_names[i];
+			nr_checks++;
+		}
 	}
 	if (o->verbose)
 		argv[n++] = "-v";
 	argv[n] = NULL;
-	fflush(stdout);
-	status = rg_run(argv, NULL, NULL);
-	if (status == TSAN_EXITCODE) {
+	/* Each check is bounded by the harness; this is beyond all of them. */
+	limit = nr_checks * o->timeout_s + o->timeout_s / 10 + 30;
+	status = rg_helpers_run(argv, limit);
+	switch (status) {
+	case RG_CHECK_PASS:
+	case RG_CHECK_FAILED:
+	case RG_CHECK_UNFINISHED:
+		break;
+	case RG_CHECK_TSAN:
 		fprintf(stderr, "refguard: stress (tsan): ThreadSanitizer reported a data race (above): a helper orders memory too weakly\n");
-		status = 1;
-	} else if (status < 0 || status > 1) {
+		status = RG_CHECK_FAILED;
+		break;
+	case -2:
+		fprintf(stderr, "refguard: %s: stuck, counted as a failed check\n", name);
+		status = RG_CHECK_FAILED;
+		break;
+	default:
 		fprintf(stderr, "refguard: %s did not finish (status %d): counted as a failed check\n",
 			name, status);
-		status = 1;
+		status = RG_CHECK_FAILED;
 	}
+	free(argv[0]);
 	return status;
 }
 
-/* The seed: the user's -s, or one picked now and printed for replay. */
-static const char *pick_seed(struct helpers_opts *o)
+static bool prepare(const char *tree, struct helpers_opts *o, char **bdir_out)
 {
-	int i;
+	char *page_flags = rg_helpers_page_flags(tree), *bdir, *path;
+	bool ok;
 
-	for (i = 0; i < o->nr_check_args; i += 2)
-		if (!strcmp(o->check_args[i], "-s"))
-			return o->check_args[i + 1];
-	return rg_strdup_printf("%lu", (unsigned long)time(NULL) % 1000000007UL);
+	bdir = rg_helpers_build_dir(tree, page_flags);
+	if (!bdir) {
+		free(page_flags);
+		return false;
+	}
+	path = rg_strdup_printf("%s/rg-tree-page-flags.h", bdir);
+	ok = rg_helpers_write(path, page_flags) && rg_helpers_probe(tree, bdir, !o->build_only, o->verbose);
+	free(path);
+	free(page_flags);
+	*bdir_out = bdir;
+	return ok;
 }
 
 int cmd_helpers(int argc, char **argv)
 {
 	struct helpers_opts o = { 0 };
-	char *tree, *bdir, *defines, *flags;
-	const char *seed;
-	int status;
+	bool tsan;
+	char *tree, *bdir = NULL;
+	int status, tsan_status = RG_CHECK_PASS;
 
 	if (parse_options(argc, argv, &o))
 		return RG_EXIT_TROUBLE;
 	tree = rg_kernel_tree(o.kernel);
 	if (!tree)
 		return RG_EXIT_TROUBLE;
-	defines = extract_page_flags_defines(tree);
-	bdir = build_dir(tree, defines);
-	if (!bdir)
-		return RG_EXIT_TROUBLE;
-	flags = rg_strdup_printf("%s/rg-tree-page-flags.h", bdir);
-	if (!write_file(flags, defines))
-		return rg_fail("cannot write %s", flags);
 	fflush(stdout);
+	if (!prepare(tree, &o, &bdir))
+		return RG_EXIT_TROUBLE;
 	if (o.build_only) {
 		/* For benchmarks: the generated headers, no checks. */
-		if (!probe_tree(tree, bdir))
-			return RG_EXIT_TROUBLE;
 		printf("%s\n", bdir);
 		return RG_EXIT_CLEAN;
 	}
-	if (!probe_tree(tree, bdir) ||
-	    !build_binary(tree, bdir, "rg-check", "address,undefined") ||
-	    (o.want_stress && !o.no_tsan &&
-	     !build_binary(tree, bdir, "rg-check-tsan", "thread")))
+	tsan = (o.only & CHECK_STRESS) && !o.no_tsan;
+	if (!rg_helpers_build(tree, bdir, "rg-check", "address,undefined") ||
+	    (tsan && !rg_helpers_build(tree, bdir, "rg-check-tsan", "thread")))
 		return RG_EXIT_TROUBLE;
 	setenv("TSAN_OPTIONS", TSAN_OPTIONS, 0);
-	seed = pick_seed(&o);
-	printf("refguard helpers: %s/include/linux/page_ref.h, seed %s (replay: -s %s)\n",
-	       tree, seed, seed);
-	status = run_check(bdir, "rg-check", &o, seed, false);
-	if (o.want_stress && !o.no_tsan)
-		status |= run_check(bdir, "rg-check-tsan", &o, seed, true);
-	printf("refguard helpers: %s\n", status ? "FAILED" : "all checks passed");
-	return status ? RG_EXIT_FINDINGS : RG_EXIT_CLEAN;
+	pick_seed(&o);
+	printf("refguard helpers: %s/include/linux/page_ref.h, seed %s (replay: -s %s), at most %ld s per check\n",
+	       tree, o.seed, o.seed, o.timeout_s);
+	status = run_check(bdir, "rg-check", &o, o.only);
+	if (tsan)
+		tsan_status = run_check(bdir, "rg-check-tsan", &o, CHECK_STRESS);
+	if (status == RG_CHECK_FAILED || tsan_status == RG_CHECK_FAILED) {
+		printf("refguard helpers: FAILED\n");
+		return RG_EXIT_FINDINGS;
+	}
+	if (status == RG_CHECK_UNFINISHED || tsan_status == RG_CHECK_UNFINISHED) {
+		printf("refguard helpers: NOT FINISHED: a check ran out of its time budget (above); what ran passed, the rest is unchecked\n");
+		return RG_EXIT_TROUBLE;
+	}
+	printf("refguard helpers: all checks passed\n");
+	return RG_EXIT_CLEAN;
 }

@@ -29,7 +29,7 @@ mktree() {
 build() {
 	bdir=$("$top/refguard" helpers --kernel "$2" --build-only)
 	${CC:-gcc} -std=gnu11 -O2 -D_GNU_SOURCE -DRG_NO_DEBUG_VM -fno-strict-overflow \
-		-I"$top/testsuite/helpers/shim" -I"$top/testsuite/helpers/harness" -I"$bdir" \
+		-I"$top/helpers/shim" -I"$top/helpers/harness" -I"$bdir" -include linux/kconfig.h \
 		-DRG_PAGE_REF_H="\"$2/include/linux/page_ref.h\"" \
 		-o "$work/bench-$1" "$top/testsuite/bench/helpers-throughput.c" -lpthread
 }

@@ -10,19 +10,33 @@
 #include <stdio.h>
 
 #include "pageref.h"
+#include "watchdog.h"
 
 struct rg_opts {
 	unsigned long seed;	/* stress: -s, printed for replay */
-	int threads;		/* stress: threads (default: nproc, at least 2) */
+	long threads;		/* stress: threads (default: nproc, at least 2) */
 	long iterations;	/* stress: operations per thread */
-	int bound;		/* explore: preemption bound, -1 none, -2 per scenario */
+	long bound;		/* explore: preemption bound, -1 none, -2 per scenario */
+	long timeout;		/* seconds per check (watchdog.c) */
 	int verbose;
 };
 
+/*
+ * The checks, in the order they run.  Each returns RG_EXIT_PASS,
+ * RG_EXIT_FAILED or RG_EXIT_UNFINISHED (watchdog.h).
+ */
 int rg_spec_run(const struct rg_opts *opts);
+int rg_asserts_run(const struct rg_opts *opts);
 int rg_stress_run(const struct rg_opts *opts);
 int rg_litmus_run(const struct rg_opts *opts);
 int rg_explore_run(const struct rg_opts *opts);
+
+/*
+ * Counted atomic accesses: a single sequential test or helper call that
+ * needs more than this is livelocked (the largest spec test,
+ * try_get_frozen_many, needs about 100,000).
+ */
+#define RG_MAX_SEQ_STEPS	1000000L
 
 /*
  * A VM_BUG_ON/VM_WARN in the real helpers calls the current handler with

@@ -21,6 +21,13 @@
  * A violation (a scenario invariant, a VM_BUG_ON/VM_WARN in the helpers,
  * a livelock) ends the scenario with the whole interleaving printed step
  * by step: thread, operation, counter value before and after.
+ *
+ * Bounds: an execution longer than MAX_STEPS atomic accesses is a
+ * livelock (a failure, with its interleaving); a scenario needing more
+ * than MAX_EXECUTIONS executions is not explored to the end (unfinished,
+ * not failed; a lower --bound explores less).  A thread that spins without
+ * ever reaching an atomic access never gives the scheduler back: the
+ * watchdog reports it, with the interleaving up to there.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -46,6 +53,7 @@
 #define STACK_SIZE	(256 * 1024)
 #define MAX_STEPS	400
 #define MAX_TRACE	1024
+#define MAX_EXECUTIONS	5000000L
 
 struct xthread {
 	ucontext_t ctx;
@@ -79,6 +87,7 @@ static struct {
 	char *trace[MAX_TRACE];
 	int nr_trace;
 	long executions, steps;
+	struct rg_progress *slot;
 } x;
 
 /*
@@ -199,6 +208,7 @@ static void x_after(const atomic_t *v, const char *op, int old, int new)
 	char a[32], b[32], *line;
 
 	x.steps++;
+	rg_progress(x.slot);
 	format_value(a, sizeof(a), old);
 	format_value(b, sizeof(b), new);
 	if (asprintf(&line, "%4d  T%d    %-28s %10s -> %s%s", x.depth, x.current,
@@ -311,7 +321,8 @@ static void execute(void)
 		resume(i);
 	while (!x.failed && (enabled = enabled_mask())) {
 		if (x.depth == MAX_STEPS) {
-			rg_x_fail("no end after %d steps: livelock?", MAX_STEPS);
+			rg_x_fail("livelock: no end after %d steps (atomic accesses): a thread retries forever",
+				  MAX_STEPS);
 			break;
 		}
 		t = choose(prev, enabled, preemptions);
@@ -327,6 +338,7 @@ static void execute(void)
 		x.sc->final_check();
 	}
 	x.executions++;
+	rg_progress(x.slot);
 }
 
 /* Next unexplored choice within the bound, deepest first. */
@@ -369,7 +381,18 @@ static void print_failure(void)
 		printf("  %s\n", x.trace[i]);
 }
 
-static bool explore_scenario(const struct rg_scenario *sc, int bound)
+/* From the watchdog: a thread spins and never gives the scheduler back. */
+static void explore_stuck(void)
+{
+	int i;
+
+	fprintf(stderr, "explore: %s: T%d runs without reaching an atomic access or its end; the interleaving so far (execution %ld):\n",
+		x.sc->name, x.current, x.executions + 1);
+	for (i = 0; i < x.nr_trace; i++)
+		fprintf(stderr, "  %s\n", x.trace[i]);
+}
+
+static int explore_scenario(const struct rg_scenario *sc, int bound)
 {
 	long steps0 = x.steps;
 	char b[16];
@@ -378,24 +401,32 @@ static bool explore_scenario(const struct rg_scenario *sc, int bound)
 	x.bound = bound;
 	x.executions = 0;
 	x.replay = 0;
+	snprintf(b, sizeof(b), bound < 0 ? "none" : "%d", bound);
 	do {
+		rg_doing(x.slot, sc->name, "execution", x.executions + 1);
 		execute();
 		if (x.failed) {
 			print_failure();
-			return false;
+			return RG_EXIT_FAILED;
+		}
+		if (x.executions == MAX_EXECUTIONS && backtrack(bound)) {
+			printf("explore: %s: NOT FINISHED: more than %ld executions at bound %s: unchecked beyond them (a lower --bound explores less)\n",
+			       sc->name, MAX_EXECUTIONS, b);
+			return RG_EXIT_UNFINISHED;
 		}
 	} while (backtrack(bound));
-	snprintf(b, sizeof(b), bound < 0 ? "none" : "%d", bound);
 	printf("explore: %-26s %d threads, bound %-4s %7ld executions %9ld steps: ok\n",
 	       sc->name, sc->nr_threads, b, x.executions, x.steps - steps0);
-	return true;
+	return RG_EXIT_PASS;
 }
 
 int rg_explore_run(const struct rg_opts *opts)
 {
 	long executions = 0, steps0 = x.steps;
-	int i, failed = 0;
+	int i, status, failed = 0, unfinished = 0;
 
+	x.slot = rg_watch_slot("the explorer");
+	x.slot->on_stuck = explore_stuck;
 	rg_set_vm_bug_handler(explore_vm_bug);
 	for (i = 0; i < rg_nr_scenarios; i++) {
 		const struct rg_scenario *sc = &rg_scenarios[i];
@@ -403,12 +434,14 @@ int rg_explore_run(const struct rg_opts *opts)
 
 		if (opts->verbose)
 			printf("explore: %s: %s\n", sc->name, sc->summary);
-		if (!explore_scenario(sc, bound))
-			failed++;
+		status = explore_scenario(sc, bound);
+		failed += status == RG_EXIT_FAILED;
+		unfinished += status == RG_EXIT_UNFINISHED;
 		executions += x.executions;
 	}
 	rg_set_vm_bug_handler(NULL);
-	printf("explore: %d scenarios, %ld executions, %ld steps, %d failed\n",
-	       rg_nr_scenarios, executions, x.steps - steps0, failed);
-	return failed ? 1 : 0;
+	printf("explore: %d scenarios, %ld executions, %ld steps, %d failed%s\n",
+	       rg_nr_scenarios, executions, x.steps - steps0, failed,
+	       unfinished ? ", some not finished" : "");
+	return failed ? RG_EXIT_FAILED : unfinished ? RG_EXIT_UNFINISHED : RG_EXIT_PASS;
 }

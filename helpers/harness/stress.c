@@ -26,6 +26,9 @@
  *
  * A failure prints the seed (-s replays the same choices; the
  * interleaving is the OS's) and the failing thread's last operations.
+ * A worker that stops completing operations (livelocked in a helper, or
+ * waiting on a page that never changes) is the watchdog's: each worker
+ * says which operation on which page it is in.
  */
 #include <pthread.h>
 #include <stdarg.h>
@@ -68,6 +71,7 @@ struct worker {
 	struct token held[MAX_HELD];
 	int nr_held;
 	char history[HISTORY][128];
+	struct rg_progress *slot;
 };
 
 static struct spage pages[NR_PAGES];
@@ -172,6 +176,7 @@ static void op_alloc(void)
 	int i = rnd(self) % NR_PAGES, gen, one = 1;
 	struct spage *sp = &pages[i];
 
+	rg_doing(self->slot, "allocate: set_page_refcounted()", "page", i);
 	if (!__atomic_compare_exchange_n(&sp->in_allocator, &one, 0, false,
 					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
 		return;
@@ -194,6 +199,8 @@ static void op_lookup(void)
 
 	if (!sp)
 		return;
+	rg_doing(self->slot, nr == 1 ? "lookup: folio_try_get()" : "lookup: folio_ref_try_add(3)",
+		 "page", i);
 	ok = nr == 1 ? rg_try_get(&sp->page) : rg_try_add(&sp->page, nr);
 	record("lookup page %d: %s(%d) = %d", i, nr == 1 ? "folio_try_get" : "folio_ref_try_add",
 	       nr, ok);
@@ -214,6 +221,7 @@ static void op_get(struct token *t)
 {
 	struct spage *sp = &pages[t->page];
 
+	rg_doing(self->slot, "folio_get() or folio_ref_add(2)", "page", t->page);
 	__atomic_add_fetch(&sp->refs, 1, __ATOMIC_RELAXED);
 	if (rnd(self) & 1) {
 		rg_folio_get(page_folio(&sp->page));
@@ -234,6 +242,7 @@ static void op_put(int i)
 	bool last;
 
 	drop_token(i);
+	rg_doing(self->slot, "put: folio_put() or folio_ref_sub_and_test()", "page", t.page);
 	if (t.cache)
 		__atomic_store_n(&slots[t.page], NULL, __ATOMIC_RELEASE);
 	__atomic_sub_fetch(&sp->refs, t.nr, __ATOMIC_RELAXED);
@@ -256,6 +265,7 @@ static void op_freeze(struct token *t)
 	for (i = 0; i < self->nr_held; i++)
 		if (self->held[i].page == t->page)
 			mine += self->held[i].nr;
+	rg_doing(self->slot, "page_ref_freeze(), page_ref_unfreeze()", "page", t->page);
 	/* A few rounds: readers get in between, right after each unfreeze. */
 	for (i = 0; i < 4; i++) {
 		if (!page_ref_freeze(&sp->page, mine)) {
@@ -279,6 +289,7 @@ static void op_free_frozen(int i)
 	struct token t = self->held[i];
 	struct spage *sp = &pages[t.page];
 
+	rg_doing(self->slot, "page_ref_freeze(1) to free the page frozen", "page", t.page);
 	if (!t.cache || !page_ref_freeze(&sp->page, 1))
 		return;
 	record("page_ref_freeze(page %d, 1) = 1, free it frozen", t.page);
@@ -312,6 +323,7 @@ static void one_op(void)
 		op_free_frozen(i);
 	if (self->nr_held >= MAX_HELD - 1)
 		op_put(0);
+	rg_progress(self->slot);
 }
 
 static void *worker_main(void *arg)
@@ -323,8 +335,11 @@ static void *worker_main(void *arg)
 	pthread_barrier_wait(&start);
 	for (n = 0; n < iterations; n++)
 		one_op();
-	while (w->nr_held)
+	while (w->nr_held) {
 		op_put(0);
+		rg_progress(w->slot);
+	}
+	rg_watch_done(w->slot);
 	self = NULL;
 	return NULL;
 }
@@ -361,7 +376,7 @@ int rg_stress_run(const struct rg_opts *opts)
 	struct worker *workers = calloc(nr_threads, sizeof(*workers));
 
 	if (rg_litmus_run(opts))
-		return 1;
+		return RG_EXIT_FAILED;
 	seed = opts->seed;
 #ifdef __SANITIZE_THREAD__
 	iterations = opts->iterations > 0 ? opts->iterations / 5 + 1 : 40000;
@@ -370,7 +385,7 @@ int rg_stress_run(const struct rg_opts *opts)
 #endif
 	rg_set_vm_bug_handler(stress_vm_bug);
 	for (i = 0; i < NR_PAGES; i++) {
-		init_page_count(&pages[i].page);
+		rg_init_count(&pages[i].page);
 		rg_boot_free_count(&pages[i].page);
 		pages[i].state = FREE;
 		pages[i].in_allocator = 1;
@@ -379,10 +394,13 @@ int rg_stress_run(const struct rg_opts *opts)
 	for (i = 0; i < nr_threads; i++) {
 		workers[i].id = i;
 		workers[i].rng = seed * 0x9e3779b97f4a7c15UL + i + 1;
+		workers[i].slot = rg_watch_slot("stress thread %d", i);
 		pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]);
 	}
 	for (i = 0; i < nr_threads; i++)
 		pthread_join(workers[i].thread, NULL);
+	rg_doing(rg_watch_slot("stress final check"), "folio_try_get() on each free page",
+		 NULL, 0);
 	final_check();
 	rg_set_vm_bug_handler(NULL);
 	printf("stress%s: %d threads x %ld operations on %d pages, seed %lu: ok\n",
@@ -393,5 +411,5 @@ int rg_stress_run(const struct rg_opts *opts)
 #endif
 	       nr_threads, iterations, NR_PAGES, seed);
 	free(workers);
-	return 0;
+	return RG_EXIT_PASS;
 }

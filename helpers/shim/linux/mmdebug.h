@@ -9,10 +9,20 @@
 #ifndef LINUX_MM_DEBUG_H
 #define LINUX_MM_DEBUG_H 1
 
+#include <stdbool.h>
 #include <linux/compiler.h>
 
 /* The harness decides what "fail" means: end the test, or the run. */
 void rg_vm_bug(const char *kind, const char *file, int line, const char *cond);
+
+/*
+ * The assertion check (helpers/harness/asserts.c) must know which checks
+ * a helper evaluated, not only which fired: while rg_vm_trace is set,
+ * every evaluation is reported to rg_vm_check() first.
+ */
+extern bool rg_vm_trace;
+void rg_vm_check(const char *kind, const char *file, int line, const char *cond,
+		 bool fired);
 
 #ifdef RG_NO_DEBUG_VM
 /* As without CONFIG_DEBUG_VM (for benchmarks): type-checked, not run. */
@@ -20,6 +30,8 @@ void rg_vm_bug(const char *kind, const char *file, int line, const char *cond);
 #else
 #define __RG_VM_CHECK(kind, cond) ({					\
 	bool __c = !!(cond);						\
+	if (unlikely(rg_vm_trace))					\
+		rg_vm_check(kind, __FILE__, __LINE__, #cond, __c);	\
 	if (unlikely(__c))						\
 		rg_vm_bug(kind, __FILE__, __LINE__, #cond);		\
 	__c;								\

@@ -8,11 +8,13 @@
  *    whole kernel, so the 6.12 bodies are restated here, four lines each);
  *  - the allocator's two refcount steps (free_pages_prepare()'s
  *    page_expected_state() test, set_page_refcounted());
- *  - adapters over what the tree provides: rg-features.h says which
- *    helpers exist (refguard helpers preprocesses page_ref.h and looks),
- *    so the same checks run on 6.12 and on trees that rename the
- *    conditional add (page_ref_add_unless / _unless_zero / _unless_locked)
- *    or add set_page_count_as_frozen().
+ *  - the tree's spelling of each renamed role (helpers/spellings.def):
+ *    rg-features.h lists the spellings the tree defines, found by
+ *    compiling page_ref.h, so the same checks run on 6.12 and on trees
+ *    with the series' later names (set_page_count_frozen(),
+ *    page_ref_add_unless_locked(), PAGEREF_LOCKED_BIT, ...).  The
+ *    harness's own calls go to the newest spelling; the spec tests
+ *    every spelling the tree has.
  */
 #ifndef RG_PAGEREF_H
 #define RG_PAGEREF_H
@@ -36,19 +38,27 @@ static inline void rg_folio_get(struct folio *folio)
 	folio_ref_inc(folio);
 }
 
-/* The conditional add with a count, under whichever name the tree uses. */
+/*
+ * Calls by role and arity: X(name, object, arity) from rg-features.h.
+ * A 3-argument speculative get is 6.12's (page, nr, u): u == 0, the one
+ * value that still means "dead" with a frozen bit.
+ */
+#define RG_OBJ_page(page)	(page)
+#define RG_OBJ_folio(page)	page_folio(page)
+#define RG_CALL_1(fn, obj, page, nr)	fn(RG_OBJ_##obj(page))
+#define RG_CALL_2(fn, obj, page, nr)	fn(RG_OBJ_##obj(page), nr)
+#define RG_CALL_3(fn, obj, page, nr)	fn(RG_OBJ_##obj(page), nr, 0)
+#define RG_CALL(fn, obj, arity, page, nr) RG_CALL_##arity(fn, obj, page, nr)
+
+/* The conditional add with a count, under the tree's newest name. */
 static inline bool rg_try_add(struct page *page, int nr)
 {
 #if defined(RG_HAVE_FOLIO_REF_TRY_ADD)
 	return folio_ref_try_add(page_folio(page), nr);
-#elif defined(RG_HAVE_PAGE_REF_ADD_UNLESS_LOCKED)
-	return page_ref_add_unless_locked(page, nr);
-#elif defined(RG_HAVE_PAGE_REF_ADD_UNLESS_ZERO)
-	return page_ref_add_unless_zero(page, nr);
-#elif defined(RG_HAVE_PAGE_REF_ADD_UNLESS)
-	return page_ref_add_unless(page, nr, 0);
 #else
-#error "page_ref.h has no conditional add (folio_ref_try_add, page_ref_add_unless*)"
+#define RG_TRY(fn, obj, arity) return RG_CALL(fn, obj, arity, page, nr);
+	RG_TRY_ADD_NEWEST(RG_TRY)
+#undef RG_TRY
 #endif
 }
 
@@ -62,15 +72,24 @@ static inline bool rg_try_get(struct page *page)
 #endif
 }
 
+/* init_page_count(), or the tree's newer name for it. */
+static inline void rg_init_count(struct page *page)
+{
+#define RG_INIT(fn, obj, arity) RG_CALL(fn, obj, arity, page, 0);
+	RG_INIT_NEWEST(RG_INIT)
+#undef RG_INIT
+}
+
 /*
  * A page entering the allocator for the first time (__free_pages_core()):
- * set_page_count(p, 0) in 6.12, set_page_count_as_frozen(p) once the tree
- * has it.
+ * set_page_count(p, 0) in 6.12, the frozen setter once the tree has one.
  */
 static inline void rg_boot_free_count(struct page *page)
 {
-#ifdef RG_HAVE_SET_PAGE_COUNT_AS_FROZEN
-	set_page_count_as_frozen(page);
+#ifdef RG_SET_FROZEN_NEWEST
+#define RG_SET(fn, obj, arity) RG_CALL(fn, obj, arity, page, 0);
+	RG_SET_FROZEN_NEWEST(RG_SET)
+#undef RG_SET
 #else
 	set_page_count(page, 0);
 #endif

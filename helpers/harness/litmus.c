@@ -17,6 +17,14 @@
  *                (put_page_testzero() releases and acquires).
  *  put-freeze:   a holder reads and puts; the other spins on
  *                page_ref_freeze() and writes (put -> freeze acquires).
+ *
+ * A spin is bounded in steps: once the other side has done what the
+ * spinner waits for (unfreeze, put; it says so with a relaxed flag, which
+ * orders nothing and so hides no missing barrier from ThreadSanitizer),
+ * the spinner gets MAX_SPINS more attempts.  A helper that never lets it
+ * through (an unfreeze that leaves the page frozen) is a failed round,
+ * not a hang.  Everything else, a side stuck inside a helper, is the
+ * watchdog's.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -24,17 +32,35 @@
 
 #include "rg.h"
 
-#define ROUNDS	100
+#define ROUNDS		100
+#define MAX_SPINS	100000L
 
 static struct page page;
 static int payload;
 static pthread_barrier_t round_start, round_end;
 static int round_nr;
+static int side_done;		/* relaxed: see above */
+static struct rg_progress *slots[2];
+static __thread struct rg_progress *self;
 
 static void litmus_fail(const char *test, const char *what)
 {
 	fprintf(stderr, "stress: litmus %s, round %d: %s\n", test, round_nr, what);
-	exit(1);
+	exit(RG_EXIT_FAILED);
+}
+
+static void done(void)
+{
+	__atomic_store_n(&side_done, 1, __ATOMIC_RELAXED);
+}
+
+/* One more failed attempt at what the other side made possible. */
+static void spin(long *spins, const char *test, const char *what)
+{
+	if (!__atomic_load_n(&side_done, __ATOMIC_RELAXED))
+		return;
+	if (++*spins > MAX_SPINS)
+		litmus_fail(test, what);
 }
 
 /* unfreeze-get */
@@ -48,13 +74,19 @@ static void ug_setup(void)
 static void ug_writer(void)
 {
 	payload = round_nr;
+	rg_doing(self, "page_ref_unfreeze(page, 1)", "round", round_nr);
 	page_ref_unfreeze(&page, 1);
+	done();
 }
 
 static void ug_reader(void)
 {
+	long spins = 0;
+
+	rg_doing(self, "folio_try_get() until the page is unfrozen", "round", round_nr);
 	while (!rg_try_get(&page))
-		;
+		spin(&spins, "unfreeze-get",
+		     "page_ref_unfreeze(page, 1) has returned, yet 100000 folio_try_get() after it failed: the page never came back live");
 	if (payload != round_nr)
 		litmus_fail("unfreeze-get", "the reader saw the payload from before the unfreeze");
 	if (rg_put_page_testzero(&page))
@@ -69,6 +101,7 @@ static void pp_setup(void)
 
 static void pp_side(void)
 {
+	rg_doing(self, "put_page_testzero()", "round", round_nr);
 	if (payload != round_nr - 1 && payload != -1)
 		litmus_fail("put-put", "a holder saw a freed payload");
 	if (rg_put_page_testzero(&page))
@@ -85,14 +118,22 @@ static void pf_reader(void)
 {
 	if (payload == -2)
 		litmus_fail("put-freeze", "the reader saw the freezer's write before its put");
+	rg_doing(self, "put_page_testzero()", "round", round_nr);
 	if (rg_put_page_testzero(&page))
 		litmus_fail("put-freeze", "the reader's put was the last one");
+	done();
 }
 
 static void pf_freezer(void)
 {
+	long spins = 0;
+
+	rg_doing(self, "page_ref_freeze(page, 1) until the other reference is put", "round",
+		 round_nr);
 	while (!page_ref_freeze(&page, 1))
-		;
+		spin(&spins, "put-freeze",
+		     "the other holder's put has returned, yet 100000 page_ref_freeze(page, 1) after it failed");
+	rg_doing(self, "page_ref_unfreeze(page, 1)", "round", round_nr);
 	payload = -2;
 	page_ref_unfreeze(&page, 1);
 }
@@ -113,13 +154,19 @@ static void *litmus_thread(void *arg)
 	unsigned int t;
 	int r;
 
+	self = slots[side];
 	for (t = 0; t < sizeof(tests) / sizeof(tests[0]); t++) {
 		for (r = 0; r < ROUNDS; r++) {
+			rg_doing(self, "waiting for the round to start", "round", r + 1);
 			pthread_barrier_wait(&round_start);
 			tests[t].side[side]();
+			rg_doing(self, "waiting for the other side to finish the round",
+				 "round", r + 1);
 			pthread_barrier_wait(&round_end);
+			rg_progress(self);
 		}
 	}
+	rg_watch_done(self);
 	return NULL;
 }
 
@@ -133,6 +180,7 @@ static void *litmus_main(void *arg)
 		for (r = 0; r < ROUNDS; r++) {
 			round_nr = r + 1;
 			payload = r;
+			__atomic_store_n(&side_done, 0, __ATOMIC_RELAXED);
 			memset(&page, 0, sizeof(page));
 			tests[t].setup();
 			pthread_barrier_wait(&round_start);
@@ -149,8 +197,10 @@ int rg_litmus_run(const struct rg_opts *opts)
 
 	pthread_barrier_init(&round_start, NULL, 3);
 	pthread_barrier_init(&round_end, NULL, 3);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < 2; i++) {
+		slots[i] = rg_watch_slot("litmus side %ld", i);
 		pthread_create(&threads[i], NULL, litmus_thread, (void *)i);
+	}
 	litmus_main(NULL);
 	for (i = 0; i < 2; i++)
 		pthread_join(threads[i], NULL);
