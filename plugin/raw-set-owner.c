@@ -24,6 +24,7 @@ struct deferred {
 	gcc_rich_location *richloc;	/* with the frozen setter's fix-it */
 	const char *subject;		/* catalogue strings: never freed */
 	const char *rewrite;
+	char *note;			/* the spelling's, or NULL */
 	const struct rg_live_set *live;
 	tree fndecl;			/* for -record's "function" */
 };
@@ -73,7 +74,8 @@ bool rg_raw_set_claimed(location_t loc)
 }
 
 void rg_raw_set_report(const struct rg_api *api, long value, location_t call_loc,
-		       gcc_rich_location *richloc, const char *rewrite)
+		       gcc_rich_location *richloc, const char *rewrite,
+		       const char *note)
 {
 	const struct rg_live_set *live = rg_live_set_find(api->name, value);
 	struct deferred d;
@@ -84,8 +86,8 @@ void rg_raw_set_report(const struct rg_api *api, long value, location_t call_loc
 	 * best guess there is (refguard.h).
 	 */
 	if (!live || flag_syntax_only || call_loc <= BUILTINS_LOCATION) {
-		rg_report(RG_RULE_RAW_SET_COUNT, richloc, api->name, rewrite,
-			  UNKNOWN_LOCATION);
+		rg_report_note(RG_RULE_RAW_SET_COUNT, richloc, api->name, rewrite,
+			       richloc->get_loc(), note);
 		delete richloc;
 		return;
 	}
@@ -98,6 +100,7 @@ void rg_raw_set_report(const struct rg_api *api, long value, location_t call_loc
 	d.richloc = richloc;
 	d.subject = api->name;
 	d.rewrite = rewrite;
+	d.note = note ? xstrdup(note) : NULL;
 	d.live = live;
 	d.fndecl = current_function_decl;
 	deferred->put(call_loc, d);
@@ -121,11 +124,13 @@ static void settle(struct deferred *d, bool live)
 			       d->live->suggestion, d->richloc->get_loc(),
 			       d->live->reason);
 	} else {
-		rg_report(RG_RULE_RAW_SET_COUNT, d->richloc, d->subject,
-			  d->rewrite, UNKNOWN_LOCATION);
+		rg_report_note(RG_RULE_RAW_SET_COUNT, d->richloc, d->subject,
+			       d->rewrite, d->richloc->get_loc(), d->note);
 	}
 	delete d->richloc;
 	d->richloc = NULL;
+	free(d->note);
+	d->note = NULL;
 }
 
 void rg_raw_set_settle(location_t call_loc, bool live)

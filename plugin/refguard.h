@@ -64,6 +64,15 @@ static inline bool rg_api_stateful(const struct rg_api *api)
 }
 
 /*
+ * spellings.c: NAME, a helper the rewrite tables name, as the unit spells
+ * its role (rules/spellings.def): the spelling it declares; NAME itself
+ * when it declares none (the helper is to be added) or NAME has no role.
+ * When it declares several, the one its code calls, and *WHY (to free)
+ * says so; otherwise *WHY is NULL.  Only during parsing (the file scope).
+ */
+const char *rg_unit_spelling(const char *name, char **why);
+
+/*
  * report.c: report a finding of RULE at RICHLOC (which may carry fix-it
  * hints): the catalogue message with SUBJECT for its first %qs and, if
  * REWRITE is non-NULL, the message_with_rewrite variant with REWRITE as
@@ -116,7 +125,8 @@ bool rg_raw_set_syntactic(const struct rg_api *api, tree value, location_t loc);
 bool rg_raw_set_claimed(location_t loc);
 /* Takes RICHLOC, which must come from new. */
 void rg_raw_set_report(const struct rg_api *api, long value, location_t call_loc,
-		       gcc_rich_location *richloc, const char *rewrite);
+		       gcc_rich_location *richloc, const char *rewrite,
+		       const char *note);
 bool rg_raw_set_deferred(location_t call_loc);
 void rg_raw_set_settle(location_t call_loc, bool live);
 void rg_raw_set_register(const char *plugin_name);

@@ -176,6 +176,7 @@ static void check_raw_set(tree call, tree fndecl, const struct rg_api *api,
 	struct rg_call_text ct;
 	int order[RG_CALL_MAX_ARGS + 1], n = 0, i, nargs = call_expr_nargs(call);
 	HOST_WIDE_INT value = 0;
+	char *why = NULL;
 	tree arg;
 
 	if (!rg_rule_enabled(RG_RULE_RAW_SET_COUNT)) {
@@ -195,6 +196,9 @@ static void check_raw_set(tree call, tree fndecl, const struct rg_api *api,
 			rewrite = rg_set_rewrite_find(name, value);
 		}
 	}
+	/* The helper as this tree spells it (v4: set_page_count_frozen). */
+	if (rewrite)
+		rewrite = rg_unit_spelling(rewrite, &why);
 	if (rewrite && args_match_prototype(call, fndecl) &&
 	    rg_call_text_get(call, name, &ct)) {
 		if (rg_call_text_arg_is_int(&ct, api->value_arg, value)) {
@@ -208,9 +212,11 @@ static void check_raw_set(tree call, tree fndecl, const struct rg_api *api,
 		}
 		rg_call_text_free(&ct);
 	}
-	if (rewrite)
-		rg_raw_set_report(api, value, EXPR_LOCATION(call), richloc, rewrite);
-	else {
+	if (rewrite) {
+		rg_raw_set_report(api, value, EXPR_LOCATION(call), richloc,
+				  rewrite, why);
+		free(why);
+	} else {
 		rg_report(RG_RULE_RAW_SET_COUNT, richloc, name, NULL,
 			  UNKNOWN_LOCATION);
 		delete richloc;

@@ -5,6 +5,7 @@
  * positional initializers, no designated ones.
  */
 #include <ctype.h>
+#include <stdbool.h>
 #include <string.h>
 #include "catalogue.h"
 
@@ -218,5 +219,85 @@ const struct rg_direct *rg_direct_find(const char *atomic_op)
 	for (i = 0; i < rg_direct_count; i++)
 		if (!strcmp(rg_direct_table[i].atomic_op, atomic_op))
 			return &rg_direct_table[i];
+	return NULL;
+}
+
+const struct rg_name_role_info rg_name_roles[RG_NR_NAME_ROLES] = {
+#define ROLE(id, label, required) { #id, label, required },
+#define SPELLING(role, name, object, arity, origin)
+#define DEFAULT(role, names, name)
+#include "spellings.def"
+#undef ROLE
+#undef SPELLING
+#undef DEFAULT
+};
+
+const struct rg_spelling rg_spellings[] = {
+#define ROLE(id, label, required)
+#define SPELLING(role, name, object, arity, origin) \
+	{ RG_NAME_ROLE_##role, #name, object, arity, origin },
+#define DEFAULT(role, names, name)
+#include "spellings.def"
+#undef ROLE
+#undef SPELLING
+#undef DEFAULT
+};
+const unsigned int rg_spelling_count =
+	sizeof(rg_spellings) / sizeof(rg_spellings[0]);
+
+const struct rg_name_default rg_name_defaults[] = {
+#define ROLE(id, label, required)
+#define SPELLING(role, name, object, arity, origin)
+#define DEFAULT(role, names, name) { RG_NAME_ROLE_##role, names, #name },
+#include "spellings.def"
+#undef ROLE
+#undef SPELLING
+#undef DEFAULT
+};
+const unsigned int rg_name_default_count =
+	sizeof(rg_name_defaults) / sizeof(rg_name_defaults[0]);
+
+int rg_spelling_role(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < rg_spelling_count; i++)
+		if (!strcmp(rg_spellings[i].name, name))
+			return rg_spellings[i].role;
+	return -1;
+}
+
+unsigned int rg_role_spellings(enum rg_name_role role,
+			       const struct rg_spelling **out, unsigned int max)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < rg_spelling_count; i++)
+		if (rg_spellings[i].role == role) {
+			if (n < max)
+				out[n] = &rg_spellings[i];
+			n++;
+		}
+	return n;
+}
+
+int rg_names_set_known(const char *names)
+{
+	unsigned int i;
+
+	for (i = 0; i < rg_name_default_count; i++)
+		if (!strcmp(rg_name_defaults[i].names, names))
+			return 1;
+	return 0;
+}
+
+const char *rg_role_default(enum rg_name_role role, const char *names)
+{
+	unsigned int i;
+
+	for (i = 0; i < rg_name_default_count; i++)
+		if (rg_name_defaults[i].role == role &&
+		    !strcmp(rg_name_defaults[i].names, names))
+			return rg_name_defaults[i].name;
 	return NULL;
 }

@@ -82,6 +82,60 @@ struct rg_direct {
 	enum rg_direct_args args;
 };
 
+/*
+ * rules/spellings.def: the roles the series renamed and their spellings.
+ * (enum rg_name_role, not rg_role: `refguard helpers` has its own.)
+ */
+enum rg_name_role {
+#define ROLE(id, label, required) RG_NAME_ROLE_##id,
+#define SPELLING(role, name, object, arity, origin)
+#define DEFAULT(role, names, name)
+#include "spellings.def"
+#undef ROLE
+#undef SPELLING
+#undef DEFAULT
+	RG_NR_NAME_ROLES
+};
+
+struct rg_name_role_info {
+	const char *id;			/* "SET_FROZEN" */
+	const char *label;		/* "frozen setter" */
+	int required;			/* spellings.def: true/false */
+};
+
+struct rg_spelling {
+	enum rg_name_role role;
+	const char *name;
+	enum rg_object object;
+	int arity;			/* -1: an object-like macro */
+	const char *origin;		/* "v4" */
+};
+
+struct rg_name_default {
+	enum rg_name_role role;
+	const char *names;		/* the --names set: "design", "v4" */
+	const char *name;
+};
+
+extern const struct rg_name_role_info rg_name_roles[RG_NR_NAME_ROLES];
+extern const struct rg_spelling rg_spellings[];
+extern const unsigned int rg_spelling_count;
+extern const struct rg_name_default rg_name_defaults[];
+extern const unsigned int rg_name_default_count;
+
+/* The role NAME spells, or -1 when no renamed role has that name. */
+int rg_spelling_role(const char *name);
+/*
+ * The spellings of ROLE, oldest first: fills OUT with up to MAX of them
+ * and returns how many there are.
+ */
+unsigned int rg_role_spellings(enum rg_name_role role,
+			       const struct rg_spelling **out, unsigned int max);
+/* Is NAMES a --names set of spellings.def's DEFAULT entries? */
+int rg_names_set_known(const char *names);
+/* The name set NAMES gives ROLE, or NULL when it adds none. */
+const char *rg_role_default(enum rg_name_role role, const char *names);
+
 extern const struct rg_rule_info rg_rules[RG_NR_RULES];
 extern const struct rg_api rg_api_table[];
 extern const unsigned int rg_api_count;
