@@ -204,24 +204,50 @@ static void report(struct rg_flow *fl, enum rg_rule rule, struct instruction *in
 	rg_sparse_report(&rep);
 }
 
+/* A raw store that drops a reference the function holds: no rewrite. */
+static void report_live(struct rg_flow *fl, struct instruction *insn,
+			const struct rg_api *api, const struct rg_live_set *live)
+{
+	struct rg_sparse_report rep = {
+		.rule = RG_RULE_RAW_SET_COUNT, .pos = insn->pos, .callee_paren = true,
+		.callee = api->name, .arg = api->name, .rewrite = live->suggestion,
+		.function = fl->function, .has_note = true, .note_pos = insn->pos,
+		.note_paren = true, .note_callee = api->name,
+		.note_message = live->reason,
+	};
+
+	rg_sparse_report(&rep);
+}
+
 static void raw_set(struct rg_flow *fl, struct instruction *insn,
 		    const struct rg_api *api, int obj, struct rg_obj_state *st)
 {
 	pseudo_t value = NULL;
 	long long v = 1;
-	bool everywhere;
 
 	if (api->value_arg >= 0 &&
 	    api->value_arg < ptr_list_size((struct ptr_list *)insn->arguments))
 		value = ptr_list_nth(insn->arguments, api->value_arg);
-	/* Constant counts with a rewrite were reported on the trees. */
-	if (fl->reporting && value && !rg_syntactic_owns_call(insn->pos)) {
-		everywhere = obj >= 0 && fl->flow_valid &&
-			     (rg_state_view(&st[obj]).bits & RG_ALL_FROZEN);
-		report(fl, RG_RULE_RAW_SET_COUNT, insn, api,
-		       everywhere && *api->unfreeze_with ? api->unfreeze_with : NULL,
-		       NULL);
+	if (fl->reporting) {
+		unsigned char bits = obj >= 0 && fl->flow_valid ?
+				     rg_state_view(&st[obj]).bits : 0;
+		const struct rg_live_set *live = NULL;
+		long long n;
+
+		/* A 0 stored on a page held on every path drops a reference. */
+		if (rg_syntactic_settle(insn->pos, bits & RG_ALL_LIVE) ||
+		    !value || rg_syntactic_owns_call(insn->pos))
+			goto transfer;
+		if ((bits & RG_ALL_LIVE) && rg_flow_const_value(value, &n))
+			live = rg_live_set_find(api->name, n);
+		if (live)
+			report_live(fl, insn, api, live);
+		else
+			report(fl, RG_RULE_RAW_SET_COUNT, insn, api,
+			       (bits & RG_ALL_FROZEN) && *api->unfreeze_with ?
+			       api->unfreeze_with : NULL, NULL);
 	}
+transfer:
 	if (obj >= 0)
 		rg_state_set(&st[obj], rg_flow_const_value(value, &v) && !v ?
 				       side_frozen(insn, api->name) : side_make(RG_ALL_LIVE));

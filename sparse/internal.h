@@ -52,6 +52,14 @@ void rg_syntactic_report(void);
 void rg_syntactic_reset(void);
 /* Was the raw setter call whose '(' is at call_pos reported already? */
 bool rg_syntactic_owns_call(struct position call_pos);
+/*
+ * A raw store whose constant has a LIVE_SET entry too (a 0): a freeze,
+ * or the drop of a reference the function holds on every path.  The
+ * syntactic finding waits for the flow rules to say which (settle), and
+ * is reported as it is for calls they never reach (flush).
+ */
+bool rg_syntactic_settle(struct position call_pos, bool held);
+void rg_syntactic_flush(void);
 
 /* flow.c */
 void rg_flow_function(struct entrypoint *ep);
@@ -73,6 +81,7 @@ struct rg_sparse_report {
 	struct position note_pos;
 	bool note_paren;
 	const char *note_callee;
+	const char *note_message;	/* NULL: the rule's note */
 	/*
 	 * A fix-it, made from the call's spelled text as the plugin's
 	 * (plugin/fixit.c): RG_FIX_CALL replaces the whole call with

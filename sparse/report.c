@@ -537,12 +537,13 @@ void rg_sparse_report(const struct rg_sparse_report *rep)
 	/* A rename inside a macro body would rename every expansion. */
 	if ((rep->fix != RG_FIX_RENAME || !in_macro) && make_fix(rep, pos, col, &fix))
 		f.fix = &fix;
-	if (rep->has_note && *rg_rules[rep->rule].note) {
+	if (rep->has_note && (rep->note_message || *rg_rules[rep->rule].note)) {
 		note_pos = spelling_of(rep->note_pos, rep->note_callee, &note_in_macro);
 		note.file = (char *)file_of(note_pos.stream);
 		note.line = note_pos.line;
 		note.column = column_of(note_pos, rep->note_paren, rep->note_callee);
-		note.message = (char *)rg_rules[rep->rule].note;
+		note.message = (char *)(rep->note_message ? rep->note_message :
+					rg_rules[rep->rule].note);
 		f.notes = &note;
 		f.nr_notes = 1;
 	}

@@ -74,6 +74,24 @@ struct api_call {
 	struct position pos;
 };
 
+static bool same_pos(struct position a, struct position b)
+{
+	return a.stream == b.stream && a.line == b.line && a.pos == b.pos;
+}
+
+/* Raw stores waiting for the flow rules (rg_syntactic_settle()). */
+struct deferred {
+	struct position call_pos;
+	struct rg_sparse_report rep;
+	int order[5];
+	char *function;
+	const struct rg_live_set *live;
+	bool settled;
+};
+
+static struct deferred *deferred;
+static int nr_deferred;
+
 static struct api_call *api_calls;
 static int nr_api_calls, cap_api_calls;
 static int found_api_calls;
@@ -117,6 +135,67 @@ void rg_syntactic_reset(void)
 	free(api_calls);
 	api_calls = NULL;
 	nr_api_calls = cap_api_calls = 0;
+	while (nr_deferred)
+		free(deferred[--nr_deferred].function);
+	free(deferred);
+	deferred = NULL;
+}
+
+static void defer(const struct rg_sparse_report *rep, const int *order,
+		  struct position call_pos, const struct rg_live_set *live)
+{
+	struct deferred *n = realloc(deferred, (nr_deferred + 1) * sizeof(*n));
+
+	if (!n) {
+		rg_sparse_report(rep);
+		return;
+	}
+	deferred = n;
+	n = &deferred[nr_deferred++];
+	n->call_pos = call_pos;
+	n->rep = *rep;
+	memcpy(n->order, order, sizeof(n->order));
+	n->function = strdup(rep->function ? rep->function : "");
+	n->live = live;
+	n->settled = false;
+}
+
+static void report_deferred(struct deferred *d, bool held)
+{
+	d->rep.fix_order = d->order;
+	d->rep.function = d->function;
+	d->settled = true;
+	if (held) {
+		/* A drop: the suggestion and its reason, never a rewrite. */
+		d->rep.rewrite = d->live->suggestion;
+		d->rep.fix = RG_FIX_NONE;
+		d->rep.has_note = true;
+		d->rep.note_pos = d->rep.pos;
+		d->rep.note_callee = d->rep.callee;
+		d->rep.note_message = d->live->reason;
+	}
+	rg_sparse_report(&d->rep);
+}
+
+bool rg_syntactic_settle(struct position call_pos, bool held)
+{
+	int i;
+
+	for (i = 0; i < nr_deferred; i++)
+		if (!deferred[i].settled && same_pos(deferred[i].call_pos, call_pos)) {
+			report_deferred(&deferred[i], held);
+			return true;
+		}
+	return false;
+}
+
+void rg_syntactic_flush(void)
+{
+	int i;
+
+	for (i = 0; i < nr_deferred; i++)
+		if (!deferred[i].settled)
+			report_deferred(&deferred[i], false);
 }
 
 static void add_api_call(struct position pos)
@@ -147,11 +226,6 @@ bool rg_syntactic_api_call(struct symbol *fn, struct position pos)
 		    api_calls[i].pos.pos == pos.pos && api_calls[i].pos.stream == pos.stream)
 			return true;
 	return false;
-}
-
-static bool same_pos(struct position a, struct position b)
-{
-	return a.stream == b.stream && a.line == b.line && a.pos == b.pos;
 }
 
 bool rg_syntactic_owns_call(struct position call_pos)
@@ -561,6 +635,7 @@ static bool const_value(struct expression *e, long long *v)
 static void report_raw_set(const struct cand *c)
 {
 	struct rg_sparse_report rep = { .rule = RG_RULE_RAW_SET_COUNT };
+	const struct rg_live_set *live;
 	const char *rewrite;
 	long long value;
 	int order[5], i, n;
@@ -588,6 +663,12 @@ static void report_raw_set(const struct cand *c)
 	rep.arg = c->api->name;
 	rep.rewrite = rewrite;
 	rep.function = rg_sparse_fn_name(c->fn);
+	live = rg_live_set_find(c->api->name, value);
+	if (live) {
+		/* A freeze, or a held reference dropped: the flow rules know. */
+		defer(&rep, order, c->call_pos, live);
+		return;
+	}
 	rg_sparse_report(&rep);
 }
 
