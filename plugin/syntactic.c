@@ -301,15 +301,20 @@ static void check_direct_call(tree call, tree fndecl, int v, enum rg_object obj,
 	gcc_rich_location richloc(finding_loc(call, wd));
 	const char *helper = NULL;
 	struct set_count set = { -1, 0 };
+	char *why = NULL;
 
 	if (!rg_rule_enabled(RG_RULE_DIRECT_REFCOUNT))
 		return;
 	if (d)
 		helper = direct_helper(d, obj, call, &set);
+	/* The helper as this tree spells it (v4: set_page_count_frozen). */
+	if (helper)
+		helper = rg_unit_spelling(helper, &why);
 	if (helper)
 		direct_fixit(&richloc, call, fndecl, d, v, helper, &set);
-	rg_report(RG_RULE_DIRECT_REFCOUNT, &richloc, refcount_subject[obj], helper,
-		  UNKNOWN_LOCATION);
+	rg_report_note(RG_RULE_DIRECT_REFCOUNT, &richloc, refcount_subject[obj],
+		       helper, richloc.get_loc(), why);
+	free(why);
 }
 
 static void check_call(tree call, struct walk_data *wd)

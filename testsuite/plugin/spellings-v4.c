@@ -28,3 +28,10 @@ void v4_held(struct page *page)
 	set_page_count(page, 0); /* { dg-warning "; use 'page_ref_dec' \[refguard" } */
 				 /* { dg-note "storing 0 drops it" .-1 } */
 }
+
+/* direct-refcount's rewrite through the setter's table names v4's too. */
+void v4_direct(struct page *page)
+{
+	atomic_set(&page->_refcount, 0); /* { dg-warning "direct access to 'page->_refcount' outside the page refcount helpers; use 'set_page_count_frozen' \[refguard-direct-refcount\]" } */
+					 /* { dg-fixit "set_page_count_frozen(page)" .-1 } */
+}

@@ -7,7 +7,10 @@
 #ifndef SPELLINGS_V4_H
 #define SPELLINGS_V4_H
 
-struct page { int _refcount; };
+typedef struct { int counter; } atomic_t;
+void atomic_set(atomic_t *v, int i);
+
+struct page { atomic_t _refcount; };
 struct folio { struct page page; };
 
 void set_page_count(struct page *page, int v);
