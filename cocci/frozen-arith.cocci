@@ -117,16 +117,18 @@ rg_names = lambda s: set(s.replace(",", " ").split())
 RG_CONVERT = rg_names("""page_folio, _compound_head, compound_head, folio_page""")
 # A call to one of these may end the frozen state.
 RG_ENDISH = rg_names("""set_page_count, folio_set_count, init_page_count,
-	init_folio_count, set_page_refcounted, page_ref_unfreeze,
-	folio_ref_unfreeze, page_ref_sub, folio_ref_sub, page_ref_dec,
-	folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
+	set_page_count_init, init_folio_count, set_page_refcounted,
+	page_ref_unfreeze, folio_ref_unfreeze, page_ref_sub, folio_ref_sub,
+	page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
 	page_ref_dec_return, folio_ref_dec_return, put_page, folio_put,
 	folio_put_refs, page_ref_add_unless, folio_ref_add_unless,
-	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
-	folio_ref_try_add, get_page_unless_zero, try_get_page,
+	page_ref_add_unless_zero, page_ref_add_unless_locked,
+	page_ref_add_unless_frozen, folio_ref_add_unless_zero,
+	folio_ref_add_unless_locked, folio_ref_add_unless_frozen,
+	folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page,
 	free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put,
 	free_compound_page""")
-RG_SET_FROZEN = rg_names("""set_page_count_as_frozen""")
+RG_SET_FROZEN = rg_names("""set_page_count_as_frozen, set_page_count_frozen""")
 RG_TESTED = rg_names("""page_ref_freeze, folio_ref_freeze,
 	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
 	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero""")
@@ -425,9 +427,10 @@ for _f in ("rg_frozen_at", "rg_copy", "rg_same", "rg_is_page", "rg_test",
 // set_page_count_as_frozen() and a frozen allocation are frozen after
 // their statement.
 @frozen_at@
-identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
-	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
-	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero};
+identifier fz = {set_page_count_as_frozen, set_page_count_frozen,
+	page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
 identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof,
 	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
 	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof};

@@ -159,9 +159,10 @@ fn@p(P, N)
 identifier s.fn, f;
 expression s.P, s.N;
 position p;
-identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
-	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
-	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero};
+identifier fz = {set_page_count_as_frozen, set_page_count_frozen,
+	page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
 identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof,
 	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
 	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof};
@@ -181,14 +182,15 @@ expression s.P, s.N;
 expression E : script:python() { not rg_alloc(E) };
 position p;
 statement S;
-identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
-	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
-	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero};
+identifier fz = {set_page_count_as_frozen, set_page_count_frozen,
+	page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
 	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
 	put_page_testzero, folio_put_testzero};
-identifier un = {init_page_count, init_folio_count, set_page_refcounted,
-	page_ref_unfreeze, folio_ref_unfreeze};
+identifier un = {init_page_count, set_page_count_init, init_folio_count,
+	set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze};
 @@
 
 (
@@ -221,7 +223,7 @@ statement S, S2;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
 	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
 	put_page_testzero, folio_put_testzero};
-identifier sf = {set_page_count_as_frozen};
+identifier sf = {set_page_count_as_frozen, set_page_count_frozen};
 identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof,
 	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
 	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof};
@@ -258,20 +260,23 @@ expression s.P, s.N;
 expression E;
 position p;
 statement S1, S2;
-identifier g = {init_page_count, init_folio_count, set_page_refcounted,
-	page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc,
-	page_ref_inc_return, folio_ref_inc_return, get_page, folio_get,
-	folio_ref_add_return, page_ref_add_unless, folio_ref_add_unless,
-	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
-	folio_ref_try_add, get_page_unless_zero, try_get_page};
-identifier dr = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
-	page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec,
-	page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return,
-	folio_ref_dec_return, put_page, folio_put, folio_put_refs,
-	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
-	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero,
-	free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put,
-	free_compound_page};
+identifier g = {init_page_count, set_page_count_init, init_folio_count,
+	set_page_refcounted, page_ref_add, folio_ref_add, page_ref_inc,
+	folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page,
+	folio_get, folio_ref_add_return, page_ref_add_unless,
+	folio_ref_add_unless, page_ref_add_unless_zero,
+	page_ref_add_unless_locked, page_ref_add_unless_frozen,
+	folio_ref_add_unless_zero, folio_ref_add_unless_locked,
+	folio_ref_add_unless_frozen, folio_try_get, folio_ref_try_add,
+	get_page_unless_zero, try_get_page};
+identifier dr = {set_page_count_as_frozen, set_page_count_frozen,
+	page_ref_freeze, folio_ref_freeze, page_ref_sub, folio_ref_sub,
+	page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
+	page_ref_dec_return, folio_ref_dec_return, put_page, folio_put,
+	folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test,
+	page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero,
+	folio_put_testzero, free_frozen_pages, free_unref_page,
+	__free_pages_ok, __folio_put, free_compound_page};
 @@
 
 (
@@ -294,12 +299,15 @@ RG_HELD.add(rg_key(p))
 identifier s.fn, f;
 expression s.P, s.N;
 position p;
-identifier g = {init_page_count, init_folio_count, set_page_refcounted,
-	page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc,
-	page_ref_inc_return, folio_ref_inc_return, get_page, folio_get,
-	folio_ref_add_return, page_ref_add_unless, folio_ref_add_unless,
-	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
-	folio_ref_try_add, get_page_unless_zero, try_get_page};
+identifier g = {init_page_count, set_page_count_init, init_folio_count,
+	set_page_refcounted, page_ref_add, folio_ref_add, page_ref_inc,
+	folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page,
+	folio_get, folio_ref_add_return, page_ref_add_unless,
+	folio_ref_add_unless, page_ref_add_unless_zero,
+	page_ref_add_unless_locked, page_ref_add_unless_frozen,
+	folio_ref_add_unless_zero, folio_ref_add_unless_locked,
+	folio_ref_add_unless_frozen, folio_try_get, folio_ref_try_add,
+	get_page_unless_zero, try_get_page};
 @@
 
 f(...) {
@@ -313,20 +321,23 @@ identifier s.fn;
 expression s.P, s.N;
 expression E;
 position p;
-identifier g = {init_page_count, init_folio_count, set_page_refcounted,
-	page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc,
-	page_ref_inc_return, folio_ref_inc_return, get_page, folio_get,
-	folio_ref_add_return, page_ref_add_unless, folio_ref_add_unless,
-	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
-	folio_ref_try_add, get_page_unless_zero, try_get_page};
-identifier dr = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
-	page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec,
-	page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return,
-	folio_ref_dec_return, put_page, folio_put, folio_put_refs,
-	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
-	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero,
-	free_frozen_pages, free_unref_page, __free_pages_ok, __folio_put,
-	free_compound_page};
+identifier g = {init_page_count, set_page_count_init, init_folio_count,
+	set_page_refcounted, page_ref_add, folio_ref_add, page_ref_inc,
+	folio_ref_inc, page_ref_inc_return, folio_ref_inc_return, get_page,
+	folio_get, folio_ref_add_return, page_ref_add_unless,
+	folio_ref_add_unless, page_ref_add_unless_zero,
+	page_ref_add_unless_locked, page_ref_add_unless_frozen,
+	folio_ref_add_unless_zero, folio_ref_add_unless_locked,
+	folio_ref_add_unless_frozen, folio_try_get, folio_ref_try_add,
+	get_page_unless_zero, try_get_page};
+identifier dr = {set_page_count_as_frozen, set_page_count_frozen,
+	page_ref_freeze, folio_ref_freeze, page_ref_sub, folio_ref_sub,
+	page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
+	page_ref_dec_return, folio_ref_dec_return, put_page, folio_put,
+	folio_put_refs, page_ref_sub_and_test, folio_ref_sub_and_test,
+	page_ref_dec_and_test, folio_ref_dec_and_test, put_page_testzero,
+	folio_put_testzero, free_frozen_pages, free_unref_page,
+	__free_pages_ok, __folio_put, free_compound_page};
 @@
 
 (
@@ -344,8 +355,10 @@ identifier s.fn;
 expression s.P, s.N;
 position p;
 identifier tg = {page_ref_add_unless, folio_ref_add_unless,
-	page_ref_add_unless_zero, page_ref_add_unless_locked, folio_try_get,
-	folio_ref_try_add, get_page_unless_zero, try_get_page};
+	page_ref_add_unless_zero, page_ref_add_unless_locked,
+	page_ref_add_unless_frozen, folio_ref_add_unless_zero,
+	folio_ref_add_unless_locked, folio_ref_add_unless_frozen,
+	folio_try_get, folio_ref_try_add, get_page_unless_zero, try_get_page};
 @@
 
 if (!tg(P, ...)) { <+... fn@p(P, N); ...+> }

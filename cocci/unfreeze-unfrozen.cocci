@@ -120,10 +120,11 @@ uf@p(P, ...)
 identifier u.uf, f;
 expression u.P;
 position p;
-identifier live = {init_page_count, init_folio_count, set_page_refcounted,
-	page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add,
-	page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return,
-	get_page, folio_get, folio_ref_add_return};
+identifier live = {init_page_count, set_page_count_init, init_folio_count,
+	set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze,
+	page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc,
+	page_ref_inc_return, folio_ref_inc_return, get_page, folio_get,
+	folio_ref_add_return};
 @@
 
 f(...) {
@@ -137,14 +138,15 @@ uf@p(P, ...);
 identifier u.uf;
 expression u.P;
 position p;
-identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
-	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
-	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero};
+identifier fz = {set_page_count_as_frozen, set_page_count_frozen,
+	page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
 identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof,
 	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
 	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof};
-identifier init = {init_page_count, init_folio_count, set_page_refcounted,
-	page_ref_unfreeze, folio_ref_unfreeze};
+identifier init = {init_page_count, set_page_count_init, init_folio_count,
+	set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze};
 @@
 
 (
@@ -160,10 +162,11 @@ uf@p(P, ...);
 identifier u.uf;
 expression u.P, E;
 position p;
-identifier live = {init_page_count, init_folio_count, set_page_refcounted,
-	page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add,
-	page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return,
-	get_page, folio_get, folio_ref_add_return};
+identifier live = {init_page_count, set_page_count_init, init_folio_count,
+	set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze,
+	page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc,
+	page_ref_inc_return, folio_ref_inc_return, get_page, folio_get,
+	folio_ref_add_return};
 identifier pu = {page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec,
 	page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return,
 	folio_ref_dec_return, put_page, folio_put, folio_put_refs};
@@ -225,18 +228,20 @@ identifier L;
 identifier tz = {page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
 	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
 	put_page_testzero, folio_put_testzero};
-identifier fz = {set_page_count_as_frozen, page_ref_freeze, folio_ref_freeze,
-	page_ref_sub_and_test, folio_ref_sub_and_test, page_ref_dec_and_test,
-	folio_ref_dec_and_test, put_page_testzero, folio_put_testzero};
+identifier fz = {set_page_count_as_frozen, set_page_count_frozen,
+	page_ref_freeze, folio_ref_freeze, page_ref_sub_and_test,
+	folio_ref_sub_and_test, page_ref_dec_and_test, folio_ref_dec_and_test,
+	put_page_testzero, folio_put_testzero};
 identifier al = {alloc_frozen_pages, alloc_frozen_pages_noprof,
 	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
 	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof};
-identifier init = {init_page_count, init_folio_count, set_page_refcounted,
-	page_ref_unfreeze, folio_ref_unfreeze};
-identifier live = {init_page_count, init_folio_count, set_page_refcounted,
-	page_ref_unfreeze, folio_ref_unfreeze, page_ref_add, folio_ref_add,
-	page_ref_inc, folio_ref_inc, page_ref_inc_return, folio_ref_inc_return,
-	get_page, folio_get, folio_ref_add_return};
+identifier init = {init_page_count, set_page_count_init, init_folio_count,
+	set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze};
+identifier live = {init_page_count, set_page_count_init, init_folio_count,
+	set_page_refcounted, page_ref_unfreeze, folio_ref_unfreeze,
+	page_ref_add, folio_ref_add, page_ref_inc, folio_ref_inc,
+	page_ref_inc_return, folio_ref_inc_return, get_page, folio_get,
+	folio_ref_add_return};
 identifier pu = {page_ref_sub, folio_ref_sub, page_ref_dec, folio_ref_dec,
 	page_ref_sub_return, folio_ref_sub_return, page_ref_dec_return,
 	folio_ref_dec_return, put_page, folio_put, folio_put_refs};
