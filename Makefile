@@ -36,9 +36,9 @@ RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h
 	$(quiet) CC $@
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-# refguard helpers: the spelling table and the number parser it shares
-# with the harness live in helpers/.
-driver/helpers.o driver/helpers-probe.o: helpers/spellings.def helpers/harness/numbers.h
+# refguard helpers: the number parser it shares with the harness lives in
+# helpers/.
+driver/helpers.o driver/helpers-probe.o: helpers/harness/numbers.h
 
 # The sparse engine (sparse/) runs inside refguard on sparse's library,
 # which configure builds from Debian's source package (build/sparse/).

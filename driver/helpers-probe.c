@@ -14,7 +14,7 @@
  * From that the harness gets rg-features.h:
  *
  *   RG_HAVE_<NAME>		each API name of the catalogue (rules/api.def)
- *				and each spelling (helpers/spellings.def) the
+ *				and each spelling (rules/spellings.def) the
  *				tree defines
  *   RG_<ROLE>_SPELLINGS(X)	X(name, arity) for each spelling of a role
  *				the tree defines, oldest first
@@ -33,44 +33,6 @@
 #include "catalogue.h"
 #include "driver.h"
 #include "helpers.h"
-
-enum rg_role {
-#define ROLE(id, label, required) RG_ROLE_##id,
-#define SPELLING(role, name, object, arity, origin)
-#include "../helpers/spellings.def"
-#undef ROLE
-#undef SPELLING
-	RG_NR_ROLES
-};
-
-static const struct role {
-	const char *id;			/* in the harness's macro names */
-	const char *label;		/* for people */
-	bool required;
-} roles[] = {
-#define ROLE(id, label, required) { #id, label, required },
-#define SPELLING(role, name, object, arity, origin)
-#include "../helpers/spellings.def"
-#undef ROLE
-#undef SPELLING
-};
-
-static const struct spelling {
-	enum rg_role role;
-	const char *name;
-	enum rg_object object;
-	int arity;
-	const char *origin;
-} spellings[] = {
-#define ROLE(id, label, required)
-#define SPELLING(role, name, object, arity, origin) \
-	{ RG_ROLE_##role, #name, object, arity, origin },
-#include "../helpers/spellings.def"
-#undef ROLE
-#undef SPELLING
-};
-
-#define NR_SPELLINGS	(sizeof(spellings) / sizeof(spellings[0]))
 
 /* How the harness spells the first argument's type (RG_OBJ_page(p), ...). */
 static const char *const objects[] = { [RG_OBJ_PAGE] = "page", [RG_OBJ_FOLIO] = "folio" };
@@ -333,7 +295,7 @@ static bool arity_ok(const struct def *def, int arity)
 {
 	if (def->arity == arity || (def->macro && def->arity < 0 && arity >= 0))
 		return true;
-	rg_fail("%s:%d: %s %s %d argument%s; refguard knows it with %d (helpers/spellings.def, rules/api.def), and cannot test it",
+	rg_fail("%s:%d: %s %s %d argument%s; refguard knows it with %d (rules/spellings.def, rules/api.def), and cannot test it",
 		def->file, def->line, def->name, def->macro ? "is a macro with" : "takes",
 		def->arity, def->arity == 1 ? "" : "s", arity);
 	return false;
@@ -346,13 +308,13 @@ static bool spelling_lists(const struct defs *d, char **h, char **said)
 	size_t i;
 	bool ok = true;
 
-	for (role = 0; role < RG_NR_ROLES; role++) {
-		const struct spelling *newest = NULL;
+	for (role = 0; role < RG_NR_NAME_ROLES; role++) {
+		const struct rg_spelling *newest = NULL;
 		char *list = strdup(""), *known = strdup("");
 
-		cat(said, "  %-22s", roles[role].label);
-		for (i = 0; i < NR_SPELLINGS; i++) {
-			const struct spelling *s = &spellings[i];
+		cat(said, "  %-22s", rg_name_roles[role].label);
+		for (i = 0; i < rg_spelling_count; i++) {
+			const struct rg_spelling *s = &rg_spellings[i];
 			const struct def *def = find_def(d, s->name);
 
 			if ((int)s->role != role)
@@ -370,16 +332,16 @@ static bool spelling_lists(const struct defs *d, char **h, char **said)
 			newest = s;
 		}
 		cat(said, "%s\n", newest ? "" : " none");
-		if (!newest && roles[role].required) {
+		if (!newest && rg_name_roles[role].required) {
 			rg_fail("the tree's page_ref.h defines no %s (known as %s): the harness needs one",
-				roles[role].label, known);
+				rg_name_roles[role].label, known);
 			ok = false;
 		}
-		cat(h, "#define RG_%s_SPELLINGS(X)%s\n", roles[role].id, list);
+		cat(h, "#define RG_%s_SPELLINGS(X)%s\n", rg_name_roles[role].id, list);
 		if (newest)
-			cat(h, "#define RG_%s_NEWEST(X) X(%s, %s, %d)\n", roles[role].id, newest->name,
+			cat(h, "#define RG_%s_NEWEST(X) X(%s, %s, %d)\n", rg_name_roles[role].id, newest->name,
 			    objects[newest->object], newest->arity);
-		if (newest && role == RG_ROLE_FROZEN_BIT)
+		if (newest && role == RG_NAME_ROLE_FROZEN_BIT)
 			cat(h, "#define RG_FROZEN_BIT_NAME \"%s\"\n#define RG_FROZEN_BIT ((int)(%s))\n",
 			    newest->name, newest->name);
 		free(list);
@@ -426,9 +388,9 @@ static bool have_list(const struct defs *d, const char *tree, char **h)
 			ok = false;
 		}
 	}
-	for (i = 0; i < rg_api_count + NR_SPELLINGS; i++) {
+	for (i = 0; i < rg_api_count + rg_spelling_count; i++) {
 		const char *name = i < rg_api_count ? rg_api_table[i].name :
-				   spellings[i - rg_api_count].name;
+				   rg_spellings[i - rg_api_count].name;
 		char *u;
 
 		/* Names in both tables once. */

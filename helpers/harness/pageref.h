@@ -8,7 +8,7 @@
  *    whole kernel, so the 6.12 bodies are restated here, four lines each);
  *  - the allocator's two refcount steps (free_pages_prepare()'s
  *    page_expected_state() test, set_page_refcounted());
- *  - the tree's spelling of each renamed role (helpers/spellings.def):
+ *  - the tree's spelling of each renamed role (rules/spellings.def):
  *    rg-features.h lists the spellings the tree defines, found by
  *    compiling page_ref.h, so the same checks run on 6.12 and on trees
  *    with the series' later names (set_page_count_frozen(),

@@ -18,7 +18,7 @@
  *    its atomic operations in turn (through the atomic shim's hooks) and
  *    a try-get, or a try-get and a put, is run at that point.
  *
- * Every spelling the tree has of a renamed role (helpers/spellings.def)
+ * Every spelling the tree has of a renamed role (rules/spellings.def)
  * is held to the same spec.  Each test may make RG_MAX_SEQ_STEPS atomic
  * accesses to page counters: a helper that loops past that is reported
  * as livelocked, with its last access, and the next test runs.
