@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Exit codes, per DESIGN.md. */
+/* Exit codes (docs/design.md, "Contracts"). */
 #define RG_EXIT_CLEAN		0
 #define RG_EXIT_FINDINGS	1
 #define RG_EXIT_TROUBLE		2

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * frozen-arith: reference arithmetic on a page that is frozen on some
- * path to the call, from every source of "frozen" DESIGN.md lists, next
+ * path to the call, from every source of "frozen" rules/kinds.def lists, next
  * to the correct code each bug is a slip away from.
  */
 #include <linux/mm.h>
