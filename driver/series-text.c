@@ -12,7 +12,7 @@
 
 #include "catalogue.h"
 #include "driver.h"
-#include "series.h"
+#include "series-parts.h"
 
 #define WRAP 72
 
