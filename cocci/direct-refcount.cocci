@@ -53,7 +53,18 @@ RG_HELPER_FUNCS = frozenset((
 	"page_ref_dec_and_test", "page_ref_dec_return", "page_ref_inc",
 	"page_ref_inc_return", "page_ref_sub", "page_ref_sub_and_test",
 	"page_ref_unfreeze", "set_page_count_as_frozen",
+	"set_page_count_frozen", "set_page_count_init",
 ))
+
+# The tree spells some helpers otherwise than the rewrite tables do
+# (rules/spellings.def: v4 says set_page_count_frozen): refguard passes
+# those names as REFGUARD_NAMES, "table=tree" pairs separated by commas.
+RG_NAMES = dict(kv.split("=", 1) for kv in
+		os.environ.get("REFGUARD_NAMES", "").split(",") if "=" in kv)
+
+def rg_name(h):
+	"""A helper of the rewrite tables as the tree spells it."""
+	return RG_NAMES.get(h, h)
 
 def rg_exempt(p):
 	"""The definitions of the helpers themselves are never matched."""
@@ -176,7 +187,7 @@ def rg_fix(op, q, e, a, n, b):
 	obj = RG_TYPE.get(rg_key(q))
 	if not ent or obj not in ("page", "folio"):
 		return ("", "")
-	h = ent[0] if obj == "page" else ent[1]
+	h = rg_name(ent[0] if obj == "page" else ent[1])
 	e = rg_text(e)
 	if not h:
 		return ("", "")
@@ -187,7 +198,7 @@ def rg_fix(op, q, e, a, n, b):
 	if ent[2] == "V_N_U" and a and b:
 		return (h, "%s(%s, %s, %s)" % (h, e, a, b))
 	if ent[2] == "V_N" and a and not b:
-		h = RG_SET_REWRITES.get((h, a.strip()), "")
+		h = rg_name(RG_SET_REWRITES.get((h, a.strip()), ""))
 		return (h, "%s(%s)" % (h, e) if h else "")
 	return ("", "")
 

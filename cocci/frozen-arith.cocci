@@ -48,7 +48,18 @@ RG_HELPER_FUNCS = frozenset((
 	"page_ref_dec_and_test", "page_ref_dec_return", "page_ref_inc",
 	"page_ref_inc_return", "page_ref_sub", "page_ref_sub_and_test",
 	"page_ref_unfreeze", "set_page_count_as_frozen",
+	"set_page_count_frozen", "set_page_count_init",
 ))
+
+# The tree spells some helpers otherwise than the rewrite tables do
+# (rules/spellings.def: v4 says set_page_count_frozen): refguard passes
+# those names as REFGUARD_NAMES, "table=tree" pairs separated by commas.
+RG_NAMES = dict(kv.split("=", 1) for kv in
+		os.environ.get("REFGUARD_NAMES", "").split(",") if "=" in kv)
+
+def rg_name(h):
+	"""A helper of the rewrite tables as the tree spells it."""
+	return RG_NAMES.get(h, h)
 
 def rg_exempt(p):
 	"""The definitions of the helpers themselves are never matched."""

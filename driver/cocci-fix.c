@@ -44,6 +44,8 @@ struct fix {
 	unsigned int rules;
 	struct rg_cocci_files files;
 	char *page_ref;			/* the tree's page_ref.h */
+	const char *names_set;		/* --names: "design", "v4" */
+	struct rg_tree_names names;	/* the helpers as the tree spells them */
 	struct change *changes;
 	int nr_changes;
 };
@@ -148,7 +150,8 @@ static int collect(struct fix *fx)
 			free(new);
 	}
 	path = rg_strdup_printf("%s/%s", fx->root, PAGE_REF_H);
-	new = rg_cocci_add_helpers(fx->workdir, path, fx->page_ref, texts, n);
+	new = rg_cocci_add_helpers(fx->workdir, path, fx->page_ref, texts, n,
+				   &fx->names);
 	free(path);
 	free(texts);
 	ret = new ? 0 : -1;
@@ -240,7 +243,7 @@ static int apply(struct fix *fx)
 
 static int rewrite(struct fix *fx)
 {
-	struct rg_cocci_job job = { fx->root, fx->workdir, true };
+	struct rg_cocci_job job = { fx->root, fx->workdir, true, NULL };
 	char *path = rg_strdup_printf("%s/%s", fx->tree, PAGE_REF_H);
 	const struct rg_serve *sc;
 
@@ -252,6 +255,10 @@ static int rewrite(struct fix *fx)
 		return rg_fail("mkdir %s: %s", fx->root, strerror(errno));
 	if (copy_files(fx))
 		return RG_EXIT_TROUBLE;
+	if (rg_cocci_tree_names(fx->workdir, fx->tree, fx->names_set, &fx->files,
+				&fx->names))
+		return RG_EXIT_TROUBLE;
+	job.names = fx->names.env;
 	for_each_cocci_script(sc)
 		if (rg_cocci_fixes(sc) && (fx->rules & RG_RULE_BIT(sc->rule)) &&
 		    rg_cocci_run(&job, sc, &fx->files, NULL))
@@ -332,6 +339,13 @@ int cmd_fix(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--rule") && i + 1 < argc) {
 			if (rg_cocci_rule_option(argv[++i], true, &fx.rules))
 				return RG_EXIT_TROUBLE;
+		} else if (!strcmp(argv[i], "--names") && i + 1 < argc) {
+			fx.names_set = argv[++i];
+			if (!rg_names_set_known(fx.names_set)) {
+				rg_fail("--names takes design or v4 (rules/spellings.def), not '%s'",
+					fx.names_set);
+				return rg_usage("fix");
+			}
 		} else if (!strcmp(argv[i], "--in-place")) {
 			in_place = true;
 		} else if (!strcmp(argv[i], "--series") && i + 1 < argc) {
@@ -351,6 +365,7 @@ int cmd_fix(int argc, char **argv)
 		return rg_usage("fix");
 	}
 	fx.rules = fx.rules ?: RG_ALL_RULES;
+	fx.names_set = fx.names_set ?: "design";
 	fx.tree = rg_kernel_tree(kernel);
 	if (!fx.tree || rg_cocci_candidates(fx.tree, NULL, 0, &fx.files))
 		return RG_EXIT_TROUBLE;
@@ -372,6 +387,7 @@ int cmd_fix(int argc, char **argv)
 	for (i = 0; !st && !in_place && !series && i < fx.nr_changes; i++)
 		st = print_diff(&fx, &fx.changes[i], stdout);
 	rg_tmpdir_remove(work);
+	rg_cocci_tree_names_free(&fx.names);
 	if (st)
 		return st;
 	if (trouble)

@@ -28,15 +28,19 @@
 #include "driver.h"
 #include "spawn.h"
 
+/*
+ * What a helper added for a role does, whatever the name the tree or
+ * --names gives it (%s).
+ */
 static const struct {
-	const char *name;
+	enum rg_name_role role;
 	const char *definition;
 } helpers[] = {
-	{ "set_page_count_as_frozen",
-	  "\nstatic inline void set_page_count_as_frozen(struct page *page)\n"
+	{ RG_NAME_ROLE_SET_FROZEN,
+	  "\nstatic inline void %s(struct page *page)\n"
 	  "{\n\tset_page_count(page, 0);\n}\n" },
-	{ "init_folio_count",
-	  "\nstatic inline void init_folio_count(struct folio *folio)\n"
+	{ RG_NAME_ROLE_FOLIO_INIT,
+	  "\nstatic inline void %s(struct folio *folio)\n"
 	  "{\n\tfolio_set_count(folio, 1);\n}\n" },
 };
 #define NR_HELPERS (sizeof(helpers) / sizeof(helpers[0]))
@@ -276,40 +280,46 @@ static void free_header(struct header *h)
 }
 
 char *rg_cocci_add_helpers(const char *workdir, const char *page_ref_path,
-			   const char *page_ref, char *const *new_texts, int n)
+			   const char *page_ref, char *const *new_texts, int n,
+			   const struct rg_tree_names *tn)
 {
 	struct header h = { 0 };
-	char *result = strdup(page_ref), *longer, *add = strdup("");
+	char *result = strdup(page_ref), *longer, *def, *add = strdup("");
 	unsigned int k;
 	int i, init, at;
 	bool needed, parsed = false;
 
 	h.text = strip_comments(page_ref);
 	for (k = 0; k < NR_HELPERS; k++) {
-		for (needed = false, i = 0; i < n && !needed; i++)
-			needed = mentions(new_texts[i], helpers[k].name);
+		const char *name = tn->tree[helpers[k].role];
+
+		for (needed = false, i = 0; name && i < n && !needed; i++)
+			needed = mentions(new_texts[i], name);
 		if (!needed)
 			continue;
 		if (!parsed && (read_directives(&h) ||
 				read_functions(&h, workdir, page_ref_path)))
 			goto fail;
 		parsed = true;
-		if (find(h.fn, h.nr_fn, helpers[k].name) >= 0 ||
-		    find(h.macro, h.nr_macro, helpers[k].name) >= 0)
+		if (find(h.fn, h.nr_fn, name) >= 0 ||
+		    find(h.macro, h.nr_macro, name) >= 0)
 			continue;
-		if (mentions(h.text, helpers[k].name)) {
+		if (mentions(h.text, name)) {
 			rg_fail("include/linux/page_ref.h names %s() but refguard cannot read its definition; add it by hand",
-				helpers[k].name);
+				name);
 			goto fail;
 		}
-		longer = rg_strdup_printf("%s%s", add, helpers[k].definition);
+		def = rg_strdup_printf(helpers[k].definition, name);
+		longer = rg_strdup_printf("%s%s", add, def);
+		free(def);
 		free(add);
 		add = longer;
 	}
 	if (*add) {
-		init = find(h.fn, h.nr_fn, "init_page_count");
+		init = find(h.fn, h.nr_fn, tn->tree[RG_NAME_ROLE_INIT]);
 		if (init < 0) {
-			rg_fail("include/linux/page_ref.h: no init_page_count() definition to add helpers after");
+			rg_fail("include/linux/page_ref.h: no %s() definition to add helpers after",
+				tn->tree[RG_NAME_ROLE_INIT]);
 			goto fail;
 		}
 		at = insertion_line(&h, h.fn_end[init]);
@@ -324,4 +334,96 @@ fail:
 	free(result);
 	free_header(&h);
 	return NULL;
+}
+
+/* Does some file of FILES call NAME? */
+static bool called(const struct rg_cocci_files *files, const char *name)
+{
+	int i;
+
+	for (i = 0; i < files->n; i++)
+		if (files->v[i].text && mentions(files->v[i].text, name))
+			return true;
+	return false;
+}
+
+/* ROLE's spelling in the tree described by H, as rg_cocci_tree_names() says. */
+static void role_name(const struct header *h, enum rg_name_role role,
+		      const char *names_set, const struct rg_cocci_files *files,
+		      struct rg_tree_names *tn)
+{
+	const struct rg_spelling *sp[8], *have[8], *pick = NULL;
+	unsigned int i, n, nhave = 0, ncalled = 0;
+
+	n = rg_role_spellings(role, sp, 8);
+	for (i = 0; i < n && i < 8; i++)
+		if (find(h->fn, h->nr_fn, sp[i]->name) >= 0 ||
+		    find(h->macro, h->nr_macro, sp[i]->name) >= 0)
+			have[nhave++] = sp[i];
+	tn->defined[role] = nhave > 0;
+	if (!nhave) {
+		tn->tree[role] = rg_role_default(role, names_set) ?: tn->table[role];
+		return;
+	}
+	for (i = 0; i < nhave; i++)
+		if (called(files, have[i]->name)) {
+			ncalled++;
+			pick = have[i];
+		}
+	if (nhave > 1 && ncalled != 1)
+		pick = have[nhave - 1];
+	else if (nhave == 1)
+		pick = have[0];
+	tn->tree[role] = pick->name;
+	if (nhave > 1)
+		fprintf(stderr, "refguard: include/linux/page_ref.h defines %d spellings of the %s (%s and %s); using %s, %s\n",
+			nhave, rg_name_roles[role].label, have[0]->name,
+			have[nhave - 1]->name, pick->name,
+			ncalled == 1 ? "the one the code calls" :
+			"the one posted last (the code calls none or several)");
+}
+
+int rg_cocci_tree_names(const char *workdir, const char *tree,
+			const char *names_set, const struct rg_cocci_files *files,
+			struct rg_tree_names *tn)
+{
+	char *path = rg_strdup_printf("%s/include/linux/page_ref.h", tree);
+	char *text = rg_slurp_file(path, NULL), *env = strdup(""), *longer;
+	struct header h = { 0 };
+	unsigned int r;
+	int st = -1;
+
+	memset(tn, 0, sizeof(*tn));
+	/* No page_ref.h (a partial tree): every role as the tables name it. */
+	h.text = strip_comments(text ? text : "");
+	if (text && (read_directives(&h) || read_functions(&h, workdir, path)))
+		goto out;
+	/* Only the roles the rewrite tables name: those with a design name. */
+	for (r = 0; r < RG_NR_NAME_ROLES; r++) {
+		tn->table[r] = rg_role_default((enum rg_name_role)r, "design");
+		if (!tn->table[r])
+			continue;
+		role_name(&h, (enum rg_name_role)r, names_set, files, tn);
+		if (!strcmp(tn->table[r], tn->tree[r]))
+			continue;
+		longer = rg_strdup_printf("%s%s%s=%s", env, *env ? "," : "",
+					  tn->table[r], tn->tree[r]);
+		free(env);
+		env = longer;
+	}
+	tn->env = env;
+	env = NULL;
+	st = 0;
+out:
+	free(env);
+	free(text);
+	free(path);
+	free_header(&h);
+	return st;
+}
+
+void rg_cocci_tree_names_free(struct rg_tree_names *tn)
+{
+	free(tn->env);
+	tn->env = NULL;
 }

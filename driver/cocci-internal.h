@@ -88,6 +88,7 @@ struct rg_cocci_job {
 	const char *root;		/* the tree itself, or a copy of it */
 	const char *workdir;		/* scratch directory, spatch's cwd */
 	bool patch;			/* rewrite the files under root */
+	const char *names;		/* REFGUARD_NAMES for the scripts, or NULL */
 };
 
 /*
@@ -114,14 +115,33 @@ struct rg_cocci_file *rg_cocci_lookup(struct rg_cocci_files *files,
 				      const char *root, const char *path);
 
 /*
+ * The helpers of the rewrite tables as the tree spells them
+ * (rules/spellings.def), from the definitions in its page_ref.h: for
+ * each renamed role, the spelling the tree defines; if it defines
+ * several, the one FILES call (said on stderr); if none, the --names
+ * set's (NAMES_SET, "design" or "v4"), which `fix` then adds.
+ */
+struct rg_tree_names {
+	const char *table[RG_NR_NAME_ROLES];	/* the rewrite tables' name */
+	const char *tree[RG_NR_NAME_ROLES];	/* the name to write */
+	bool defined[RG_NR_NAME_ROLES];		/* the tree has it */
+	char *env;				/* "table=tree,...", REFGUARD_NAMES */
+};
+int rg_cocci_tree_names(const char *workdir, const char *tree,
+			const char *names_set, const struct rg_cocci_files *files,
+			struct rg_tree_names *tn);
+void rg_cocci_tree_names_free(struct rg_tree_names *tn);
+
+/*
  * Add to page_ref (the text of include/linux/page_ref.h) the helpers
  * that calls (the rewritten files' texts, NUL-separated list ends with an
  * empty string) use and the header does not define, as a function or as
  * a macro.  Returns the new text (malloc'd; the same text if nothing was
  * missing), or NULL after a message when the header's shape does not
- * allow it.
+ * allow it.  The helpers are named as TN says.
  */
 char *rg_cocci_add_helpers(const char *workdir, const char *page_ref_path,
-			   const char *page_ref, char *const *new_texts, int n);
+			   const char *page_ref, char *const *new_texts, int n,
+			   const struct rg_tree_names *tn);
 
 #endif

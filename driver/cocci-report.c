@@ -62,6 +62,7 @@ int rg_cocci_report(const char *tree, char *const *files, int nr_files,
 	unsigned int rules = rule_mask ? rule_mask & script_rules() : script_rules();
 	struct rg_cocci_files cand;
 	struct rg_cocci_job job = { 0 };
+	struct rg_tree_names names = { 0 };
 	char *real = realpath(tree, NULL), *work = NULL;
 	const struct rg_serve *sc;
 	int ret = -1;
@@ -74,6 +75,14 @@ int rg_cocci_report(const char *tree, char *const *files, int nr_files,
 	job.workdir = work = rg_tmpdir_create("cocci");
 	if (!work)
 		goto out_files;
+	/*
+	 * Messages name the helpers as the tree spells them.  A page_ref.h
+	 * spatch cannot read does not stop the report: its files go
+	 * unchecked on their own, and the rest is still worth reporting.
+	 */
+	if (rg_cocci_tree_names(work, real, "design", &cand, &names))
+		fprintf(stderr, "refguard: messages name the helpers as rules/rewrite.def does\n");
+	job.names = names.env;
 	for_each_cocci_script(sc)
 		if ((rules & RG_RULE_BIT(sc->rule)) &&
 		    rg_cocci_run(&job, sc, &cand, r))
@@ -81,6 +90,7 @@ int rg_cocci_report(const char *tree, char *const *files, int nr_files,
 	account(&cand, rules, r);
 	ret = 0;
 out_work:
+	rg_cocci_tree_names_free(&names);
 	rg_tmpdir_remove(work);
 	free(work);
 out_files:

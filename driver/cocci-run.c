@@ -189,7 +189,7 @@ static char *write_groups(const struct rg_cocci_job *job, const char *name,
 static int spawn_spatch(const struct rg_cocci_job *job, const char *sp,
 			const char *groups, int out_fd, int err_fd)
 {
-	char *tmp = rg_strdup_printf("TMPDIR=%s", job->workdir);
+	char *tmp = rg_strdup_printf("TMPDIR=%s", job->workdir), *names = NULL;
 	char *argv[32];
 	int n = 0, st;
 	pid_t pid;
@@ -198,6 +198,9 @@ static int spawn_spatch(const struct rg_cocci_job *job, const char *sp,
 	argv[n++] = "env";
 	argv[n++] = tmp;
 	argv[n++] = "REFGUARD_RECORDS=1";
+	/* The tree's spellings of the helpers (rg_cocci_tree_names()). */
+	if (job->names && *job->names)
+		argv[n++] = names = rg_strdup_printf("REFGUARD_NAMES=%s", job->names);
 	argv[n++] = getenv("REFGUARD_SPATCH") ?: "spatch";
 	argv[n++] = "--sp-file";
 	argv[n++] = (char *)sp;
@@ -227,6 +230,7 @@ static int spawn_spatch(const struct rg_cocci_job *job, const char *sp,
 	 */
 	pid = rg_spawn(argv, out_fd, err_fd, job->workdir);
 	st = pid < 0 ? -1 : rg_wait(pid, "spatch");
+	free(names);
 	free(tmp);
 	return st;
 }

@@ -188,6 +188,11 @@ static void py_helper_funcs(FILE *out)
 		v[n++] = rg_set_rewrites[i].replacement;
 	for (i = 0; i < rg_api_count; i++)
 		v[n++] = rg_api_table[i].unfreeze_with;
+	/* A tree may call them by any spelling (rules/spellings.def). */
+	for (i = 0; i < rg_spelling_count; i++)
+		if (rg_spellings[i].arity >= 0 &&
+		    rg_role_default(rg_spellings[i].role, "design"))
+			v[n++] = rg_spellings[i].name;
 	qsort(v, n, sizeof(v[0]), cmp_str);
 	for (i = 0; i < n; i++) {
 		const struct rg_api *api = rg_api_find(v[i]);

@@ -12,6 +12,16 @@ RG_HELPER_FUNCS = frozenset((
 	$(helper_funcs)
 ))
 
+# The tree spells some helpers otherwise than the rewrite tables do
+# (rules/spellings.def: v4 says set_page_count_frozen): refguard passes
+# those names as REFGUARD_NAMES, "table=tree" pairs separated by commas.
+RG_NAMES = dict(kv.split("=", 1) for kv in
+		os.environ.get("REFGUARD_NAMES", "").split(",") if "=" in kv)
+
+def rg_name(h):
+	"""A helper of the rewrite tables as the tree spells it."""
+	return RG_NAMES.get(h, h)
+
 def rg_exempt(p):
 	"""The definitions of the helpers themselves are never matched."""
 	f = p[0].file
