@@ -59,8 +59,6 @@
 #include "expand.h"
 #include "options.h"
 
-struct rg_unit *rg_unit;
-
 /* sparse.c's check_context() and friends, built from its source (checks.c). */
 void rg_sparse_check_context(struct entrypoint *ep);
 
@@ -150,91 +148,6 @@ static bool in_list(struct symbol_list *list, struct symbol *sym)
 			return true;
 	} END_FOR_EACH_PTR(s);
 	return false;
-}
-
-/* ------------------------------------------------------- the API table */
-
-#define API_SLOTS 256
-
-static struct {
-	const struct ident *ident;
-	const struct rg_api *api;
-} api_index[API_SLOTS];
-
-static unsigned int ident_slot(const struct ident *id)
-{
-	return ((unsigned long)id >> 4) % API_SLOTS;
-}
-
-static void index_api(void)
-{
-	unsigned int i, s;
-
-	for (i = 0; i < rg_api_count; i++) {
-		const struct ident *id = built_in_ident(rg_api_table[i].name);
-
-		for (s = ident_slot(id); api_index[s].ident; s = (s + 1) % API_SLOTS)
-			;
-		api_index[s].ident = id;
-		api_index[s].api = &rg_api_table[i];
-	}
-}
-
-/* The catalogue entry named by IDENT, or NULL: a hash probe, no strcmp. */
-const struct rg_api *rg_sparse_api(const struct ident *ident)
-{
-	unsigned int s;
-
-	if (!ident)
-		return NULL;
-	for (s = ident_slot(ident); api_index[s].ident; s = (s + 1) % API_SLOTS)
-		if (api_index[s].ident == ident)
-			return api_index[s].api;
-	return NULL;
-}
-
-/* ---------------------------------------------------- exempt positions */
-
-/* Per stream: 0 not yet known, 1 exempt, 2 not. */
-static unsigned char *exempt_streams;
-static int nr_exempt_streams;
-
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-
-	return n >= m && !strcmp(s + n - m, suffix);
-}
-
-/* Is POS in one of the helper headers, whose code is exempt from every rule? */
-bool rg_sparse_exempt_pos(struct position pos)
-{
-	int stream = pos.stream;
-	unsigned int i;
-
-	if (stream >= nr_exempt_streams) {
-		unsigned char *n = realloc(exempt_streams, stream + 64);
-
-		if (!n)
-			return false;
-		memset(n + nr_exempt_streams, 0, stream + 64 - nr_exempt_streams);
-		exempt_streams = n;
-		nr_exempt_streams = stream + 64;
-	}
-	if (!exempt_streams[stream]) {
-		const char *name = stream_name(stream);
-
-		exempt_streams[stream] = 2;
-		for (i = 0; i < rg_helper_file_count; i++)
-			if (ends_with(name, rg_helper_files[i]))
-				exempt_streams[stream] = 1;
-	}
-	return exempt_streams[stream] == 1;
-}
-
-const char *rg_sparse_fn_name(const struct symbol *fn)
-{
-	return fn && fn->ident ? show_ident(fn->ident) : "";
 }
 
 /* ------------------------------------------------------ one unit */
@@ -416,7 +329,7 @@ int rg_sparse_check(int argc, char **argv, const struct rg_sparse_opts *opts,
 		fmax_warnings = 0;
 		Wsparse_error = 0;
 	}
-	index_api();
+	rg_sparse_index_api();
 	check_list(builtins, true);
 	FOR_EACH_PTR(files, file) {
 		current_file = file;

@@ -6,12 +6,15 @@
  *
  * engine.c	one translation unit: parse, keep the API out of inlining,
  *		evaluate, linearize, and run the rules and sparse's checks
+ * unit.c	the unit, the API index and the exempt positions every
+ *		part asks about
  * syntactic.c	raw-set-count and direct-refcount on the expression trees
  * flow.c	frozen-arith, unfreeze-unfrozen and the flow part of
  *		raw-set-count: the fixed point over linearized code
  * flow-state.c	the lattice and the transfer functions
  * flow-objects.c page identity: which pseudos are the same refcount
  * report.c	sparse positions to findings, once per (rule, place)
+ * spellings.c	the unit's own spelling of a renamed helper
  */
 #ifndef REFGUARD_SPARSE_INTERNAL_H
 #define REFGUARD_SPARSE_INTERNAL_H
@@ -37,7 +40,15 @@ struct rg_unit {
 
 extern struct rg_unit *rg_unit;
 
-/* engine.c */
+/*
+ * spellings.c: the unit's spelling of the helper NAME: the one spelling of
+ * its role the unit declares, or of several the one its code calls, else
+ * the newest, saying why in *why (malloc'd).  NAME when it declares none.
+ */
+const char *rg_sparse_unit_spelling(const char *name, char **why);
+
+/* unit.c */
+void rg_sparse_index_api(void);
 const struct rg_api *rg_sparse_api(const struct ident *ident);
 bool rg_sparse_exempt_pos(struct position pos);
 const char *rg_sparse_fn_name(const struct symbol *fn);
