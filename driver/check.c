@@ -48,6 +48,7 @@
 
 #include "driver.h"
 #include "spawn.h"
+#include "tmpdir.h"
 #include "check.h"
 #include "plugin-record.h"
 #include "../sparse/engine.h"
@@ -321,8 +322,8 @@ int rg_plugin_check_command(const char *cc, int argc, char **argv,
 {
 	const char *unit = argc ? argv[argc - 1] : "";
 	char *plugin = rg_plugin_path(), **gv, *record, *text, *errors, *reason;
-	const char *tmpdir = getenv("TMPDIR");
-	int fd, err_fd, status, n, ret;
+	char *tmp;
+	int err_fd, status, n, ret;
 	struct stat st;
 	pid_t pid;
 
@@ -334,16 +335,15 @@ int rg_plugin_check_command(const char *cc, int argc, char **argv,
 		free(plugin);
 		return -1;
 	}
-	record = rg_strdup_printf("%s/refguard-record-XXXXXX",
-				  tmpdir && *tmpdir ? tmpdir : "/tmp");
-	fd = mkstemp(record);
+	/* A registered temporary directory: a signal during gcc removes it. */
+	tmp = rg_tmpdir_create("record");
+	record = tmp ? rg_strdup_printf("%s/record", tmp) : NULL;
 	gv = rg_checker_argv(cc, argc, argv, plugin, true);
 	err_fd = rg_anon_file("gcc");
-	if (fd < 0 || !gv || err_fd < 0) {
+	if (!tmp || !gv || err_fd < 0) {
 		rg_results_unchecked(r, unit, "", "cannot set up the gcc run", "plugin");
 		return -1;
 	}
-	close(fd);
 	for (n = 0; gv[n]; n++)
 		;
 	gv = realloc(gv, (n + 2) * sizeof(*gv));
@@ -356,7 +356,8 @@ int rg_plugin_check_command(const char *cc, int argc, char **argv,
 	close(err_fd);
 	/* The record, and only the record, says what was found and checked. */
 	ret = rg_plugin_record_read(record, unit, tree, r);
-	unlink(record);
+	rg_tmpdir_remove(tmp);
+	free(tmp);
 	if (status != 0 && ret == 0) {
 		/* A complete record but gcc failed: not a unit we can vouch for. */
 		errors = gcc_errors(text ? text : "");
