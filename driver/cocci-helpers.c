@@ -12,10 +12,16 @@
  * exists; if the header names it in some way refguard cannot read as a
  * definition, the fix is refused rather than risk a second one.
  *
- * It goes right after init_page_count()'s definition, the raw setter's
- * last legitimate user, unless that point lies inside a conditional
- * block (other than the include guard): then after the #endif that
- * closes it, so the helper is never compiled only under some config.
+ * It goes right after init_page_count()'s definition (or the tree's
+ * spelling of it), the raw setter's last legitimate user, unless that
+ * point lies inside a conditional block (other than the include guard):
+ * then after the #endif that closes it, so the helper is never compiled
+ * only under some config.
+ *
+ * The same reading tells which spelling of each renamed role
+ * (rules/spellings.def) the tree defines, so that the rewrites and the
+ * messages use it (rg_cocci_tree_names()): a helper is added only for a
+ * role the tree has no spelling of, and then by the --names set's name.
  */
 #include <ctype.h>
 #include <errno.h>
