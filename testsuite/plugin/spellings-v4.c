@@ -35,3 +35,11 @@ void v4_direct(struct page *page)
 	atomic_set(&page->_refcount, 0); /* { dg-warning "direct access to 'page->_refcount' outside the page refcount helpers; use 'set_page_count_frozen' \[refguard-direct-refcount\]" } */
 					 /* { dg-fixit "set_page_count_frozen(page)" .-1 } */
 }
+
+/* The flow pass knows v4's frozen setter freezes (rules/api.def). */
+void v4_unfreeze(struct page *page, int n)
+{
+	set_page_count_frozen(page);
+	set_page_count(page, n); /* { dg-warning "; use 'page_ref_unfreeze' \[refguard-raw-set-count\]" } */
+				 /* { dg-fixit "page_ref_unfreeze" .-1 } */
+}
