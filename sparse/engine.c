@@ -14,6 +14,10 @@
  *   comparison, not the call's result.  Clearing MOD_INLINE on the API's
  *   symbols before evaluation keeps them as OP_CALLs with their arguments
  *   and results, which is what the plugin sees in GIMPLE before inlining.
+ *   With --sparse, sparse's checks need plain sparse's code, API inlined:
+ *   a function that calls the API itself is then linearized twice, as
+ *   plain sparse does for its checks and, from a copy of its parsed body,
+ *   with the API as calls for the flow rules (flow-copy.c).
  * - API functions defined outside the helper headers (put_page(),
  *   set_page_refcounted(), ...) are then analysed as functions of their
  *   own, as the plugin does, with sparse's warnings held back for them:
@@ -160,6 +164,8 @@ static unsigned int saved_max_warnings;
  */
 static void quiet(bool on)
 {
+	if (on == quiet_now)
+		return;
 	quiet_now = on;
 	if (on) {
 		saved_max_warnings = fmax_warnings;
@@ -179,7 +185,11 @@ static bool is_fn_symbol(struct symbol *sym)
 struct prepared {
 	struct symbol_list *own;	/* inline bodies analysed as functions */
 	struct symbol_list *inlines;	/* inline bodies checked syntactically */
+	struct symbol_list *copies;	/* --sparse: the flow rules' copies */
 };
+
+/* --sparse: sparse's checks see plain sparse's code (flow-copy.c). */
+static bool plain_code_for_checks;
 
 /*
  * Before evaluation: keep the API out of inlining, pick the inline
@@ -199,7 +209,7 @@ static void prepare_scope(struct scope *scope, struct prepared *p)
 		base = sym->ctype.base_type;
 		api = rg_sparse_api(sym->ident);
 		if (api)
-			sym->ctype.modifiers &= ~MOD_INLINE;
+			rg_api_inline_taken(sym);
 		/* A definition parsed as inline: its body is inline_stmt only. */
 		if (sym->definition != sym || base->stmt || !base->inline_stmt ||
 		    rg_sparse_exempt_pos(sym->pos))
@@ -216,16 +226,30 @@ static void prepare_scope(struct scope *scope, struct prepared *p)
 	} END_FOR_EACH_PTR(sym);
 }
 
-static void scan_definitions(struct symbol_list *list)
+/*
+ * Scan the file's own definitions; with --sparse, copy (before evaluation)
+ * those that call the API, for the flow rules.  sym->aux holds the copy:
+ * sparse's library leaves aux to its users.
+ */
+static void scan_definitions(struct symbol_list *list, struct prepared *p)
 {
 	struct symbol *sym;
+	unsigned int what;
 
+	quiet(true);
 	FOR_EACH_PTR(list, sym) {
-		if (is_fn_symbol(sym) && sym->ctype.base_type->stmt &&
-		    !rg_sparse_exempt_pos(sym->pos) &&
-		    rg_syntactic_scan(sym, sym->ctype.base_type->stmt, true))
+		if (!is_fn_symbol(sym) || !sym->ctype.base_type->stmt ||
+		    rg_sparse_exempt_pos(sym->pos))
+			continue;
+		what = rg_syntactic_scan(sym, sym->ctype.base_type->stmt, true);
+		if (what)
 			add_symbol(&with_candidates, sym);
+		if ((what & RG_SCAN_API_CALLS) && plain_code_for_checks) {
+			sym->aux = rg_flow_copy(sym);
+			add_symbol(&p->copies, sym->aux);
+		}
 	} END_FOR_EACH_PTR(sym);
+	quiet(false);
 }
 
 static const char *file_name(struct position pos)
@@ -235,26 +259,51 @@ static const char *file_name(struct position pos)
 	return !strncmp(name, "./", 2) ? name + 2 : name;
 }
 
+/* The flow rules' code for SYM: its copy's, linearized quietly. */
+static struct entrypoint *linearize_flow_copy(struct symbol *sym,
+					      struct symbol *copy)
+{
+	bool was_quiet = quiet_now;
+	struct entrypoint *ep;
+
+	quiet(true);
+	expand_symbol(copy);
+	ep = linearize_symbol(copy);
+	quiet(was_quiet);
+	/* Findings and the syntactic records name the original. */
+	if (ep)
+		ep->name = sym;
+	return ep;
+}
+
 /* expand, linearize, sparse's checks, refguard's flow rules. */
 static void check_function(struct symbol *sym, bool sparse_checks)
 {
+	struct symbol *copy = sym->aux;
 	struct entrypoint *ep;
 
+	sym->aux = NULL;
 	/* An inline whose address is taken: sparse linearized it already. */
 	if (sym->ep)
 		return;
 	phase = PHASE_CHECK;
 	checking_fn = sym;
+	rg_api_inlined(sparse_checks && plain_code_for_checks);
 	expand_symbol(sym);
 	ep = linearize_symbol(sym);
+	rg_api_inlined(false);
 	if (!ep || !ep->entry)
 		return;
 	if (sparse_checks)
 		rg_sparse_check_context(ep);
 	if (!is_fn_symbol(sym) || rg_sparse_exempt_pos(sym->pos))
 		return;
-	rg_flow_function(ep);
-	if (in_list(erring_fns, sym) && in_list(with_candidates, sym))
+	if (copy)
+		ep = linearize_flow_copy(sym, copy);
+	if (ep && ep->entry)
+		rg_flow_function(ep);
+	if ((in_list(erring_fns, sym) || (copy && in_list(erring_fns, copy)) ||
+	     !ep || !ep->entry) && in_list(with_candidates, sym))
 		rg_results_unchecked(rg_unit->results, file_name(sym->pos),
 				     rg_sparse_fn_name(sym),
 				     "sparse reported an error in it", "sparse");
@@ -274,7 +323,7 @@ static void check_list(struct symbol_list *list, bool sparse_checks)
 
 static void check_file(char *file)
 {
-	struct prepared p = { NULL, NULL };
+	struct prepared p = { NULL, NULL, NULL };
 	struct symbol_list *list;
 
 	phase = PHASE_PARSE;
@@ -285,7 +334,7 @@ static void check_file(char *file)
 
 	prepare_scope(file_scope, &p);
 	prepare_scope(global_scope, &p);
-	scan_definitions(list);
+	scan_definitions(list, &p);
 
 	/* What sparse() itself does after parsing, then refguard's extras. */
 	phase = PHASE_EVALUATE;
@@ -293,6 +342,7 @@ static void check_file(char *file)
 	quiet(true);
 	evaluate_symbol_list(p.own);
 	evaluate_symbol_list(p.inlines);
+	evaluate_symbol_list(p.copies);
 	quiet(false);
 	rg_syntactic_report();
 
@@ -304,6 +354,7 @@ static void check_file(char *file)
 	rg_syntactic_flush();
 	free_ptr_list(&p.own);
 	free_ptr_list(&p.inlines);
+	free_ptr_list(&p.copies);
 }
 
 int rg_sparse_check(int argc, char **argv, const struct rg_sparse_opts *opts,
@@ -316,6 +367,7 @@ int rg_sparse_check(int argc, char **argv, const struct rg_sparse_opts *opts,
 	volatile int ret = 0;
 
 	rg_unit = &unit;
+	plain_code_for_checks = opts->sparse_warnings;
 	exit_armed = true;
 	if (setjmp(exit_jmp)) {
 		rg_results_unchecked(r, current_file ? current_file : argv[argc - 1], "",

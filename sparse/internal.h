@@ -15,6 +15,8 @@
  * flow-objects.c page identity: which pseudos are the same refcount
  * report.c	sparse positions to findings, once per (rule, place)
  * spellings.c	the unit's own spelling of a renamed helper
+ * flow-copy.c	with --sparse: plain sparse's code for sparse's checks,
+ *		a copy with the API kept as calls for the flow rules
  */
 #ifndef REFGUARD_SPARSE_INTERNAL_H
 #define REFGUARD_SPARSE_INTERNAL_H
@@ -71,6 +73,11 @@ bool rg_syntactic_owns_call(struct position call_pos);
  */
 bool rg_syntactic_settle(struct position call_pos, bool held);
 void rg_syntactic_flush(void);
+
+/* flow-copy.c */
+void rg_api_inline_taken(struct symbol *sym);
+void rg_api_inlined(bool inlined);
+struct symbol *rg_flow_copy(struct symbol *sym);
 
 /* flow.c */
 void rg_flow_function(struct entrypoint *ep);
