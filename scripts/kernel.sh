@@ -12,7 +12,9 @@
 #            print build/NAME, an O= object directory of SRC (default:
 #            the default tree) configured with defconfig plus the options
 #            that compile every mm/ file using the page refcount API, and
-#            prepared (make prepare), doing the work on first use only
+#            prepared (make prepare), doing the work on first use only;
+#            with LLVM set (e.g. LLVM=-16), a Clang build: kbuild's
+#            LLVM=$LLVM instead of configure's CC
 
 set -e
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
@@ -60,23 +62,24 @@ configured_obj() {
 	# kbuild records the compiler in the configuration: configure with the
 	# one configure chose, or the first build with it configures again.
 	cc=$(config_value CC)
-	cc=${cc:-gcc}
+	cc="CC=${cc:-gcc}"
+	[ -n "$LLVM" ] && cc="LLVM=$LLVM"
 	if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$src $cc" ]; then
 		echo "$obj"
 		return
 	fi
 	mkdir -p "$obj"
 	echo "configuring $obj (defconfig + mm options) from $src" >&2
-	make -s -C "$src" O="$obj" CC="$cc" defconfig >&2 || die "defconfig failed"
+	make -s -C "$src" O="$obj" "$cc" defconfig >&2 || die "defconfig failed"
 	for opt in $MM_OPTIONS; do
 		"$src/scripts/config" --file "$obj/.config" --enable "$opt"
 	done
-	make -s -C "$src" O="$obj" CC="$cc" olddefconfig >&2 || die "olddefconfig failed"
+	make -s -C "$src" O="$obj" "$cc" olddefconfig >&2 || die "olddefconfig failed"
 	for opt in ZONE_DEVICE DEVICE_PRIVATE CMA MEMORY_HOTPLUG; do
 		grep -q "^CONFIG_$opt=y" "$obj/.config" ||
 			die "CONFIG_$opt did not stick in $obj/.config"
 	done
-	make -s -C "$src" O="$obj" CC="$cc" -j"$(nproc)" prepare >&2 ||
+	make -s -C "$src" O="$obj" "$cc" -j"$(nproc)" prepare >&2 ||
 		die "make prepare failed in $obj"
 	echo "$src $cc" > "$stamp"
 	echo "$obj"

@@ -39,18 +39,18 @@ rg=${REFGUARD:-$top/refguard}
 command -v sparse >/dev/null || { echo "check-vs-sparse: no sparse" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "check-vs-sparse: no /usr/bin/time (Debian: time)" >&2; exit 2; }
 obj=$("$top/scripts/kernel.sh" obj "${OBJ:-checkperf-mm}" $src)
-# scripts/kernel.sh stamps "<tree> <compiler>": kbuild needs the same CC.
+# scripts/kernel.sh stamps "<tree> CC=<compiler>" (or LLVM=<suffix>): kbuild needs the same.
 read -r src kcc < "$obj/.refguard-prepared"
 
 echo "building $dirs in $obj (untimed)" >&2
-make -s -C "$src" O="$obj" CC="${kcc:-gcc}" -j"$jobs" $dirs >/dev/null
+make -s -C "$src" O="$obj" "$kcc" -j"$jobs" $dirs >/dev/null
 
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
 # run_once CHECK OUT: make C=2 with CHECK; prints "wall cpu"
 run_once() {
 	/usr/bin/time -f '%e %U %S' -o "$log/time" \
-		make -s -C "$src" O="$obj" CC="${kcc:-gcc}" -j"$jobs" C=2 CHECK="$1" $dirs > "$2" 2>&1 ||
+		make -s -C "$src" O="$obj" "$kcc" -j"$jobs" C=2 CHECK="$1" $dirs > "$2" 2>&1 ||
 		{ echo "check-vs-sparse: make C=2 CHECK=$1 failed:" >&2; tail "$2" >&2; exit 2; }
 	awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$log/time"
 }

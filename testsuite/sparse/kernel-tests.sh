@@ -19,13 +19,6 @@
 #                           report; each seeded file is checked with the
 #                           argv kbuild gives $(CHECK) for the original
 #                           (the patch touches no header)
-#   kernel-LLVM-C2-mm       the same sites from make LLVM=-16 C=2 mm/, a
-#                           Clang build (skipped without Debian's clang-16
-#                           and lld-16: not installed by configure, the
-#                           clang build of mm/ costs minutes CI can spare
-#                           better); its object directory is
-#                           build/sparse-llvm, configured here as
-#                           scripts/kernel.sh configures the GCC one
 #   kernel-C2-mm-sparse-warnings
 #                           make C=2 CHECK="refguard check --sparse" mm/
 #                           prints exactly plain sparse's warnings (sorted:
@@ -34,8 +27,9 @@
 # The object directory is build/check-mm (shared with testsuite/check),
 # configured by scripts/kernel.sh; its objects are built untimed first,
 # the first time only, so C=2 then only runs the checker.
+# The same under a Clang build: testsuite/sparse-llvm.
 # Environment: JOBS (default 2), SPARSE_KERNEL_DIRS (default
-# "mm/ fs/ext4/ kernel/"), RG_SKIP_LLVM=1.  Protocol: testsuite/run.
+# "mm/ fs/ext4/ kernel/").  Protocol: testsuite/run.
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -56,34 +50,34 @@ if ! obj=$("$top/scripts/kernel.sh" obj check-mm 2>"$tmp/kernel.err"); then
 	done
 	exit 0
 fi
-# scripts/kernel.sh stamps "<tree> <compiler>": kbuild needs the same CC.
+# scripts/kernel.sh stamps "<tree> CC=<compiler>" (or LLVM=<suffix>): kbuild needs the same.
 read -r src kcc < "$obj/.refguard-prepared"
 # Private copies: the checkout may be rebuilt while the kernel is checked.
 cp "$rg" "$tmp/refguard" && rg=$tmp/refguard
 plugin=${REFGUARD_PLUGIN:-$top/plugin/refguard.so}
 [ -f "$plugin" ] && cp "$plugin" "$tmp/refguard.so" && export REFGUARD_PLUGIN=$tmp/refguard.so
 
-if ! make -s -C "$src" O="$obj" CC="${kcc:-gcc}" -j"$jobs" $dirs >"$tmp/build.log" 2>&1; then
+if ! make -s -C "$src" O="$obj" "$kcc" -j"$jobs" $dirs >"$tmp/build.log" 2>&1; then
 	fail "kernel-C2-mm" "make $dirs failed: $(grep -m 3 error "$tmp/build.log")"
 	exit 0
 fi
 start=$(date +%s)
-make -s -C "$src" O="$obj" CC="${kcc:-gcc}" -j"$jobs" C=2 CHECK="$rg check" $dirs >"$tmp/c2.log" 2>&1
+make -s -C "$src" O="$obj" "$kcc" -j"$jobs" C=2 CHECK="$rg check" $dirs >"$tmp/c2.log" 2>&1
 status=$?
 echo "kernel: make C=2 $dirs with refguard check: $(( $(date +%s) - start )) s," \
      "$(grep -c '\[refguard-' "$tmp/c2.log") findings"
 
-sites="mm/mm_init.c:1023 mm/mm_init.c:1065 mm/mm_init.c:2262 mm/memremap.c:497
-       mm/memremap.c:509 mm/page_alloc.c:1338 mm/page_alloc.c:1351
-       mm/page_alloc.c:5059 mm/internal.h:444"
+# The plugin's list of 6.12's mm/ raw-set-count sites (file:line).
+sites=$(awk '$1 ~ /^mm\// && $2 == "raw-set-count" { print $1 }' \
+	"$top/testsuite/plugin-kernel/expected")
 missing=
-for site in mm/mm_init.c:1023 mm/mm_init.c:1065 mm/mm_init.c:2262 \
-	    mm/memremap.c:497 mm/memremap.c:509 mm/page_alloc.c:1338 \
-	    mm/page_alloc.c:1351 mm/page_alloc.c:5059 mm/internal.h:444; do
+for site in $sites; do
 	grep -q "$site:[0-9]*: warning: .*\[refguard-raw-set-count\]" "$tmp/c2.log" ||
 		missing="$missing $site"
 done
-if [ "$status" != 0 ]; then
+if [ -z "$sites" ]; then
+	fail "kernel-C2-mm" "no mm/ raw-set-count site in testsuite/plugin-kernel/expected"
+elif [ "$status" != 0 ]; then
 	fail "kernel-C2-mm" "make exited $status: $(grep -e 'not checked' -e 'could not' -e 'rror' "$tmp/c2.log" | head -n 8)"
 elif [ -n "$missing" ]; then
 	fail "kernel-C2-mm" "not reported:$missing"
@@ -122,7 +116,7 @@ chmod +x "$tmp/argv.sh"
 : > "$tmp/seed.got"
 for f in $sfiles; do
 	o=${f%.c}.o
-	ARGV_OUT=$tmp/argv.bin make -s -C "$src" O="$obj" CC="${kcc:-gcc}" C=2 CHECK="$tmp/argv.sh" "$o" >/dev/null 2>&1
+	ARGV_OUT=$tmp/argv.bin make -s -C "$src" O="$obj" "$kcc" C=2 CHECK="$tmp/argv.sh" "$o" >/dev/null 2>&1
 	# the same argv, the seeded file last
 	(cd "$obj" && tr '\0' '\n' < "$tmp/argv.bin" | sed '$d' | tr '\n' '\0' |
 	 xargs -0 sh -c '"$0" check "$@" "'"$seeded/$f"'"' "$rg") >>"$tmp/seed.out" 2>&1
@@ -135,49 +129,9 @@ else
 	fail "kernel-seeded" "$(diff "$tmp/seed.want" "$tmp/seed.got" | tr '\n' ' ') $(grep -e 'not checked' -e 'could not' "$tmp/seed.out" | head -3)"
 fi
 
-# A Clang build: the object directory configured as scripts/kernel.sh
-# configures the GCC one (defconfig plus the options that build every
-# mm/ user of set_page_count()).
-llvm_obj() {
-	lobj=$top/build/sparse-llvm
-	[ -f "$lobj/.refguard-prepared" ] && return 0
-	mkdir -p "$lobj" &&
-	make -s -C "$src" O="$lobj" LLVM=-16 defconfig &&
-	for o in MEMORY_HOTPLUG MEMORY_HOTREMOVE ZONE_DEVICE DEVICE_PRIVATE CMA \
-		 SPARSEMEM_VMEMMAP MIGRATION TRANSPARENT_HUGEPAGE HUGETLBFS HUGETLB_PAGE; do
-		"$src/scripts/config" --file "$lobj/.config" --enable $o || return 1
-	done &&
-	make -s -C "$src" O="$lobj" LLVM=-16 olddefconfig &&
-	make -s -C "$src" O="$lobj" LLVM=-16 -j"$jobs" prepare &&
-	echo "$src" > "$lobj/.refguard-prepared"
-}
-if [ -n "$RG_SKIP_LLVM" ]; then
-	skip "kernel-LLVM-C2-mm" "RG_SKIP_LLVM set"
-elif ! command -v clang-16 >/dev/null || ! command -v ld.lld-16 >/dev/null; then
-	skip "kernel-LLVM-C2-mm" "no clang-16/lld-16 (Debian packages clang-16 lld-16 llvm-16)"
-elif ! llvm_obj >"$tmp/llvm.log" 2>&1 ||
-     ! make -s -C "$src" O="$lobj" LLVM=-16 -j"$jobs" mm/ >>"$tmp/llvm.log" 2>&1; then
-	fail "kernel-LLVM-C2-mm" "could not build mm/ with clang-16: $(tail -n 3 "$tmp/llvm.log")"
-else
-	make -s -C "$src" O="$lobj" LLVM=-16 -j"$jobs" C=2 CHECK="$rg check" mm/ >"$tmp/llvm-c2.log" 2>&1
-	status=$?
-	missing=
-	for site in $sites; do
-		grep -q "$site:[0-9]*: warning: .*\[refguard-raw-set-count\]" "$tmp/llvm-c2.log" ||
-			missing="$missing $site"
-	done
-	if [ "$status" != 0 ]; then
-		fail "kernel-LLVM-C2-mm" "make exited $status: $(grep -e 'not checked' -e 'could not' -e 'rror' "$tmp/llvm-c2.log" | head -n 8)"
-	elif [ -n "$missing" ]; then
-		fail "kernel-LLVM-C2-mm" "not reported:$missing"
-	else
-		pass "kernel-LLVM-C2-mm"
-	fi
-fi
-
 command -v sparse >/dev/null || { skip "kernel-C2-mm-sparse-warnings" "no sparse"; exit 0; }
-make -s -C "$src" O="$obj" CC="${kcc:-gcc}" -j"$jobs" C=2 mm/ 2>&1 | sort > "$tmp/plain.log"
-make -s -C "$src" O="$obj" CC="${kcc:-gcc}" -j"$jobs" C=2 CHECK="$rg check --sparse" mm/ 2>&1 |
+make -s -C "$src" O="$obj" "$kcc" -j"$jobs" C=2 mm/ 2>&1 | sort > "$tmp/plain.log"
+make -s -C "$src" O="$obj" "$kcc" -j"$jobs" C=2 CHECK="$rg check --sparse" mm/ 2>&1 |
 	grep -v '\[refguard-' | sort > "$tmp/ours.log"
 # Byte for byte: the engine gives sparse's checks plain sparse's code
 # (sparse/flow-copy.c).  6.12's hugetlb.c:5908 ('hugetlb_wp', a context
