@@ -2,9 +2,9 @@
 /*
  * Shapes that sparse's IR gives differently from GIMPLE, each with what
  * the plugin reports on it (the same expectations hold for both engines):
- * static inlines inlined into their callers, calls sparse's optimiser
- * makes direct, switches on a freeze's result, results stored through
- * && and ||, nested macros.
+ * static inlines inlined into their callers, switches on a freeze's result, results stored through
+ * && and ||, nested macros.  (A call through a constant pointer, which
+ * sparse's optimiser makes direct: testsuite/plugin/flow-robust.c.)
  */
 #include <linux/mm.h>
 
@@ -40,15 +40,6 @@ void ec_after_helper(struct page *page)
 {
 	if (ec_try_freeze(page))
 		page_ref_inc(page);	/* the helper is not in the API table: not followed */
-}
-
-/* sparse turns the constant pointer into a direct call; it is not one. */
-void ec_pointer(struct page *page)
-{
-	void (*inc)(struct page *) = page_ref_inc;
-
-	if (page_ref_freeze(page, 1))
-		inc(page);
 }
 
 /* A switch on the result: case 0 is the failed freeze, default the frozen page. */
@@ -95,9 +86,3 @@ void ec_nested_macro(struct page *page)
 	EC_OUTER(page);
 }
 
-/* An unfreeze of a page every path has made live. */
-void ec_unfreeze_live(struct page *page)
-{
-	init_page_count(page);
-	page_ref_unfreeze(page, 1); /* { dg-warning "'page_ref_unfreeze' on a page that is not frozen \[refguard-unfreeze-unfrozen\]" } */
-}

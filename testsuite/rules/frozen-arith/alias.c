@@ -38,6 +38,75 @@ void al_folio_page_zero(struct folio *folio)
 	get_page(folio_page(folio, 0)); /* { dg-warning "'get_page' on a page that is frozen" } */
 }
 
+void al_page_member_var(struct folio *folio)
+{
+	struct page *page;
+
+	page = &folio->page;
+	if (!folio_ref_freeze(folio, 1)) /* { dg-note "frozen here" } */
+		return;
+	put_page(page); /* { dg-warning "'put_page' on a page that is frozen" } */
+}
+
+void al_stored_folio_freeze(struct page *page)
+{
+	int frozen = folio_ref_freeze(page_folio(page), 1); /* { dg-note "frozen here" } */
+
+	if (frozen)
+		get_page(page); /* { dg-warning "'get_page' on a page that is frozen" } */
+}
+
+/* Clean: unfrozen through the page, used through either name. */
+void al_unfrozen_through_page(struct page *page)
+{
+	if (!folio_ref_freeze(page_folio(page), 1))
+		return;
+	page_ref_unfreeze(page, 1);
+	get_page(page);
+	folio_get(page_folio(page));
+}
+
+/* Clean: the folio variable names another folio before the get. */
+void al_folio_var_reassigned(struct page *page, struct folio *other)
+{
+	struct folio *folio = page_folio(page);
+
+	folio = other;
+	if (page_ref_freeze(page, 1))
+		folio_get(folio);
+}
+
+/* Clean: frozen through the page, unfrozen through its folio. */
+void al_folio_var_unfrozen(struct page *page)
+{
+	struct folio *folio = page_folio(page);
+
+	if (page_ref_freeze(page, 1)) {
+		folio_ref_unfreeze(folio, 1);
+		folio_get(folio);
+	}
+}
+
+/* Clean: a page passed in and a folio's third page are other pages. */
+void al_other_pages(struct folio *folio, struct page *page)
+{
+	if (!folio_ref_freeze(folio, 1))
+		return;
+	get_page(page);
+	get_page(folio_page(folio, 2));
+}
+
+/* Clean: a copy reassigned after the freeze names another page. */
+void al_copy_reassigned(struct page *page, struct page *other)
+{
+	struct page *p = page;
+
+	if (!page_ref_freeze(page, 1))
+		return;
+	p = other;
+	get_page(p);
+}
+
 /* Clean: the second page of a folio has a refcount of its own. */
 void al_folio_tail(struct folio *folio)
 {
@@ -160,6 +229,15 @@ void al_offsets_same(struct page *page)
 
 	set_page_count_as_frozen(page + 1); /* { dg-note "frozen here" } */
 	page_ref_inc(tail); /* { dg-warning "'page_ref_inc' on a page that is frozen" } */
+}
+
+/* Clean: a copy at another offset. */
+void al_offsets_other(struct page *page)
+{
+	struct page *tail = page + 2;
+
+	set_page_count_as_frozen(page + 1);
+	page_ref_inc(tail);
 }
 
 /* A frozen page passed to a consumer is no longer the caller's. */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Jumps and loops: frozen where a goto/break/continue leaves a successful freeze test (j1-j6), after a retry loop (j7, j8), round a loop (j9); not past an unfreeze, a page that changes, or back into a retry loop body (ok1-ok8). */
+/* Jumps and loops: frozen where a goto/continue leaves a successful freeze test (j1, j3-j6; a break: loops.c), after a retry loop (j7; a bounded retry: loops.c), round a loop (j9); not past an unfreeze, a page that changes, or back into a retry loop body (ok1-ok8). */
 #include <linux/mm.h>
 
 void relax(void);
@@ -17,15 +17,6 @@ void j1(struct page *page)
 	return;
 out:
 	get_page(page); /* { dg-warning "'get_page' on a page that is frozen on some path to this call" } */
-}
-void j2(struct page *page, int tries)
-{
-	while (tries--) {
-		if (page_ref_freeze(page, 1)) /* { dg-note "the page was frozen here" } */
-			break;
-		relax();
-	}
-	page_ref_inc(page); /* { dg-warning "'page_ref_inc' on a page that is frozen on some path to this call" } */
 }
 void j3(struct page *page, int n)
 {
@@ -139,13 +130,6 @@ void ok6(struct page **pages, int n)
 			continue;
 		get_page(page);
 	}
-}
-void j8(struct page *page)
-{
-	do {
-		relax();
-	} while (!page_ref_freeze(page, 2)); /* { dg-note "the page was frozen here" } */
-	put_page(page); /* { dg-warning "'put_page' on a page that is frozen on some path to this call" } */
 }
 void ok7(struct page *page)
 {

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * A freeze only succeeds where its result says so: results stored in
- * variables, negated, compared with 0, wrapped in likely(), combined with
- * && and ||, and tested more than once.
+ * variables (at the declaration or assigned later), negated, compared
+ * with 0, wrapped in likely(), combined with && and ||, and tested more
+ * than once.
  */
 #include <linux/mm.h>
 
@@ -15,6 +16,27 @@ void rs_stored(struct page *page)
 	rs_work(page);
 	if (frozen)
 		page_ref_inc(page); /* { dg-warning "'page_ref_inc' on a page that is frozen" } */
+}
+
+/* Assigned after the declaration; the bail-out tests the failure. */
+void rs_assigned_bail(struct page *page)
+{
+	int frozen;
+
+	frozen = page_ref_sub_and_test(page, 2); /* { dg-note "frozen here" } */
+	if (!frozen)
+		return;
+	get_page(page); /* { dg-warning "'get_page' on a page that is frozen" } */
+}
+
+/* Clean: the variable names another page before the test. */
+void rs_reassigned_ok(struct page *page, struct page *other)
+{
+	int frozen = page_ref_freeze(page, 1);
+
+	page = other;
+	if (frozen)
+		get_page(page);
 }
 
 /* Clean: the stored result is tested twice; only frozen paths unfreeze. */
@@ -108,6 +130,14 @@ void rs_and_stored_bad(struct page *page, bool isolate)
 
 	if (done)
 		get_page(page); /* { dg-warning "'get_page' on a page that is frozen" } */
+}
+
+/* A freeze || an unrelated test: the join has the frozen path. */
+void rs_or_join(struct page *a, struct page *b)
+{
+	if (!page_ref_freeze(a, 1) || b == 0) /* { dg-note "frozen here" } */
+		a = a;
+	get_page(a); /* { dg-warning "'get_page' on a page that is frozen" } */
 }
 
 /* Two freezes joined by ||: when the second fails, the first holds. */

@@ -1,24 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
-/* A failed freeze or a false test-to-zero leaves the page live: unfreezing it there is reported (u1-u4); not once it may be frozen or another page again (ok1-ok5; ok5 is reached by a label past the test). */
+/* A failed freeze leaves the page live: unfreezing it there is reported (u3, u4; a failed freeze and a false dec-and-test: basic.c); not once it may be frozen or another page again (ok1-ok5; ok5 is reached by a label past the test). */
 #include <linux/mm.h>
 
 void relax(void);
 void work(struct page *page);
 
-int u1(struct page *page)
-{
-	if (!page_ref_freeze(page, 1)) {
-		page_ref_unfreeze(page, 1); /* { dg-warning "'page_ref_unfreeze' on a page that is not frozen" } */
-		return -1;
-	}
-	return 0;
-}
-void u2(struct page *page)
-{
-	if (page_ref_dec_and_test(page))
-		return;
-	page_ref_unfreeze(page, 1); /* { dg-warning "'page_ref_unfreeze' on a page that is not frozen" } */
-}
 void u3(struct folio *folio)
 {
 	if (folio_ref_freeze(folio, 2))

@@ -1,16 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
-/* after a put the page may be anyone's: no claim (ok1, ok2); made live again after the put, it is reported (u1). */
+/* after a put the page may be anyone's: no claim (ok2; a get then a put: basic.c); made live again after the put, it is reported (u1). */
 #include <linux/mm.h>
 
 void relax(void);
 void work(struct page *page);
 
-void ok1(struct page *page)
-{
-	get_page(page);
-	put_page(page);
-	page_ref_unfreeze(page, 1);
-}
 void ok2(struct folio *folio, int n)
 {
 	init_folio_count(folio);
