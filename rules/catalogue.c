@@ -6,6 +6,8 @@
  */
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "catalogue.h"
 
@@ -279,6 +281,56 @@ unsigned int rg_role_spellings(enum rg_name_role role,
 			n++;
 		}
 	return n;
+}
+
+#define MAX_SPELLINGS	8
+
+const char *rg_unit_spelling_of(const char *name,
+				int (*declared)(const char *spelling, int *used),
+				char **why)
+{
+	const struct rg_spelling *sp[MAX_SPELLINGS], *own = NULL, *pick = NULL;
+	const struct rg_spelling *have[MAX_SPELLINGS];
+	unsigned int i, n, nhave = 0, ncalled = 0;
+	int role = rg_spelling_role(name), used, len;
+	const char *fmt = "this unit declares %s and %s%s (the %s); %s is the one %s";
+
+	*why = NULL;
+	if (role < 0)
+		return name;
+	n = rg_role_spellings((enum rg_name_role)role, sp, MAX_SPELLINGS);
+	if (n > MAX_SPELLINGS)
+		n = MAX_SPELLINGS;
+	for (i = 0; i < n; i++)
+		if (!strcmp(sp[i]->name, name))
+			own = sp[i];
+	for (i = 0; i < n; i++) {
+		/* Another arity is another call shape: not a drop-in name. */
+		if ((own && sp[i]->arity != own->arity) || !declared(sp[i]->name, &used))
+			continue;
+		have[nhave++] = sp[i];
+		if (used) {
+			ncalled++;
+			pick = sp[i];
+		}
+	}
+	if (!nhave)
+		return name;		/* the tree adds it: the design's name */
+	if (nhave == 1)
+		return have[0]->name;
+	/* Several spellings: the one the code calls, else the newest. */
+	if (ncalled != 1)
+		pick = have[nhave - 1];
+#define WHY_ARGS have[0]->name, have[nhave - 1]->name, nhave > 2 ? " and more" : "", \
+		 rg_name_roles[role].label, pick->name, \
+		 ncalled == 1 ? "its code calls" : \
+		 "posted last (its code calls none or several)"
+	len = snprintf(NULL, 0, fmt, WHY_ARGS);
+	*why = (char *)malloc(len + 1);
+	if (*why)
+		snprintf(*why, len + 1, fmt, WHY_ARGS);
+#undef WHY_ARGS
+	return pick->name;
 }
 
 int rg_names_set_known(const char *names)

@@ -131,6 +131,17 @@ int rg_spelling_role(const char *name);
  */
 unsigned int rg_role_spellings(enum rg_name_role role,
 			       const struct rg_spelling **out, unsigned int max);
+/*
+ * The unit's own spelling of the helper NAME: of its role's spellings of
+ * NAME's arity, the one the unit declares, or of several the one its code
+ * uses, else the newest, saying why in *why (malloc'd; NULL when there
+ * was no choice).  NAME when the unit declares none: the tree adds it.
+ * declared() is the engine's front end answering whether the unit
+ * declares SPELLING as a function and (*used) whether its code uses it.
+ */
+const char *rg_unit_spelling_of(const char *name,
+				int (*declared)(const char *spelling, int *used),
+				char **why);
 /* Is NAMES a --names set of spellings.def's DEFAULT entries? */
 int rg_names_set_known(const char *names);
 /* The name set NAMES gives ROLE, or NULL when it adds none. */
