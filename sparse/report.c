@@ -14,8 +14,10 @@
  * macro body at its line in the #define: when the source at a finding's
  * position is the name of a macro rather than the call, the call is looked
  * up in that macro's body (and in the macros the body names), whose tokens
- * still carry their own positions.  A call spelled in a macro argument
- * stays at the invocation, as in the plugin.
+ * still carry their own positions.  A call spelled in a macro argument is
+ * reported where the argument spells it, as the plugin does, when the
+ * invocation's arguments on its line spell the callee once; otherwise it
+ * stays at the invocation, without a fix-it.
  *
  * Like the plugin, a finding is reported once per (rule, spelling place)
  * per translation unit: a call in a macro body or in a header's static
@@ -254,17 +256,48 @@ static bool spelled_in_macro(struct symbol *macro, const struct ident *want,
 }
 
 /*
+ * The end of the arguments of the macro invocation whose name is at byte
+ * OFF of TEXT: its closing ')', or the end of the line when they go on.
+ */
+static const char *invocation_end(const char *text, size_t len, int off)
+{
+	const char *p = text + off, *end = text + len;
+	int depth = 0;
+
+	while (p < end && ident_char(*p))
+		p++;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p >= end || *p != '(')
+		return p;
+	for (; p < end; p++) {
+		if (*p == '"' || *p == '\'') {
+			char q = *p;
+
+			for (p++; p < end && *p != q; p++)
+				if (*p == '\\')
+					p++;
+		} else if (*p == '(') {
+			depth++;
+		} else if (*p == ')' && --depth == 0) {
+			return p;
+		}
+	}
+	return end;
+}
+
+/*
  * POS moved to where NAME is spelled, when POS is a macro's invocation:
  * into the macro's body (*in_macro set), or, when NAME came from an
- * argument, to its one spelling on the invocation's line after the
- * macro's name.
+ * argument, to its one spelling in the invocation's arguments on its
+ * line (a call to NAME after the invocation is another call).
  */
 static struct position spelling_of(struct position pos, const char *name,
 				   bool *in_macro)
 {
 	struct ident *at = ident_at(pos), *want;
 	struct position out = pos;
-	const char *text, *p, *hit = NULL;
+	const char *text, *p, *hit = NULL, *args_end;
 	size_t len, n;
 	int off, hits = 0;
 
@@ -280,8 +313,9 @@ static struct position spelling_of(struct position pos, const char *name,
 	}
 	text = line_text(pos.stream, pos.line, &len);
 	off = offset_of(text, len, pos, false, NULL);
+	args_end = invocation_end(text, len, off);
 	n = strlen(name);
-	for (p = text + off; p && (p = strstr(p, name)) && p < text + len; p += n)
+	for (p = text + off; p && (p = strstr(p, name)) && p < args_end; p += n)
 		if (!ident_char(p[n]) && (p == text || !ident_char(p[-1]))) {
 			hit = p;
 			hits++;
