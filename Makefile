@@ -28,9 +28,9 @@ CPPFLAGS := -D_GNU_SOURCE -Irules -Idriver -DREFGUARD_SRCDIR='"$(SRCDIR)"'
 PROGRAMS := refguard
 all: $(PROGRAMS) plugin/refguard.so docs/rules.md
 
-DRIVER_SRCS := refguard.c $(wildcard driver/*.c) rules/catalogue.c
+DRIVER_SRCS := refguard.c $(wildcard driver/*.c) rules/catalogue.c rules/frozen-state.c
 DRIVER_OBJS := $(DRIVER_SRCS:.c=.o)
-RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h
+RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h rules/frozen-state.h
 
 %.o: %.c $(wildcard driver/*.h driver/*.def) $(RULE_DEFS) config.mk
 	$(quiet) CC $@

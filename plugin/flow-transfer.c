@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The flow pass's transfer functions: what each statement and branch does
- * to the lattice of flow-lattice.c.
+ * to the lattice of rules/frozen-state.c.
  *
  * Every transition comes from the kind of the callee in rules/api.def:
  *
@@ -76,7 +76,8 @@ static void report_frozen_arith(gcall *call, const struct rg_api *api,
 	if (loc == UNKNOWN_LOCATION)
 		return;
 	rich_location richloc(line_table, loc);
-	rg_report(RG_RULE_FROZEN_ARITH, &richloc, api->name, NULL, view.loc);
+	rg_report(RG_RULE_FROZEN_ARITH, &richloc, api->name, NULL,
+		  (location_t)view.site);
 }
 
 static void report_unfreeze_unfrozen(gcall *call, const struct rg_api *api)

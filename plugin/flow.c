@@ -170,7 +170,7 @@ static bool compute_in(struct fixpoint *fp, basic_block bb,
 		for (c = 0; c < nphis; c++) {
 			if (!js->ct_seen[c][o] || !js->cf_seen[c][o] ||
 			    (js->ct[c][o].bits == js->cf[c][o].bits &&
-			     js->ct[c][o].loc == js->cf[c][o].loc))
+			     js->ct[c][o].site == js->cf[c][o].site))
 				continue;
 			in[o].t = js->ct[c][o];
 			in[o].f = js->cf[c][o];

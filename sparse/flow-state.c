@@ -24,134 +24,51 @@
 
 #define REFINE_MAX_DEPTH	8
 
-/* ------------------------------------------------------------ lattice */
-
-static struct rg_side side_make(unsigned char bits)
-{
-	struct rg_side s;
-
-	memset(&s, 0, sizeof(s));
-	s.bits = bits;
-	return s;
-}
-
-static struct rg_side side_frozen(struct instruction *insn, const char *callee)
-{
-	struct rg_side s = side_make(RG_MAY_FROZEN | RG_ALL_FROZEN);
-
-	s.has_loc = true;
-	s.loc = insn->pos;
-	s.loc_callee = callee;
-	return s;
-}
-
-static bool pos_before(struct position a, struct position b)
-{
-	if (a.stream != b.stream)
-		return a.stream < b.stream;
-	if (a.line != b.line)
-		return a.line < b.line;
-	return a.pos < b.pos;
-}
-
-static bool side_equal(const struct rg_side *a, const struct rg_side *b)
-{
-	if (a->bits != b->bits || a->has_loc != b->has_loc)
-		return false;
-	return !a->has_loc || (a->loc.stream == b->loc.stream &&
-			       a->loc.line == b->loc.line && a->loc.pos == b->loc.pos);
-}
+/* ------------------------------------------------- freeze sites */
 
 /*
- * ACC joined with S (ACC empty while !*SEEN).  The freeze kept for the
- * note is the earliest in the source, so the result does not depend on
- * the order paths are visited in.
+ * The lattice is rules/frozen-state.c's.  A freeze's site packs its
+ * position so that sites order as positions do: stream, line,
+ * column (sparse keeps 31 bits of line and 10 of column).
  */
-void rg_side_join(struct rg_side *acc, const struct rg_side *s, bool *seen)
+static rg_site site_of(struct position pos)
 {
-	struct rg_side out;
+	return ((rg_site)(pos.stream + 1) << 41) | ((rg_site)pos.line << 10) | pos.pos;
+}
 
-	if (!*seen || (acc->bits & RG_NO_PATH)) {
-		*acc = *s;
-		*seen = true;
-		return;
+static struct position site_pos(rg_site site)
+{
+	struct position pos;
+
+	memset(&pos, 0, sizeof(pos));
+	pos.stream = (site >> 41) - 1;
+	pos.line = (site >> 10) & 0x7fffffff;
+	pos.pos = site & 0x3ff;
+	return pos;
+}
+
+/* The freezing function's name at SITE, or NULL (more sites than kept). */
+static const char *site_callee(const struct rg_flow *fl, rg_site site)
+{
+	unsigned int i;
+
+	for (i = 0; i < fl->nsites; i++)
+		if (fl->sites[i].site == site)
+			return fl->sites[i].callee;
+	return NULL;
+}
+
+static struct rg_side side_frozen(struct rg_flow *fl, struct instruction *insn,
+				  const char *callee)
+{
+	rg_site site = site_of(insn->pos);
+
+	if (!site_callee(fl, site) && fl->nsites < RG_FLOW_MAX_SITES) {
+		fl->sites[fl->nsites].site = site;
+		fl->sites[fl->nsites].callee = callee;
+		fl->nsites++;
 	}
-	if (s->bits & RG_NO_PATH)
-		return;
-	out = side_make(((acc->bits | s->bits) & RG_MAY_FROZEN) |
-			(acc->bits & s->bits & (RG_ALL_FROZEN | RG_ALL_LIVE)));
-	if (out.bits & RG_MAY_FROZEN) {
-		const struct rg_side *from = acc;
-
-		if (!(acc->bits & RG_MAY_FROZEN) || !acc->has_loc ||
-		    ((s->bits & RG_MAY_FROZEN) && s->has_loc &&
-		     pos_before(s->loc, acc->loc)))
-			from = s;
-		if (!(from->bits & RG_MAY_FROZEN))
-			from = acc;
-		out.has_loc = from->has_loc;
-		out.loc = from->loc;
-		out.loc_callee = from->loc_callee;
-	}
-	*acc = out;
-}
-
-struct rg_side rg_state_view(const struct rg_obj_state *st)
-{
-	struct rg_side v = st->t;
-	bool seen = true;
-
-	if (st->guard)
-		rg_side_join(&v, &st->f, &seen);
-	return v;
-}
-
-bool rg_state_equal(const struct rg_obj_state *a, const struct rg_obj_state *b)
-{
-	return a->guard == b->guard && side_equal(&a->t, &b->t) &&
-	       side_equal(&a->f, &b->f);
-}
-
-void rg_state_set(struct rg_obj_state *st, struct rg_side s)
-{
-	st->t = s;
-	st->f = s;
-	st->guard = NULL;
-}
-
-static void state_split(struct rg_obj_state *st, pseudo_t guard,
-			struct rg_side t, struct rg_side f)
-{
-	st->t = t;
-	st->f = f;
-	st->guard = side_equal(&t, &f) ? NULL : guard;
-}
-
-static struct rg_side side_get(struct rg_side s)
-{
-	if (s.bits & RG_NO_PATH)
-		return s;
-	if (s.bits & RG_MAY_FROZEN) {
-		s.bits &= ~RG_ALL_LIVE;
-		return s;
-	}
-	return side_make(RG_ALL_LIVE);
-}
-
-static struct rg_side side_put(struct rg_side s)
-{
-	if (s.bits & RG_NO_PATH)
-		return s;
-	if (s.bits & RG_MAY_FROZEN) {
-		s.bits &= ~RG_ALL_LIVE;
-		return s;
-	}
-	return side_make(0);
-}
-
-static void state_map(struct rg_obj_state *st, struct rg_side (*fn)(struct rg_side))
-{
-	state_split(st, st->guard, fn(st->t), fn(st->f));
+	return rg_side_frozen(site);
 }
 
 /* A guard's definition runs again: its pages keep what holds either way. */
@@ -160,7 +77,7 @@ static void drop_guard(struct rg_flow *fl, struct rg_obj_state *st, pseudo_t gua
 	unsigned int i;
 
 	for (i = 0; i < fl->nobj; i++)
-		if (st[i].guard == guard)
+		if (st[i].guard == RG_GUARD(guard))
 			rg_state_set(&st[i], rg_state_view(&st[i]));
 }
 
@@ -173,7 +90,7 @@ static void set_result_split(struct rg_flow *fl, struct rg_obj_state *st, int ob
 
 	if (res && res != VOID && res->type == PSEUDO_REG) {
 		drop_guard(fl, st, res);
-		state_split(&st[obj], res, t, f);
+		rg_state_split(&st[obj], RG_GUARD(res), t, f);
 		return;
 	}
 	rg_side_join(&t, &f, &seen);
@@ -195,11 +112,11 @@ static void report(struct rg_flow *fl, enum rg_rule rule, struct instruction *in
 	/* set_page_count(P, N) -> page_ref_unfreeze(P, N): only the name. */
 	if (rewrite)
 		rep.fix = RG_FIX_RENAME;
-	if (view && view->has_loc) {
+	if (view && view->site) {
 		rep.has_note = true;
-		rep.note_pos = view->loc;
+		rep.note_pos = site_pos(view->site);
 		rep.note_paren = true;
-		rep.note_callee = view->loc_callee;
+		rep.note_callee = site_callee(fl, view->site);
 	}
 	rg_sparse_report(&rep);
 }
@@ -250,7 +167,7 @@ static void raw_set(struct rg_flow *fl, struct instruction *insn,
 transfer:
 	if (obj >= 0)
 		rg_state_set(&st[obj], rg_flow_const_value(value, &v) && !v ?
-				       side_frozen(insn, api->name) : side_make(RG_ALL_LIVE));
+				       side_frozen(fl, insn, api->name) : rg_side_live());
 }
 
 static void apply_api(struct rg_flow *fl, struct instruction *insn,
@@ -271,38 +188,38 @@ static void apply_api(struct rg_flow *fl, struct instruction *insn,
 
 	switch (api->kind) {
 	case RG_INIT:
-		rg_state_set(&st[obj], side_make(RG_ALL_LIVE));
+		rg_state_set(&st[obj], rg_side_live());
 		break;
 	case RG_SET_FROZEN:
 	case RG_ALLOC_FROZEN:
-		rg_state_set(&st[obj], side_frozen(insn, api->name));
+		rg_state_set(&st[obj], side_frozen(fl, insn, api->name));
 		break;
 	case RG_UNFREEZE:
 		if (rep && (view.bits & RG_ALL_LIVE))
 			report(fl, RG_RULE_UNFREEZE_UNFROZEN, insn, api, NULL, NULL);
-		rg_state_set(&st[obj], side_make(RG_ALL_LIVE));
+		rg_state_set(&st[obj], rg_side_live());
 		break;
 	case RG_FREEZE:
-		set_result_split(fl, st, obj, insn, side_frozen(insn, api->name),
-				 side_get(view));
+		set_result_split(fl, st, obj, insn, side_frozen(fl, insn, api->name),
+				 rg_side_get(view));
 		break;
 	case RG_GET:
 	case RG_PUT:
 		if (rep && (view.bits & RG_MAY_FROZEN))
 			report(fl, RG_RULE_FROZEN_ARITH, insn, api, NULL, &view);
-		state_map(&st[obj], api->kind == RG_GET ? side_get : side_put);
+		rg_state_map(&st[obj], api->kind == RG_GET ? rg_side_get : rg_side_put);
 		break;
 	case RG_TEST_ZERO:
 		if (rep && (view.bits & RG_MAY_FROZEN))
 			report(fl, RG_RULE_FROZEN_ARITH, insn, api, NULL, &view);
-		set_result_split(fl, st, obj, insn, side_frozen(insn, api->name),
-				 side_get(view));
+		set_result_split(fl, st, obj, insn, side_frozen(fl, insn, api->name),
+				 rg_side_get(view));
 		break;
 	case RG_TRY_GET:
-		set_result_split(fl, st, obj, insn, side_make(RG_ALL_LIVE), view);
+		set_result_split(fl, st, obj, insn, rg_side_live(), view);
 		break;
 	case RG_CONSUME_FROZEN:
-		rg_state_set(&st[obj], side_make(0));
+		rg_state_set(&st[obj], rg_side_unknown());
 		break;
 	default:
 		break;
@@ -316,7 +233,7 @@ static void define(struct rg_flow *fl, pseudo_t p, struct rg_obj_state *st)
 
 	for (i = 0; i < fl->nobj; i++)
 		if (fl->keys[i].base == p)
-			rg_state_set(&st[i], side_make(0));
+			rg_state_set(&st[i], rg_side_unknown());
 }
 
 void rg_flow_transfer_insn(struct rg_flow *fl, struct instruction *insn,
@@ -380,12 +297,12 @@ static void refine_value(struct rg_flow *fl, struct rg_obj_state *st, pseudo_t v
 	if (depth > REFINE_MAX_DEPTH || !v || v == VOID)
 		return;
 	for (i = 0; i < fl->nobj; i++) {
-		if (st[i].guard != v)
+		if (st[i].guard != RG_GUARD(v))
 			continue;
 		if (truth)
-			st[i].f = side_make(RG_NO_PATH);
+			st[i].f = rg_side_no_path();
 		else
-			st[i].t = side_make(RG_NO_PATH);
+			st[i].t = rg_side_no_path();
 	}
 	if (v->type != PSEUDO_REG || !(def = v->def))
 		return;
@@ -506,7 +423,7 @@ void rg_flow_enter_block(struct rg_flow *fl, struct basic_block *from,
 			continue;
 		res = insn->target;
 		for (i = 0; i < fl->nobj; i++)
-			if (st[i].guard == res)
+			if (st[i].guard == RG_GUARD(res))
 				rg_state_set(&st[i], rg_state_view(&st[i]));
 		if (!fl->has_phi_base || !rg_flow_is_base(fl, res))
 			continue;
@@ -520,7 +437,7 @@ void rg_flow_enter_block(struct rg_flow *fl, struct basic_block *from,
 			if (arg)
 				src = rg_flow_object_of(fl, arg, false);
 			set[nset].obj = i;
-			set[nset].s = src >= 0 ? rg_state_view(&st[src]) : side_make(0);
+			set[nset].s = src >= 0 ? rg_state_view(&st[src]) : rg_side_unknown();
 			nset++;
 		}
 	} END_FOR_EACH_PTR(insn);

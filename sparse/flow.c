@@ -43,7 +43,7 @@ struct join_scratch {
 	bool gt_seen[RG_FLOW_MAX_OBJECTS], gf_seen[RG_FLOW_MAX_OBJECTS];
 	bool ct_seen[MAX_CONST_PHIS][RG_FLOW_MAX_OBJECTS];
 	bool cf_seen[MAX_CONST_PHIS][RG_FLOW_MAX_OBJECTS];
-	pseudo_t guard[RG_FLOW_MAX_OBJECTS];
+	rg_guard guard[RG_FLOW_MAX_OBJECTS];
 	bool guard_set[RG_FLOW_MAX_OBJECTS];
 	struct instruction *phis[MAX_CONST_PHIS];
 };
@@ -124,7 +124,7 @@ static void join_edge(struct fixpoint *fp, struct basic_block *from,
 			js->guard[o] = es[o].guard;
 			js->guard_set[o] = true;
 		} else if (js->guard[o] != es[o].guard) {
-			js->guard[o] = NULL;
+			js->guard[o] = 0;
 		}
 		rg_side_join(&js->gt[o], &es[o].t, &js->gt_seen[o]);
 		rg_side_join(&js->gf[o], &es[o].f, &js->gf_seen[o]);
@@ -169,7 +169,7 @@ static bool compute_in(struct fixpoint *fp, int i, struct rg_obj_state *in)
 	for (o = 0; o < nobj; o++) {
 		js->plain_seen[o] = js->gt_seen[o] = js->gf_seen[o] = false;
 		js->guard_set[o] = false;
-		js->guard[o] = NULL;
+		js->guard[o] = 0;
 		for (c = 0; c < nphis; c++)
 			js->ct_seen[c][o] = js->cf_seen[c][o] = false;
 	}
@@ -210,7 +210,7 @@ static bool compute_in(struct fixpoint *fp, int i, struct rg_obj_state *in)
 				continue;
 			in[o].t = js->ct[c][o];
 			in[o].f = js->cf[c][o];
-			in[o].guard = js->phis[c]->target;
+			in[o].guard = RG_GUARD(js->phis[c]->target);
 			break;
 		}
 	}

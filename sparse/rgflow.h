@@ -6,41 +6,32 @@
  * It is the plugin's
  * analysis (plugin/flow.h) on another IR: sparse's pseudos are SSA values
  * as GIMPLE's SSA names are, OP_PHI/OP_PHISOURCE its PHIs, OP_CBR its
- * conditions; the facts and the joins are the same.
+ * conditions; the lattice is the same code (rules/frozen-state.c).
  */
 #ifndef REFGUARD_SPARSE_RGFLOW_H
 #define REFGUARD_SPARSE_RGFLOW_H
 
 #include "internal.h"
+#include "frozen-state.h"
 
 /* Beyond this many pages in one function the rest are not tracked. */
 #define RG_FLOW_MAX_OBJECTS	64
 
 /*
- * Facts about one page along a set of paths.  "Unknown" is no bit set;
- * the join ORs RG_MAY_FROZEN and ANDs the other two.
+ * A freeze site (frozen-state.h): the call's position packed so that
+ * sites order as positions do (stream, line, column), and the freezing
+ * function's name kept beside it in the flow for the note.
  */
-#define RG_MAY_FROZEN	1	/* frozen on at least one path */
-#define RG_ALL_FROZEN	2	/* frozen on every path */
-#define RG_ALL_LIVE	4	/* live (not frozen) on every path */
-#define RG_NO_PATH	8	/* alone: no path gets here (see the guard) */
+#define RG_FLOW_MAX_SITES	64
 
-struct rg_side {
-	unsigned char bits;
-	bool has_loc;
-	struct position loc;		/* a freeze reaching here (its '(') */
-	const char *loc_callee;		/* and the freezing function's name */
+struct rg_freeze_site {
+	rg_site site;
+	struct position pos;
+	const char *callee;
 };
 
-/*
- * One page's state: t where the guard (a pseudo: a freeze's result, or a
- * PHI of constants built from it) is non-zero, f where it is zero; without
- * a guard t and f are equal.  See plugin/flow.h.
- */
-struct rg_obj_state {
-	struct rg_side t, f;
-	pseudo_t guard;
-};
+/* A guard is a pseudo (frozen-state.h's rg_guard). */
+#define RG_GUARD(pseudo)	((rg_guard)(uintptr_t)(pseudo))
 
 /* A refcount: the address BASE + OFF bytes (BASE a pseudo). */
 struct rg_key {
@@ -57,6 +48,8 @@ struct rg_flow {
 	bool flow_valid;		/* false: the fixed point was abandoned */
 	const char *function;
 	struct symbol *fn;
+	unsigned int nsites;
+	struct rg_freeze_site sites[RG_FLOW_MAX_SITES];
 };
 
 /* flow-objects.c */
@@ -68,10 +61,6 @@ pseudo_t rg_flow_phi_arg(struct instruction *phi, struct basic_block *from);
 bool rg_flow_const_value(pseudo_t p, long long *value);
 
 /* flow-state.c */
-void rg_side_join(struct rg_side *acc, const struct rg_side *s, bool *seen);
-struct rg_side rg_state_view(const struct rg_obj_state *st);
-bool rg_state_equal(const struct rg_obj_state *a, const struct rg_obj_state *b);
-void rg_state_set(struct rg_obj_state *st, struct rg_side s);
 void rg_flow_transfer_insn(struct rg_flow *fl, struct instruction *insn,
 			   struct rg_obj_state *st);
 void rg_flow_refine_edge(struct rg_flow *fl, struct basic_block *from,
