@@ -3,20 +3,10 @@
  * The flow pass's transfer functions: what each statement and branch does
  * to the lattice of rules/frozen-state.c.
  *
- * Every transition comes from the kind of the callee in rules/api.def:
- *
- * RG_SET_FROZEN, RG_ALLOC_FROZEN	frozen
- * RG_SET				frozen if the count is 0, else live
- * RG_INIT, RG_UNFREEZE			live
- * RG_FREEZE, RG_TEST_ZERO		frozen where the result is non-zero,
- *					live where it is zero
- * RG_TRY_GET				live where the result is non-zero,
- *					unchanged where it is zero
- * RG_GET				live (a frozen path stays frozen)
- * RG_PUT				unknown: the caller may have dropped
- *					its last reference
- * RG_CONSUME_FROZEN			unknown: the page is not the caller's
- * RG_READ, RG_CONVERT, other calls	unchanged
+ * What a call to the API checks and does to its page is its kind's
+ * (rules/api.def, rules/kinds.def), through rg_call_effect()
+ * (rules/frozen-state.c, the sparse engine's too); a raw store of a
+ * count (RG_SET) also goes by the count: frozen if 0, else live.
  *
  * A result is followed to the branches that test it through copies,
  * casts, != 0 / == 0, !, & and | of truth values, __builtin_expect()
@@ -125,9 +115,8 @@ static void apply_api(struct rg_flow *fl, gcall *call, const struct rg_api *api,
 		      struct rg_obj_state *st)
 {
 	tree page = rg_flow_call_page(call, api);
-	location_t loc = gimple_location(call);
 	int obj = page ? rg_flow_object_of(fl, page, false) : -1;
-	bool report = fl->reporting && fl->flow_valid;
+	struct rg_call_effect e;
 	struct rg_side view;
 
 	if (api->kind == RG_SET) {
@@ -137,50 +126,24 @@ static void apply_api(struct rg_flow *fl, gcall *call, const struct rg_api *api,
 	if (obj < 0)
 		return;
 	view = rg_state_view(&st[obj]);
-
-	switch (api->kind) {
-	case RG_INIT:
-		rg_state_set(&st[obj], rg_side_live());
-		break;
-	case RG_SET_FROZEN:
-	case RG_ALLOC_FROZEN:
-		rg_state_set(&st[obj], rg_side_frozen(loc));
-		break;
-	case RG_UNFREEZE:
-		if (report && (view.bits & RG_ALL_LIVE))
+	e = rg_call_effect(api->kind, view, gimple_location(call));
+	if (fl->reporting && fl->flow_valid) {
+		if (e.check == RG_RULE_FROZEN_ARITH)
+			report_frozen_arith(call, api, view);
+		else if (e.check == RG_RULE_UNFREEZE_UNFROZEN)
 			report_unfreeze_unfrozen(call, api);
-		rg_state_set(&st[obj], rg_side_live());
+	}
+	switch (e.how) {
+	case RG_EFFECT_KEEP:
 		break;
-	case RG_FREEZE:
-		set_result_split(fl, st, obj, gimple_call_lhs(call),
-				 rg_side_frozen(loc), rg_side_get(view));
+	case RG_EFFECT_SET:
+		rg_state_set(&st[obj], e.t);
 		break;
-	case RG_GET:
-		if (report && (view.bits & RG_MAY_FROZEN))
-			report_frozen_arith(call, api, view);
-		rg_state_map(&st[obj], rg_side_get);
+	case RG_EFFECT_SPLIT:
+		set_result_split(fl, st, obj, gimple_call_lhs(call), e.t, e.f);
 		break;
-	case RG_PUT:
-		if (report && (view.bits & RG_MAY_FROZEN))
-			report_frozen_arith(call, api, view);
-		rg_state_map(&st[obj], rg_side_put);
-		break;
-	case RG_TEST_ZERO:
-		if (report && (view.bits & RG_MAY_FROZEN))
-			report_frozen_arith(call, api, view);
-		set_result_split(fl, st, obj, gimple_call_lhs(call),
-				 rg_side_frozen(loc), rg_side_get(view));
-		break;
-	case RG_TRY_GET:
-		set_result_split(fl, st, obj, gimple_call_lhs(call),
-				 rg_side_live(), view);
-		break;
-	case RG_CONSUME_FROZEN:
-		rg_state_set(&st[obj], rg_side_unknown());
-		break;
-	case RG_SET:
-	case RG_READ:
-	case RG_CONVERT:
+	case RG_EFFECT_MAP:
+		rg_state_map(&st[obj], e.map);
 		break;
 	}
 }

@@ -64,7 +64,7 @@ const unsigned int rg_helper_file_count =
 	sizeof(rg_helper_files) / sizeof(rg_helper_files[0]);
 
 const struct rg_kind_info rg_kinds[RG_NR_KINDS] = {
-#define KIND(id, name, summary) { name, summary },
+#define KIND(id, name, summary, check, effect) { name, summary },
 #include "kinds.def"
 #undef KIND
 };

@@ -29,14 +29,14 @@ struct rg_rule_info {
 
 /* What a call does to the refcount state of the page it names. */
 enum rg_api_kind {
-#define KIND(id, name, summary) RG_##id,
+#define KIND(id, name, summary, check, effect) RG_##id,
 #include "kinds.def"
 #undef KIND
 };
 
 /* Counted apart, so that a switch over enum rg_api_kind stays complete. */
 enum {
-#define KIND(id, name, summary) RG_KIND_INDEX_##id,
+#define KIND(id, name, summary, check, effect) RG_KIND_INDEX_##id,
 #include "kinds.def"
 #undef KIND
 	RG_NR_KINDS

@@ -5,6 +5,8 @@
  * taking and dropping references.  Built into the plugin (as C++, like
  * the kernel's gcc-plugins) and into refguard for the sparse engine.
  */
+#include <stddef.h>
+
 #include "frozen-state.h"
 
 static struct rg_side side_make(unsigned char bits, rg_site site)
@@ -120,4 +122,73 @@ struct rg_side rg_side_put(struct rg_side s)
 void rg_state_map(struct rg_obj_state *st, struct rg_side (*fn)(struct rg_side))
 {
 	rg_state_split(st, st->guard, fn(st->t), fn(st->f));
+}
+
+/* ------------------------------------------- what a call does */
+
+enum check { CHECK_NONE, CHECK_IF_FROZEN, CHECK_IF_LIVE };
+enum effect {
+	EFFECT_KEEP, EFFECT_LIVE, EFFECT_FROZEN, EFFECT_UNKNOWN, EFFECT_GET,
+	EFFECT_PUT, EFFECT_SPLIT_FROZEN, EFFECT_SPLIT_LIVE, EFFECT_BY_VALUE,
+};
+
+static const struct {
+	enum check check;
+	enum effect effect;
+} kind_effects[] = {
+#define KIND(id, name, summary, check, effect) { CHECK_##check, EFFECT_##effect },
+#include "kinds.def"
+#undef KIND
+};
+
+bool rg_kind_freezes(enum rg_api_kind kind)
+{
+	enum effect e = kind_effects[kind].effect;
+
+	return e == EFFECT_FROZEN || e == EFFECT_SPLIT_FROZEN || e == EFFECT_BY_VALUE;
+}
+
+struct rg_call_effect rg_call_effect(enum rg_api_kind kind, struct rg_side view,
+				     rg_site site)
+{
+	struct rg_call_effect e;
+
+	e.check = RG_NR_RULES;
+	if (kind_effects[kind].check == CHECK_IF_FROZEN && (view.bits & RG_MAY_FROZEN))
+		e.check = RG_RULE_FROZEN_ARITH;
+	else if (kind_effects[kind].check == CHECK_IF_LIVE && (view.bits & RG_ALL_LIVE))
+		e.check = RG_RULE_UNFREEZE_UNFROZEN;
+	e.how = RG_EFFECT_SET;
+	e.t = e.f = rg_side_unknown();
+	e.map = NULL;
+	switch (kind_effects[kind].effect) {
+	case EFFECT_LIVE:
+		e.t = rg_side_live();
+		break;
+	case EFFECT_FROZEN:
+		e.t = rg_side_frozen(site);
+		break;
+	case EFFECT_UNKNOWN:
+		break;
+	case EFFECT_GET:
+	case EFFECT_PUT:
+		e.how = RG_EFFECT_MAP;
+		e.map = kind_effects[kind].effect == EFFECT_GET ? rg_side_get : rg_side_put;
+		break;
+	case EFFECT_SPLIT_FROZEN:
+		e.how = RG_EFFECT_SPLIT;
+		e.t = rg_side_frozen(site);
+		e.f = rg_side_get(view);
+		break;
+	case EFFECT_SPLIT_LIVE:
+		e.how = RG_EFFECT_SPLIT;
+		e.t = rg_side_live();
+		e.f = view;
+		break;
+	case EFFECT_KEEP:
+	case EFFECT_BY_VALUE:
+		e.how = RG_EFFECT_KEEP;
+		break;
+	}
+	return e;
 }

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "catalogue.h"
+
 /*
  * Facts about one page along a set of paths.  "Unknown" is no bit set;
  * the join of two path sets ORs RG_MAY_FROZEN and ANDs the other two.
@@ -74,5 +76,31 @@ void rg_state_split(struct rg_obj_state *st, rg_guard guard,
 		    struct rg_side t, struct rg_side f);
 /* FN applied to both sides. */
 void rg_state_map(struct rg_obj_state *st, struct rg_side (*fn)(struct rg_side));
+
+/*
+ * What a call of an API kind does (rules/kinds.def's check and effect),
+ * for a page whose state over all paths before it is VIEW, the call at
+ * SITE: report CHECK (RG_NR_RULES: nothing), then the page is
+ *   RG_EFFECT_KEEP	unchanged
+ *   RG_EFFECT_SET	T on every path
+ *   RG_EFFECT_SPLIT	split by the call's result: T where it is non-zero,
+ *			F where it is zero (an engine without the result
+ *			joins them)
+ *   RG_EFFECT_MAP	MAP (rg_side_get or rg_side_put) on both sides
+ * RG_SET (BY_VALUE) depends on the count: the engines decide it.
+ */
+enum rg_effect_how { RG_EFFECT_KEEP, RG_EFFECT_SET, RG_EFFECT_SPLIT, RG_EFFECT_MAP };
+
+struct rg_call_effect {
+	enum rg_rule check;
+	enum rg_effect_how how;
+	struct rg_side t, f;
+	struct rg_side (*map)(struct rg_side);
+};
+
+struct rg_call_effect rg_call_effect(enum rg_api_kind kind, struct rg_side view,
+				     rg_site site);
+/* Does a call of KIND freeze the page on some outcome? */
+bool rg_kind_freezes(enum rg_api_kind kind);
 
 #endif

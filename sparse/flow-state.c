@@ -1,20 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The frozen-state lattice and transfer functions on
- * sparse's linearized code.  Facts and transitions are the plugin's
- * (plugin/flow-transfer.c, plugin/flow-objects.c), from the callee's kind
- * in rules/api.def:
- *
- * RG_SET_FROZEN, RG_ALLOC_FROZEN	frozen
- * RG_SET				frozen if the count is 0, else live
- * RG_INIT, RG_UNFREEZE			live
- * RG_FREEZE, RG_TEST_ZERO		frozen where the result is non-zero,
- *					live where it is zero
- * RG_TRY_GET				live where the result is non-zero
- * RG_GET				live (a frozen path stays frozen)
- * RG_PUT				unknown (a frozen path stays frozen)
- * RG_CONSUME_FROZEN			unknown: no longer the caller's page
- * RG_READ, RG_CONVERT, other calls	unchanged
+ * The transfer functions and reports of the flow rules on sparse's
+ * linearized code.  The lattice and what a call of each API kind checks
+ * and does are rules/frozen-state.c's (shared with the plugin, from
+ * rules/kinds.def); a raw store of a count goes by the count, as the
+ * plugin's (plugin/flow-transfer.c).
  *
  * Page identity is flow-objects.c's.
  */
@@ -58,8 +48,9 @@ static const char *site_callee(const struct rg_flow *fl, rg_site site)
 	return NULL;
 }
 
-static struct rg_side side_frozen(struct rg_flow *fl, struct instruction *insn,
-				  const char *callee)
+/* INSN's site, the callee kept for the note. */
+static rg_site freeze_site(struct rg_flow *fl, struct instruction *insn,
+			   const char *callee)
 {
 	rg_site site = site_of(insn->pos);
 
@@ -68,7 +59,7 @@ static struct rg_side side_frozen(struct rg_flow *fl, struct instruction *insn,
 		fl->sites[fl->nsites].callee = callee;
 		fl->nsites++;
 	}
-	return rg_side_frozen(site);
+	return site;
 }
 
 /* A guard's definition runs again: its pages keep what holds either way. */
@@ -167,7 +158,7 @@ static void raw_set(struct rg_flow *fl, struct instruction *insn,
 transfer:
 	if (obj >= 0)
 		rg_state_set(&st[obj], rg_flow_const_value(value, &v) && !v ?
-				       side_frozen(fl, insn, api->name) : rg_side_live());
+				       rg_side_frozen(freeze_site(fl, insn, api->name)) : rg_side_live());
 }
 
 static void apply_api(struct rg_flow *fl, struct instruction *insn,
@@ -175,7 +166,7 @@ static void apply_api(struct rg_flow *fl, struct instruction *insn,
 {
 	pseudo_t page = rg_flow_call_page(insn, api);
 	int obj = page ? rg_flow_object_of(fl, page, false) : -1;
-	bool rep = fl->reporting && fl->flow_valid;
+	struct rg_call_effect e;
 	struct rg_side view;
 
 	if (api->kind == RG_SET) {
@@ -185,43 +176,22 @@ static void apply_api(struct rg_flow *fl, struct instruction *insn,
 	if (obj < 0)
 		return;
 	view = rg_state_view(&st[obj]);
-
-	switch (api->kind) {
-	case RG_INIT:
-		rg_state_set(&st[obj], rg_side_live());
+	e = rg_call_effect(api->kind, view, rg_kind_freezes(api->kind) ?
+			   freeze_site(fl, insn, api->name) : 0);
+	if (fl->reporting && fl->flow_valid && e.check != RG_NR_RULES)
+		report(fl, e.check, insn, api, NULL,
+		       e.check == RG_RULE_FROZEN_ARITH ? &view : NULL);
+	switch (e.how) {
+	case RG_EFFECT_KEEP:
 		break;
-	case RG_SET_FROZEN:
-	case RG_ALLOC_FROZEN:
-		rg_state_set(&st[obj], side_frozen(fl, insn, api->name));
+	case RG_EFFECT_SET:
+		rg_state_set(&st[obj], e.t);
 		break;
-	case RG_UNFREEZE:
-		if (rep && (view.bits & RG_ALL_LIVE))
-			report(fl, RG_RULE_UNFREEZE_UNFROZEN, insn, api, NULL, NULL);
-		rg_state_set(&st[obj], rg_side_live());
+	case RG_EFFECT_SPLIT:
+		set_result_split(fl, st, obj, insn, e.t, e.f);
 		break;
-	case RG_FREEZE:
-		set_result_split(fl, st, obj, insn, side_frozen(fl, insn, api->name),
-				 rg_side_get(view));
-		break;
-	case RG_GET:
-	case RG_PUT:
-		if (rep && (view.bits & RG_MAY_FROZEN))
-			report(fl, RG_RULE_FROZEN_ARITH, insn, api, NULL, &view);
-		rg_state_map(&st[obj], api->kind == RG_GET ? rg_side_get : rg_side_put);
-		break;
-	case RG_TEST_ZERO:
-		if (rep && (view.bits & RG_MAY_FROZEN))
-			report(fl, RG_RULE_FROZEN_ARITH, insn, api, NULL, &view);
-		set_result_split(fl, st, obj, insn, side_frozen(fl, insn, api->name),
-				 rg_side_get(view));
-		break;
-	case RG_TRY_GET:
-		set_result_split(fl, st, obj, insn, rg_side_live(), view);
-		break;
-	case RG_CONSUME_FROZEN:
-		rg_state_set(&st[obj], rg_side_unknown());
-		break;
-	default:
+	case RG_EFFECT_MAP:
+		rg_state_map(&st[obj], e.map);
 		break;
 	}
 }
