@@ -148,6 +148,11 @@ bool rg_kind_freezes(enum rg_api_kind kind)
 	return e == EFFECT_FROZEN || e == EFFECT_SPLIT_FROZEN || e == EFFECT_BY_VALUE;
 }
 
+bool rg_kind_starts_flow(enum rg_api_kind kind)
+{
+	return rg_kind_freezes(kind) || kind_effects[kind].check == CHECK_IF_LIVE;
+}
+
 struct rg_call_effect rg_call_effect(enum rg_api_kind kind, struct rg_side view,
 				     rg_site site)
 {

@@ -102,5 +102,11 @@ struct rg_call_effect rg_call_effect(enum rg_api_kind kind, struct rg_side view,
 				     rg_site site);
 /* Does a call of KIND freeze the page on some outcome? */
 bool rg_kind_freezes(enum rg_api_kind kind);
+/*
+ * Can a call of KIND begin a flow finding: does it freeze the page, or is
+ * it checked against a live one?  A function calling no such kind gets
+ * none (its pages are never frozen, and nothing checks them live).
+ */
+bool rg_kind_starts_flow(enum rg_api_kind kind);
 
 #endif

@@ -228,8 +228,9 @@ static void prepare_scope(struct scope *scope, struct prepared *p)
 
 /*
  * Scan the file's own definitions; with --sparse, copy (before evaluation)
- * those that call the API, for the flow rules.  sym->aux holds the copy:
- * sparse's library leaves aux to its users.
+ * those whose API calls can begin a flow finding, for the flow rules (the
+ * others cannot have one: their own code is plain sparse's).  sym->aux
+ * holds the copy: sparse's library leaves aux to its users.
  */
 static void scan_definitions(struct symbol_list *list, struct prepared *p)
 {
@@ -244,7 +245,7 @@ static void scan_definitions(struct symbol_list *list, struct prepared *p)
 		what = rg_syntactic_scan(sym, sym->ctype.base_type->stmt, true);
 		if (what)
 			add_symbol(&with_candidates, sym);
-		if ((what & RG_SCAN_API_CALLS) && plain_code_for_checks) {
+		if ((what & RG_SCAN_FLOW_STARTS) && plain_code_for_checks) {
 			sym->aux = rg_flow_copy(sym);
 			add_symbol(&p->copies, sym->aux);
 		}

@@ -12,8 +12,10 @@
  *
  * Only a function that itself spells a call to the API gets different
  * code from the two (the flow rules follow only such calls: an API call
- * inside an inlined helper is the helper's, analysed on its own).  For
- * those, a copy of the body is taken as parsed, before evaluation, the
+ * inside an inlined helper is the helper's, analysed on its own), and
+ * only one whose calls can begin a flow finding (a freeze, a raw store,
+ * an unfreeze: rg_kind_starts_flow()) needs the calls kept.  For those,
+ * a copy of the body is taken as parsed, before evaluation, the
  * way sparse copies an inline function's body to inline it (uninline()),
  * with arguments and locals of its own so that the two linearizations
  * share no pseudo.  The original is then expanded with the API inlined,

@@ -58,6 +58,7 @@ const char *rg_sparse_fn_name(const struct symbol *fn);
 /* syntactic.c: record candidates before evaluation, report after. */
 #define RG_SCAN_SYNTACTIC	1	/* a raw setter call or a _refcount access */
 #define RG_SCAN_API_CALLS	2	/* a call to the API: work for the flow rules */
+#define RG_SCAN_FLOW_STARTS	4	/* one that can begin a flow finding */
 unsigned int rg_syntactic_scan(struct symbol *fn, struct statement *body, bool record);
 /* Is the call whose '(' is at pos one fn spells itself (see syntactic.c)? */
 bool rg_syntactic_api_call(struct symbol *fn, struct position pos);

@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "frozen-state.h"
 #include "scope.h"
 #include "driver.h"
 
@@ -96,6 +97,7 @@ static int nr_deferred;
 static struct api_call *api_calls;
 static int nr_api_calls, cap_api_calls;
 static int found_api_calls;
+static int found_flow_starts;	/* calls that can begin a flow finding */
 
 static struct ident *id_refcount, *id_page, *id_folio;
 
@@ -336,6 +338,8 @@ static void scan_call(struct expression *call)
 
 		if (api)
 			add_api_call(call->pos);
+		if (api && rg_kind_starts_flow(api->kind))
+			found_flow_starts++;
 		if (api && api->kind == RG_SET) {
 			struct cand c = { .kind = CAND_RAW_SET, .pos = fn->pos,
 					  .call_pos = call->pos, .api = api,
@@ -562,8 +566,10 @@ unsigned int rg_syntactic_scan(struct symbol *fn, struct statement *body, bool r
 	scan_fn = fn;
 	found = 0;
 	found_api_calls = 0;
+	found_flow_starts = 0;
 	scan_stmt(body);
-	return (found ? RG_SCAN_SYNTACTIC : 0) | (found_api_calls ? RG_SCAN_API_CALLS : 0);
+	return (found ? RG_SCAN_SYNTACTIC : 0) | (found_api_calls ? RG_SCAN_API_CALLS : 0) |
+	       (found_flow_starts ? RG_SCAN_FLOW_STARTS : 0);
 }
 
 /*
