@@ -15,9 +15,10 @@
  *   symbols before evaluation keeps them as OP_CALLs with their arguments
  *   and results, which is what the plugin sees in GIMPLE before inlining.
  *   With --sparse, sparse's checks need plain sparse's code, API inlined:
- *   a function that calls the API itself is then linearized twice, as
- *   plain sparse does for its checks and, from a copy of its parsed body,
- *   with the API as calls for the flow rules (flow-copy.c).
+ *   a function whose own API calls can begin a flow finding (a freeze, a
+ *   raw store, an unfreeze) is then linearized twice, as plain sparse
+ *   does for its checks and, from a copy of its parsed body, with the API
+ *   as calls for the flow rules (flow-copy.c).
  * - API functions defined outside the helper headers (put_page(),
  *   set_page_refcounted(), ...) are then analysed as functions of their
  *   own, as the plugin does, with sparse's warnings held back for them:
