@@ -1,13 +1,15 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# Kernel trees for refguard: the embedded default (Debian's
-# linux-source-6.12 tarball, unpacked into build/) and configured object
-# directories for builds with the plugin.  Used by the Makefile, the
-# driver and the testsuite, so there is one way to get a tree.
+# Kernel trees for refguard: the embedded default (Debian's linux-source
+# package pinned in scripts/kernel-pins, unpacked into build/) and
+# configured object directories for builds with the plugin.  Used by the
+# Makefile, the driver and the testsuite, so there is one way to get a
+# tree.
 #
 # usage: scripts/kernel.sh src
-#            print the default source tree, unpacking it on first use
+#            print the default source tree, fetching and unpacking it on
+#            first use
 #        scripts/kernel.sh obj NAME [SRC]
 #            print build/NAME, an O= object directory of SRC (default:
 #            the default tree) configured with defconfig plus the options
@@ -15,10 +17,20 @@
 #            prepared (make prepare), doing the work on first use only;
 #            with LLVM set (e.g. LLVM=-16), a Clang build: kbuild's
 #            LLVM=$LLVM instead of configure's CC
+#        scripts/kernel.sh fetch NAME [VERSION]
+#            print the path of the source tarball of scripts/kernel-pins'
+#            NAME (its pinned version, or VERSION), fetching the package
+#            into build/debian/ when the system does not have it
+#        scripts/kernel.sh pin NAME
+#            print NAME's pinned package and version
+#
+# Environment: REFGUARD_KERNEL selects the default tree by its name in
+# scripts/kernel-pins (default 6.12, or configure's --with-kernel).
 
 set -e
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 builddir=$srcdir/build
+pins=$srcdir/scripts/kernel-pins
 
 die() { echo "kernel.sh: $*" >&2; exit 2; }
 
@@ -26,25 +38,142 @@ config_value() {
 	sed -n "s|^$1 := ||p" "$srcdir/config.mk" 2>/dev/null
 }
 
+# pin_field NAME COLUMN: a column of NAME's line in scripts/kernel-pins.
+pin_field() {
+	awk -v n="$1" -v c="$2" '$1 == n && !/^#/ { print $c; exit }' "$pins"
+}
+
+# The archive URI the system's own apt uses for ARCHIVE (debian or
+# debian-security), so a mirror or snapshot is honoured; else Debian's.
+system_uris() {
+	sed -n 's/^URIs:[[:space:]]*//p' /etc/apt/sources.list.d/*.sources 2>/dev/null
+	awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { print $i; break } }' \
+		/etc/apt/sources.list 2>/dev/null
+	true
+}
+
+archive_uri() {
+	for u in $(system_uris); do
+		case "$1:${u%/}" in
+		debian-security:*/debian-security|debian:*/debian) echo "${u%/}"; return ;;
+		esac
+	done
+	echo "http://deb.debian.org/$1"
+}
+
+# fetch_deb PACKAGE VERSION SUITE ARCHIVE: the .deb of PACKAGE=VERSION,
+# or of the suite's newest version when VERSION is gone (said on stderr),
+# downloaded with a private apt state: the system's apt configuration is
+# neither read for the suite nor changed.  apt verifies the download
+# against the suite's signed index.
+fetch_deb() {
+	pkg=$1 ver=$2 suite=$3 archive=$4
+	apt=$builddir/debian/apt-$suite
+	dl=$builddir/debian/dl
+	for f in "$dl/${pkg}_$(echo "$ver" | sed 's/:/%3a/')"_*.deb; do
+		[ -f "$f" ] && { echo "$f"; return; }
+	done
+	command -v apt-get >/dev/null || die "no apt-get to fetch $pkg"
+	[ -f /usr/share/keyrings/debian-archive-keyring.gpg ] ||
+		die "no /usr/share/keyrings/debian-archive-keyring.gpg (Debian package debian-archive-keyring)"
+	mkdir -p "$apt/sources" "$apt/lists/partial" "$dl"
+	cat > "$apt/sources/$suite.sources" <<EOS
+Types: deb
+URIs: $(archive_uri "$archive")
+Suites: $suite
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOS
+	set -- -q -o Dir::Etc::SourceList=/dev/null \
+	       -o Dir::Etc::SourceParts="$apt/sources" \
+	       -o Dir::State::Lists="$apt/lists" -o Dir::State::Status=/dev/null \
+	       -o Dir::Cache="$apt/cache" -o APT::Sandbox::User="$(id -un)"
+	mkdir -p "$apt/cache/archives/partial"
+	echo "fetching $pkg $ver from $suite" >&2
+	apt-get "$@" update > "$apt/fetch.log" 2>&1 ||
+		die "apt-get update of $suite failed: $(tail -n 3 "$apt/fetch.log")"
+	have=$(apt-cache "$@" madison "$pkg" 2>/dev/null | awk -F'|' '{ gsub(/ /, "", $2); print $2 }')
+	[ -n "$have" ] || die "$suite has no package $pkg"
+	if ! printf '%s\n' "$have" | grep -qxF "$ver"; then
+		newest=$(printf '%s\n' "$have" | head -n 1)
+		echo "kernel.sh: $pkg $ver (the pin in scripts/kernel-pins) is no longer in $suite; taking the newest, $newest" >&2
+		ver=$newest
+	fi
+	(cd "$dl" && apt-get "$@" download "$pkg=$ver") >> "$apt/fetch.log" 2>&1 ||
+		die "apt-get download $pkg=$ver failed: $(tail -n 3 "$apt/fetch.log")"
+	for f in "$dl/${pkg}_$(echo "$ver" | sed 's/:/%3a/')"_*.deb; do
+		[ -f "$f" ] && { echo "$f"; return; }
+	done
+	die "apt-get download $pkg=$ver left no .deb in $dl"
+}
+
+# tarball NAME [VERSION]: the source tarball of a pinned tree; prints
+# "VERSION TARBALL".  The system's installed package serves when it is
+# the version asked for.
+tarball() {
+	name=$1
+	pkg=$(pin_field "$name" 2)
+	[ -n "$pkg" ] || die "no kernel '$name' in $pins"
+	ver=${2:-$(pin_field "$name" 3)}
+	installed=$(dpkg-query -W -f '${Version}' "$pkg" 2>/dev/null || true)
+	if [ "$installed" = "$ver" ]; then
+		t=$(dpkg -L "$pkg" 2>/dev/null | grep "/$pkg\.tar\.[a-z]*\$" | head -n 1)
+		[ -f "$t" ] && { echo "$ver $t"; return; }
+	fi
+	deb=$(fetch_deb "$pkg" "$ver" "$(pin_field "$name" 4)" "$(pin_field "$name" 5)")
+	# the version actually fetched (the pin, or the newest when it is gone)
+	ver=$(dpkg-deb -f "$deb" Version)
+	x=$builddir/debian/x/$pkg-$ver
+	if [ ! -d "$x" ]; then
+		rm -rf "$x.tmp" && mkdir -p "${x%/*}"
+		dpkg-deb -x "$deb" "$x.tmp" || die "dpkg-deb -x $deb failed"
+		mv "$x.tmp" "$x"
+	fi
+	t=$(find "$x/usr/src" -maxdepth 1 -name "$pkg.tar.*" | head -n 1)
+	[ -n "$t" ] || die "$deb holds no $pkg.tar.*"
+	echo "$ver $t"
+}
+
 default_src() {
 	dir=$(config_value KERNEL_DIR)
-	[ -n "$dir" ] || dir=$builddir/linux-source-6.12
-	if [ -f "$dir/include/linux/page_ref.h" ]; then
+	if [ -n "$dir" ]; then
+		[ -f "$dir/include/linux/page_ref.h" ] ||
+			die "$dir (configure --with-kernel) is not a kernel tree"
 		echo "$dir"
 		return
 	fi
-	tarball=$(config_value KERNEL_TARBALL)
-	[ -n "$tarball" ] || tarball=$(dpkg -L linux-source-6.12 2>/dev/null |
-		grep '/linux-source-6\.12\.tar\.[a-z]*$' | head -n 1)
-	[ -n "$tarball" ] && [ -f "$tarball" ] ||
-		die "no kernel tree: install the Debian package linux-source-6.12 or pass --kernel DIR"
-	[ "$dir" = "$builddir/linux-source-6.12" ] ||
-		die "$dir is not a kernel tree"
+	name=${REFGUARD_KERNEL:-6.12}
+	dir=$builddir/linux-source-$name
+	stamp=$dir/.refguard-source
+	user_tarball=$(config_value KERNEL_TARBALL)
+	if [ -n "$user_tarball" ] && [ "$name" = 6.12 ]; then
+		want="tarball $user_tarball"
+		t=$user_tarball
+	else
+		pkg=$(pin_field "$name" 2)
+		[ -n "$pkg" ] || die "no kernel '$name' in $pins (REFGUARD_KERNEL)"
+		want="$pkg $(pin_field "$name" 3)"
+		t=
+	fi
+	if [ -f "$dir/include/linux/page_ref.h" ] && [ -f "$stamp" ] &&
+	   [ "$(cat "$stamp")" = "$want" ]; then
+		echo "$dir"
+		return
+	fi
+	if [ -z "$t" ]; then
+		r=$(tarball "$name") || exit 2
+		set -- $r
+		t=$2
+		[ "$1" = "$(pin_field "$name" 3)" ] || want="$pkg $1 (pin unavailable)"
+	fi
+	[ -f "$t" ] || die "no kernel tarball $t"
 	mkdir -p "$builddir"
-	echo "unpacking $tarball into $builddir" >&2
+	echo "unpacking $t into $dir" >&2
 	rm -rf "$dir.tmp" && mkdir "$dir.tmp"
-	tar -xf "$tarball" -C "$dir.tmp" --strip-components=1 ||
-		die "could not unpack $tarball"
+	tar -xf "$t" -C "$dir.tmp" --strip-components=1 ||
+		die "could not unpack $t"
+	echo "$want" > "$dir.tmp/.refguard-source"
+	rm -rf "$dir"
 	mv "$dir.tmp" "$dir"
 	echo "$dir"
 }
@@ -89,5 +218,12 @@ case "$1" in
 src) default_src ;;
 obj) [ -n "$2" ] || die "usage: kernel.sh obj NAME [SRC]"
      configured_obj "$2" "$3" ;;
-*) die "usage: kernel.sh src | obj NAME [SRC]" ;;
+fetch) [ -n "$2" ] || die "usage: kernel.sh fetch NAME [VERSION]"
+       r=$(tarball "$2" "$3") || exit 2
+       echo "${r#* }" ;;
+pin) [ -n "$2" ] || die "usage: kernel.sh pin NAME"
+     pkg=$(pin_field "$2" 2)
+     [ -n "$pkg" ] || die "no kernel '$2' in $pins"
+     echo "$pkg $(pin_field "$2" 3)" ;;
+*) die "usage: kernel.sh src | obj NAME [SRC] | fetch NAME [VERSION] | pin NAME" ;;
 esac

@@ -13,17 +13,15 @@ fi
 # line before each are not.
 "$REFGUARD" report --format json fs > "$tmp/fs.json" 2>"$tmp/err"
 st=$?
-if [ $st = 1 ] && python3 - "$tmp/fs.json" <<'PY'
+# the expected sites, by statement (testsuite/lib/linux-*.sites)
+"$top/testsuite/lib/kernel-sites" "$ksrc" --under fs/ --format json > "$tmp/fs.want" 2>>"$tmp/err"
+if [ $st = 1 ] && python3 - "$tmp/fs.json" "$tmp/fs.want" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["unchecked"] == [], d["unchecked"]
 got = sorted((f["file"], f["line"], f["rule"], f["fix"]) for f in d["findings"])
-want = sorted([
-    ("fs/ext4/inode.c", 3996, "direct-refcount", "page_ref_count(page)"),
-    ("fs/fuse/dax.c", 680, "direct-refcount", "page_ref_count(page)"),
-    ("fs/xfs/xfs_inode.c", 2994, "direct-refcount", "page_ref_count(page)"),
-])
-assert got == want, got
+want = sorted((s["file"], s["line"], s["rule"], s["new"]) for s in json.load(open(sys.argv[2])))
+assert want and got == want, (got, want)
 PY
 then pass kernel-report-fs; else fail kernel-report-fs "exit $st: $(cat "$tmp/fs.json" "$tmp/err")"; fi
 
@@ -48,26 +46,12 @@ for line in open(sys.argv[1]):
     elif line.startswith(" "):
         old += 1
 PY
-cat > "$tmp/want" <<'W'
-fs/ext4/inode.c:3996: atomic_read(&page->_refcount) == 1, -> page_ref_count(page) == 1,
-fs/fuse/dax.c:680: atomic_read(&page->_refcount) == 1, TASK_INTERRUPTIBLE, -> page_ref_count(page) == 1, TASK_INTERRUPTIBLE,
-fs/xfs/xfs_inode.c:2994: atomic_read(&page->_refcount) == 1, TASK_INTERRUPTIBLE, -> page_ref_count(page) == 1, TASK_INTERRUPTIBLE,
-W
-cat >> "$tmp/want" <<'W'
-mm/internal.h:444: set_page_count(page, 1); -> init_page_count(page);
-mm/memremap.c:497: folio_set_count(folio, 1); -> init_folio_count(folio);
-mm/memremap.c:509: set_page_count(page, 1); -> init_page_count(page);
-mm/mm_init.c:1023: set_page_count(page, 0); -> set_page_count_as_frozen(page);
-mm/mm_init.c:1065: set_page_count(page, 0); -> set_page_count_as_frozen(page);
-mm/mm_init.c:2262: set_page_count(p, 0); -> set_page_count_as_frozen(p);
-mm/page_alloc.c:1338: set_page_count(p, 0); -> set_page_count_as_frozen(p);
-mm/page_alloc.c:1351: set_page_count(p, 0); -> set_page_count_as_frozen(p);
-mm/page_alloc.c:5059: set_page_count(page, PAGE_FRAG_CACHE_MAX_SIZE + 1); -> page_ref_unfreeze(page, PAGE_FRAG_CACHE_MAX_SIZE + 1);
-W
+"$top/testsuite/lib/kernel-sites" "$ksrc" --format diff > "$tmp/want" 2>>"$tmp/err" ||
+	: > "$tmp/want"
 sort "$tmp/sites" > "$tmp/got"
 sort "$tmp/want" -o "$tmp/want"
 helpers=$(sed -n '/^+++ b\/include\/linux\/page_ref.h/,/^diff /p' "$tmp/k.diff" | grep '^+static' | tr '\n' ' ')
-if [ $st = 1 ] && cmp -s "$tmp/got" "$tmp/want" &&
+if [ $st = 1 ] && [ -s "$tmp/want" ] && cmp -s "$tmp/got" "$tmp/want" &&
    [ "$helpers" = "+static inline void set_page_count_as_frozen(struct page *page) +static inline void init_folio_count(struct folio *folio) " ]; then
 	pass kernel-fix-sites
 else

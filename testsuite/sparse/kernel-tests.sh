@@ -67,21 +67,21 @@ status=$?
 echo "kernel: make C=2 $dirs with refguard check: $(( $(date +%s) - start )) s," \
      "$(grep -c '\[refguard-' "$tmp/c2.log") findings"
 
-# The plugin's list of 6.12's mm/ raw-set-count sites (file:line).
-sites=$(awk '$1 ~ /^mm\// && $2 == "raw-set-count" { print $1 }' \
-	"$top/testsuite/plugin-kernel/expected")
+# The tree's mm/ raw-set-count sites, by statement (testsuite/lib/linux-*.sites).
+sites=$("$top/testsuite/lib/kernel-sites" "$src" --under mm/ --rule raw-set-count 2>"$tmp/sites.err")
+frag=$("$top/testsuite/lib/kernel-sites" "$src" --function __page_frag_alloc_align 2>>"$tmp/sites.err")
 missing=
 for site in $sites; do
 	grep -q "$site:[0-9]*: warning: .*\[refguard-raw-set-count\]" "$tmp/c2.log" ||
 		missing="$missing $site"
 done
-if [ -z "$sites" ]; then
-	fail "kernel-C2-mm" "no mm/ raw-set-count site in testsuite/plugin-kernel/expected"
+if [ -z "$sites" ] || [ -z "$frag" ]; then
+	fail "kernel-C2-mm" "the expected sites do not resolve: $(cat "$tmp/sites.err")"
 elif [ "$status" != 0 ]; then
 	fail "kernel-C2-mm" "make exited $status: $(grep -e 'not checked' -e 'could not' -e 'rror' "$tmp/c2.log" | head -n 8)"
 elif [ -n "$missing" ]; then
 	fail "kernel-C2-mm" "not reported:$missing"
-elif ! grep -q "mm/page_alloc.c:5059:[0-9]*: warning: .*use 'page_ref_unfreeze' \[refguard-raw-set-count\]" "$tmp/c2.log"; then
+elif ! grep -q "$frag:[0-9]*: warning: .*use 'page_ref_unfreeze' \[refguard-raw-set-count\]" "$tmp/c2.log"; then
 	fail "kernel-C2-mm" "the page_frag refill has no page_ref_unfreeze rewrite"
 else
 	pass "kernel-C2-mm"
