@@ -33,7 +33,8 @@
  *
  * Options are recognised only before the first argument that is not one
  * of them, so they can never be confused with a pass-through flag; "--"
- * ends them explicitly.
+ * ends them explicitly.  @file arguments are expanded first, as gcc
+ * would (response-file.c).
  *
  * Exit status, like sparse's: 0 even with findings (a failing $(CHECK)
  * stops kbuild), 1 with findings under --fatal, 2 when the file could not
@@ -51,6 +52,7 @@
 #include "tmpdir.h"
 #include "check.h"
 #include "plugin-record.h"
+#include "response-file.h"
 #include "../sparse/engine.h"
 
 /* Sparse-only warnings, as -W<name> or -Wno-<name>: gcc rejects or misreads them. */
@@ -330,7 +332,7 @@ int rg_plugin_check_command(const char *cc, int argc, char **argv,
 	if (stat(plugin, &st)) {
 		reason = rg_strdup_printf("no plugin at %s (run make in %s, or set "
 					  "REFGUARD_PLUGIN)", plugin, rg_srcdir());
-		rg_results_unchecked(r, unit, "", reason, "plugin");
+		rg_results_unchecked(r, unit, "", reason, RG_ENGINE_PLUGIN);
 		free(reason);
 		free(plugin);
 		return -1;
@@ -341,7 +343,7 @@ int rg_plugin_check_command(const char *cc, int argc, char **argv,
 	gv = rg_checker_argv(cc, argc, argv, plugin, true);
 	err_fd = rg_anon_file("gcc");
 	if (!tmp || !gv || err_fd < 0) {
-		rg_results_unchecked(r, unit, "", "cannot set up the gcc run", "plugin");
+		rg_results_unchecked(r, unit, "", "cannot set up the gcc run", RG_ENGINE_PLUGIN);
 		return -1;
 	}
 	for (n = 0; gv[n]; n++)
@@ -363,7 +365,7 @@ int rg_plugin_check_command(const char *cc, int argc, char **argv,
 		errors = gcc_errors(text ? text : "");
 		reason = rg_strdup_printf("%s exited with status %d%s%s", gv[0], status,
 					  errors && *errors ? ": " : "", errors ? errors : "");
-		rg_results_unchecked(r, unit, "", reason, "plugin");
+		rg_results_unchecked(r, unit, "", reason, RG_ENGINE_PLUGIN);
 		free(reason);
 		free(errors);
 		ret = -1;
@@ -382,7 +384,7 @@ static int check_gcc(int argc, char **argv, bool sparse, struct rg_results *r)
 	const char *cc = getenv("REFGUARD_CC");
 	int sparse_fd = -1, sparse_status = 0, ret;
 	pid_t sparse_pid = -1;
-	char *text;
+	char *text, *cwd;
 
 	if (sparse) {
 		sparse_fd = rg_anon_file("sparse");
@@ -392,7 +394,10 @@ static int check_gcc(int argc, char **argv, bool sparse, struct rg_results *r)
 		if (sparse_pid < 0)
 			return -1;
 	}
-	ret = rg_plugin_check_command(cc && *cc ? cc : "gcc", argc, argv, NULL, NULL, r);
+	/* paths relative to where kbuild runs us, as sparse prints them */
+	cwd = getcwd(NULL, 0);
+	ret = rg_plugin_check_command(cc && *cc ? cc : "gcc", argc, argv, NULL, cwd, r);
+	free(cwd);
 	if (sparse) {
 		sparse_status = rg_wait(sparse_pid, "sparse");
 		text = rg_slurp_fd(sparse_fd, NULL);
@@ -400,7 +405,7 @@ static int check_gcc(int argc, char **argv, bool sparse, struct rg_results *r)
 			fputs(text, stderr);
 		free(text);
 		if (sparse_status != 0 && sparse_status != 1) {
-			rg_results_unchecked(r, argv[argc - 1], "", "sparse failed", "sparse");
+			rg_results_unchecked(r, argv[argc - 1], "", "sparse failed", RG_ENGINE_SPARSE);
 			ret = -1;
 		}
 	}
@@ -444,10 +449,24 @@ static int check_sparse(int argc, char **argv, bool warnings, struct rg_results 
 	return ret;
 }
 
-/* Paths as two engines name them: "./mm/x.c" is "mm/x.c". */
-static const char *plain_path(const char *p)
+/*
+ * Do two engines' paths name the same file?  sparse names it as given
+ * ("mm/x.c", "./mm/x.c", "../linux/mm/x.c"), the plugin's record relative
+ * to the directory gcc ran in or absolute.
+ */
+static bool same_file(const char *a, const char *b)
 {
-	return !strncmp(p, "./", 2) ? p + 2 : p;
+	char *ra, *rb;
+	bool same;
+
+	if (!strcmp(a, b))
+		return true;
+	ra = realpath(a, NULL);
+	rb = realpath(b, NULL);
+	same = ra && rb && !strcmp(ra, rb);
+	free(ra);
+	free(rb);
+	return same;
 }
 
 /* Did the engine of r check function of file for every rule? */
@@ -458,7 +477,7 @@ static bool fully_checked(const struct rg_results *r, const char *file,
 	int i;
 
 	for (i = 0; i < r->nr_checked; i++)
-		if (!strcmp(plain_path(r->checked[i].file), plain_path(file)) &&
+		if (same_file(r->checked[i].file, file) &&
 		    (!*r->checked[i].function ||
 		     !strcmp(r->checked[i].function, function)))
 			rules |= r->checked[i].rules;
@@ -471,7 +490,7 @@ static bool unchecked_in(const struct rg_results *r, const char *file,
 	int i;
 
 	for (i = 0; i < r->nr_unchecked; i++)
-		if (!strcmp(plain_path(r->unchecked[i].file), plain_path(file)) &&
+		if (same_file(r->unchecked[i].file, file) &&
 		    !strcmp(r->unchecked[i].function, function))
 			return true;
 	return false;
@@ -508,11 +527,11 @@ static int fall_back_to_gcc(int argc, char **argv, struct rg_results *r)
 		    fully_checked(r, r->findings[i].file, r->findings[i].function))
 			rg_results_add(&out, &r->findings[i]);
 	for (i = 0; i < g.nr_checked; i++)
-		rg_results_checked_rules(&out, g.checked[i].file, g.checked[i].function,
-					 g.checked[i].rules, g.checked[i].engine);
+		rg_results_checked_by(&out, g.checked[i].file, g.checked[i].function,
+				      g.checked[i].pass, g.checked[i].rules);
 	for (i = 0; i < r->nr_checked; i++)
-		rg_results_checked_rules(&out, r->checked[i].file, r->checked[i].function,
-					 r->checked[i].rules, r->checked[i].engine);
+		rg_results_checked_by(&out, r->checked[i].file, r->checked[i].function,
+				      r->checked[i].pass, r->checked[i].rules);
 	for (i = 0; i < g.nr_unchecked; i++) {
 		const struct rg_unchecked *u = &g.unchecked[i];
 
@@ -548,7 +567,13 @@ int cmd_check(int argc, char **argv)
 	if (first < 0)
 		return usage();
 	argc -= first;
-	argv += first;
+	/*
+	 * gcc reads @file itself: expanded here, the flags in it are
+	 * filtered like any other and sparse sees them too.
+	 */
+	argv = rg_expand_response_files(&argc, argv + first);
+	if (!argv)
+		return RG_EXIT_TROUBLE;
 	status = check_source_file(argc, argv);
 	if (status)
 		return status;
@@ -572,7 +597,8 @@ int cmd_check(int argc, char **argv)
 	}
 	if (!r.nr_unchecked && !checked)
 		rg_results_unchecked(&r, file, "", "the engine did not report checking it",
-				     opts.engine == ENGINE_SPARSE ? "sparse" : "plugin");
+				     opts.engine == ENGINE_SPARSE ? RG_ENGINE_SPARSE :
+								    RG_ENGINE_PLUGIN);
 	rg_results_finish(&r);
 	rg_results_print(&r, opts.format, stderr);
 	status = rg_results_exit_code(&r);

@@ -315,7 +315,7 @@ static bool report_unchecked(struct fix *fx)
 		for (j = 0; j < fx->files.v[i].nr_problems; j++)
 			rg_results_unchecked(&r, fx->files.v[i].rel,
 					     fx->files.v[i].problems[j].function,
-					     fx->files.v[i].problems[j].reason, "cocci");
+					     fx->files.v[i].problems[j].reason, RG_ENGINE_COCCI);
 	any = r.nr_unchecked > 0;
 	rg_results_finish(&r);
 	rg_results_print(&r, RG_FORMAT_TEXT, stderr);

@@ -116,7 +116,7 @@ static bool add_record(const struct rg_serve *sc, char **fld, int n,
 		f.notes = &note;
 		f.nr_notes = 1;
 	}
-	f.engine = "cocci";
+	f.engine = RG_ENGINE_COCCI;
 	rg_results_add(r, &f);
 	return true;
 }

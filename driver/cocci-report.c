@@ -33,17 +33,17 @@ static void account(struct rg_cocci_files *files, unsigned int rules,
 
 		for (j = 0; j < f->nr_problems; j++)
 			rg_results_unchecked(r, f->rel, f->problems[j].function,
-					     f->problems[j].reason, "cocci");
+					     f->problems[j].reason, RG_ENGINE_COCCI);
 		checked = f->checked;
 		/* a rule whose functions the file does not name cannot match */
 		for_each_cocci_script(sc)
 			if (f->text && !rg_serve_selects(sc, f->text))
 				checked |= RG_RULE_BIT(sc->rule);
 		if (checked & rules)
-			rg_results_checked_rules(r, f->rel, "", checked & rules, "cocci");
+			rg_results_checked_by(r, f->rel, "", RG_PASS_COCCI, checked & rules);
 	}
 	for (i = 0; i < files->nr_clean; i++)
-		rg_results_checked_rules(r, files->clean[i], "", rules, "cocci");
+		rg_results_checked_by(r, files->clean[i], "", RG_PASS_COCCI, rules);
 }
 
 static unsigned int script_rules(void)

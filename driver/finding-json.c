@@ -70,7 +70,7 @@ static void print_finding(const struct rg_finding *f, FILE *out)
 		putc('}', out);
 	}
 	putc(']', out);
-	put_str(out, "engine", f->engine);
+	put_str(out, "engine", rg_engine_name(f->engine));
 	putc('}', out);
 	free(msg);
 }
@@ -93,7 +93,7 @@ void rg_results_print_json(const struct rg_results *r, FILE *out)
 		rg_json_put_string(out, u->file);
 		put_str(out, "function", u->function);
 		put_str(out, "reason", u->reason);
-		put_str(out, "engine", u->engine);
+		put_str(out, "engine", rg_engine_name(u->engine));
 		putc('}', out);
 	}
 	fputs("]}\n", out);
@@ -153,6 +153,14 @@ static int read_fix(struct rg_json *item, struct rg_fix *fix)
 	return 1;
 }
 
+/* The engine an entry names; which one does not matter to a baseline. */
+static enum rg_engine engine_of(struct rg_json *item)
+{
+	int e = rg_engine_find(rg_json_str(item, "engine", ""));
+
+	return e < 0 ? RG_NR_ENGINES : (enum rg_engine)e;
+}
+
 static int read_finding(struct rg_results *r, struct rg_json *item, const char *what)
 {
 	const char *rule = rg_json_str(item, "rule", "");
@@ -172,7 +180,7 @@ static int read_finding(struct rg_results *r, struct rg_json *item, const char *
 	f.line = rg_json_num(item, "line", 0);
 	f.column = rg_json_num(item, "column", 0);
 	f.function = (char *)rg_json_str(item, "function", "");
-	f.engine = "baseline";
+	f.engine = engine_of(item);
 	if (rg_json_get(item, "arg")) {
 		f.arg = (char *)rg_json_str(item, "arg", NULL);
 		f.rewrite = (char *)rg_json_str(item, "rewrite", NULL);
@@ -235,6 +243,6 @@ int rg_results_read_json(struct rg_results *r, const char *text, const char *wha
 	     item = item->next)
 		rg_results_unchecked(r, rg_json_str(item, "file", ""),
 				     rg_json_str(item, "function", ""),
-				     rg_json_str(item, "reason", "not checked"), "baseline");
+				     rg_json_str(item, "reason", "not checked"), engine_of(item));
 	return 0;
 }

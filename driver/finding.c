@@ -61,7 +61,7 @@ void rg_results_add(struct rg_results *r, const struct rg_finding *f)
 
 void rg_results_unchecked(struct rg_results *r, const char *file,
 			  const char *function, const char *reason,
-			  const char *engine)
+			  enum rg_engine engine)
 {
 	struct rg_unchecked *u;
 
@@ -74,25 +74,22 @@ void rg_results_unchecked(struct rg_results *r, const char *file,
 	u->engine = engine;
 }
 
-void rg_results_checked_rules(struct rg_results *r, const char *file,
-			      const char *function, unsigned int rules,
-			      const char *engine)
+void rg_results_checked_by(struct rg_results *r, const char *file,
+			   const char *function, enum rg_pass pass,
+			   unsigned int rules)
 {
 	struct rg_checked *c;
 
+	rules &= rg_pass_rules(pass);
+	if (!rules)
+		return;
 	r->checked = grow(r->checked, r->nr_checked, &r->cap_checked,
 			  sizeof(*r->checked));
 	c = &r->checked[r->nr_checked++];
 	c->file = strdup(file ? file : "");
 	c->function = strdup(function ? function : "");
-	c->rules = rules & RG_ALL_RULES;
-	c->engine = engine;
-}
-
-void rg_results_checked(struct rg_results *r, const char *file,
-			const char *function, const char *engine)
-{
-	rg_results_checked_rules(r, file, function, RG_ALL_RULES, engine);
+	c->rules = rules;
+	c->pass = pass;
 }
 
 unsigned int rg_results_checked_for(const struct rg_results *r, const char *file,
@@ -106,6 +103,70 @@ unsigned int rg_results_checked_for(const struct rg_results *r, const char *file
 		    (!*r->checked[i].function || !strcmp(r->checked[i].function, function)))
 			rules |= r->checked[i].rules;
 	return rules;
+}
+
+/* The rules ENGINE's passes checked function of file for. */
+static unsigned int engine_checked_for(const struct rg_results *r, enum rg_engine engine,
+				       const char *file, const char *function)
+{
+	unsigned int rules = 0;
+	int i;
+
+	for (i = 0; i < r->nr_checked; i++)
+		if (rg_passes[r->checked[i].pass].engine == engine &&
+		    !strcmp(r->checked[i].file, file) &&
+		    (!*r->checked[i].function || !strcmp(r->checked[i].function, function)))
+			rules |= r->checked[i].rules;
+	return rules;
+}
+
+/* Is function of file (or all of file) unchecked already? */
+static bool already_unchecked(const struct rg_results *r, const char *file,
+			      const char *function)
+{
+	int i;
+
+	for (i = 0; i < r->nr_unchecked; i++)
+		if (!strcmp(r->unchecked[i].file, file) &&
+		    (!*r->unchecked[i].function ||
+		     !strcmp(r->unchecked[i].function, function)))
+			return true;
+	return false;
+}
+
+int rg_results_require(struct rg_results *r, enum rg_engine engine)
+{
+	unsigned int need = rg_engine_rules(engine), missing;
+	int i, n = 0, nr = r->nr_checked;
+	char *why;
+
+	for (i = 0; i < nr; i++) {
+		const struct rg_checked *c = &r->checked[i];
+		char names[256] = "";
+		int rule;
+
+		if (rg_passes[c->pass].engine != engine || !*c->function)
+			continue;
+		missing = need & ~engine_checked_for(r, engine, c->file, c->function);
+		if (!missing || already_unchecked(r, c->file, c->function))
+			continue;
+		for (rule = 0; rule < RG_NR_RULES; rule++)
+			if (missing & RG_RULE_BIT(rule))
+				snprintf(names + strlen(names), sizeof(names) - strlen(names),
+					 "%s%s", *names ? ", " : "", rg_rules[rule].name);
+		why = rg_strdup_printf("not checked for %s: no %s pass serving %s ran on it",
+				       names, rg_engine_name(engine),
+				       missing & (missing - 1) ? "them" : "it");
+		rg_results_unchecked(r, c->file, c->function, why, engine);
+		free(why);
+		n++;
+	}
+	return n;
+}
+
+const char *rg_engine_name(enum rg_engine engine)
+{
+	return (unsigned int)engine < RG_NR_ENGINES ? rg_engines[engine].name : "refguard";
 }
 
 /* Append src's array to dst's, leaving src's empty. */
@@ -206,7 +267,7 @@ static int cmp_finding(const void *pa, const void *pb)
 		return a->rewrite ? -1 : 1;
 	if (a->nr_notes != b->nr_notes)
 		return a->nr_notes > b->nr_notes ? -1 : 1;
-	return cmp_str(a->engine, b->engine);
+	return a->engine < b->engine ? -1 : a->engine > b->engine;
 }
 
 static int cmp_unchecked(const void *pa, const void *pb)

@@ -7,7 +7,7 @@
  * sparse engine) hands its results over as struct rg_finding values plus
  * an explicit account of what it checked and what it could not: a file or
  * function counts as checked only on positive evidence from the engine
- * that checked it (rg_results_checked()); silence is never "clean".
+ * that checked it (rg_results_checked_by()); silence is never "clean".
  * `report`, `gate` and `check` print through rg_results_print(), so the
  * text, JSON and SARIF forms are the same whichever engine found what.
  */
@@ -55,7 +55,7 @@ struct rg_finding {
 	struct rg_fix *fix;		/* NULL: none */
 	struct rg_note *notes;
 	int nr_notes;
-	const char *engine;		/* "plugin", "cocci", "sparse" (static) */
+	enum rg_engine engine;		/* RG_NR_ENGINES: see rg_engine_name() */
 };
 
 /* Something an engine was asked to check and could not, and why. */
@@ -63,19 +63,15 @@ struct rg_unchecked {
 	char *file;
 	char *function;			/* "" for the whole file */
 	char *reason;
-	const char *engine;
+	enum rg_engine engine;
 };
 
-/* Rule sets, as bits 1u << enum rg_rule. */
-#define RG_RULE_BIT(rule)	(1u << (rule))
-#define RG_ALL_RULES		((1u << RG_NR_RULES) - 1)
-
-/* What an engine positively says it analysed. */
+/* What a pass of an engine positively says it analysed. */
 struct rg_checked {
 	char *file;
 	char *function;			/* "" for the whole unit */
-	unsigned int rules;		/* the rules it was checked for */
-	const char *engine;
+	unsigned int rules;		/* RG_RULE_BITs it was checked for */
+	enum rg_pass pass;
 };
 
 struct rg_results {
@@ -91,27 +87,36 @@ struct rg_results {
 void rg_results_add(struct rg_results *r, const struct rg_finding *f);
 void rg_results_unchecked(struct rg_results *r, const char *file,
 			  const char *function, const char *reason,
-			  const char *engine);
+			  enum rg_engine engine);
 /*
- * file/function was checked for every rule.  An engine that checked only
- * some rules must say which with rg_results_checked_rules(): the plugin's
- * syntactic pass covers raw-set-count and direct-refcount, its flow pass
- * frozen-arith, unfreeze-unfrozen and raw-set-count; a function only the
- * syntactic pass saw (an unused static inline, a static function called
- * only under a false IS_ENABLED()) was not checked for the flow rules,
- * and `refguard gate` then has Coccinelle check it.
+ * PASS analysed file/function (function "": every function of the unit)
+ * for RULES.  The one way coverage is claimed: RULES counts only where the
+ * catalogue says PASS serves or covers a rule (rg_pass_rules()), so a pass
+ * can never vouch for a rule it does not implement.
  */
-void rg_results_checked(struct rg_results *r, const char *file,
-			const char *function, const char *engine);
-void rg_results_checked_rules(struct rg_results *r, const char *file,
-			      const char *function, unsigned int rules,
-			      const char *engine);
+void rg_results_checked_by(struct rg_results *r, const char *file,
+			   const char *function, enum rg_pass pass,
+			   unsigned int rules);
 /*
- * The rules some engine positively said it checked function of file for
+ * The rules some pass positively said it checked function of file for
  * (a whole-unit entry, function "", counts for every function).
  */
 unsigned int rg_results_checked_for(const struct rg_results *r, const char *file,
 				    const char *function);
+/*
+ * Every function ENGINE's passes said they saw must be covered, by those
+ * passes together, for every rule ENGINE serves (rg_engine_rules()); a
+ * function that is not (a flow pass that never ran: -fsyntax-only, a
+ * function GCC dropped) is added unchecked, naming the rules missing.
+ * Returns how many were added.
+ */
+int rg_results_require(struct rg_results *r, enum rg_engine engine);
+
+/*
+ * "plugin", "sparse", "cocci"; "refguard" for RG_NR_ENGINES: refguard
+ * itself (the gate's own checks) or an engine a baseline does not name.
+ */
+const char *rg_engine_name(enum rg_engine engine);
 
 /* Keep only the findings keep() says yes to. */
 void rg_results_filter(struct rg_results *r,

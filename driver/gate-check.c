@@ -279,7 +279,7 @@ int gate_check(struct gate *g)
 		if (checked_rules(&cocci, files[i], "") != RG_ALL_RULES &&
 		    !has_unchecked(&cocci, files[i]))
 			rg_results_unchecked(&cocci, files[i], NULL, "Coccinelle did not "
-					     "report it checked for every rule", "gate");
+					     "report it checked for every rule", RG_ENGINE_COCCI);
 	if (!ret) {
 		rg_results_filter(&cocci, not_plugins, &plugin);
 		keep_unchecked(&c, &plugin, &cocci);

@@ -173,7 +173,7 @@ int gate_apply_patch(struct gate *g)
 			/* patch(1) cannot apply these; C code is never binary */
 			if (gate_is_c_source(fd->new_path))
 				rg_results_unchecked(&g->results, fd->new_path, NULL,
-						     "binary diff of a C file", "gate");
+						     "binary diff of a C file", RG_NR_ENGINES);
 			continue;
 		}
 		ret = fd->old_path ? gate_overlay_file(g, fd->old_path, true) : 0;
@@ -314,7 +314,7 @@ int gate_checkout_range(struct gate *g)
 		if (fd->binary) {
 			if (gate_is_c_source(fd->new_path))
 				rg_results_unchecked(&g->results, fd->new_path, NULL,
-						     "binary diff of a C file", "gate");
+						     "binary diff of a C file", RG_NR_ENGINES);
 			continue;
 		}
 		track(g, fd);

@@ -18,7 +18,7 @@
 #include "json.h"
 #include "plugin-record.h"
 
-#define ENGINE "plugin"
+#define ENGINE RG_ENGINE_PLUGIN
 
 struct reader {
 	const char *directory;	/* of the compile: relative paths start there */
@@ -261,6 +261,7 @@ static int read_function(struct reader *rd, const char *kind,
 	bool checked = !strcmp(kind, "checked");
 	unsigned int rules;
 	char *file;
+	int pass = -1;
 
 	if (!only_keys(v, checked ? checked_keys : unchecked_keys) ||
 	    !get_str(v, "file") || !get_str(v, "function") ||
@@ -269,10 +270,13 @@ static int read_function(struct reader *rd, const char *kind,
 				       "a malformed unchecked entry");
 	if (checked && read_rules(rg_json_get(v, "rules"), &rules))
 		return bad(rd, lineno, "a checked entry with bad rules");
+	/* A pass counts only for the rules rules/engines.def gives it. */
+	if (checked && (pass = rg_pass_find(ENGINE, get_str(v, "pass"))) < 0)
+		return bad(rd, lineno, "a checked entry of an unknown pass");
 	file = result_path(rd, get_str(v, "file"));
 	if (checked)
-		rg_results_checked_rules(&rd->checked, file, get_str(v, "function"),
-					 rules, ENGINE);
+		rg_results_checked_by(&rd->checked, file, get_str(v, "function"),
+				      pass, rules);
 	else
 		rg_results_unchecked(&rd->kept, file, get_str(v, "function"),
 				     get_str(v, "reason"), ENGINE);
@@ -366,7 +370,10 @@ int rg_plugin_record_read(const char *path, const char *unit, const char *tree,
 		free(name);
 		rg_results_free(&rd.checked);
 	} else {
-		rg_results_merge(r, &rd.checked);
+		/* The passes that ran must cover every rule for each function. */
+		rg_results_merge(&rd.kept, &rd.checked);
+		if (rg_results_require(&rd.kept, ENGINE))
+			ret = -1;
 	}
 	rg_results_merge(r, &rd.kept);
 	free(rd.tree);

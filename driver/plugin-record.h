@@ -7,8 +7,7 @@
  *
  *   {"unit":"<main input file>","directory":"<gcc's cwd>","gcc":"<version>",
  *    "plugin":"<refguard version>"}
- *   {"checked":{"file":F,"function":FN,"pass":"syntactic"|"flow"|"exempt",
- *               "rules":["raw-set-count",...]}}
+ *   {"checked":{"file":F,"function":FN,"pass":P,"rules":["raw-set-count",...]}}
  *   {"unchecked":{"file":F,"function":FN,"reason":R}}
  *   {"finding":{"rule":"raw-set-count","error":false,"file":F,"line":L,
  *               "column":C,"function":FN,"arg":A,"rewrite":R|null,
@@ -18,11 +17,15 @@
  *   {"end":{"functions":N}}
  *
  * Relative paths are relative to "directory".  A function is named by the
- * file of its definition and its name; "rules" are the rules that pass
- * checked it for (enabled ones only: the syntactic pass covers every rule
- * for a function with no call the flow pass follows; "exempt" is a helper
- * definition, exempt from all).  A function the flow pass had to analyse
- * and did not (GCC dropped it, -fsyntax-only, over budget) is "unchecked".
+ * file of its definition and its name; P is a plugin pass of rules/
+ * engines.def ("exempt", "syntactic", "screen", "flow") and "rules" the
+ * enabled rules it checked the function for; a pass counts only for the
+ * rules engines.def gives it (rg_results_checked_by()), and every function
+ * must be covered for every rule the plugin serves by its passes together
+ * (rg_results_require()), or it is unchecked: under -fsyntax-only, where
+ * no flow pass runs, a function with a call the flow rules follow is.  A
+ * function the flow pass had to analyse and did not (GCC dropped it,
+ * -fsyntax-only, over budget) is also listed "unchecked" by the plugin.
  * A fix is [line:column, end_line:end_column) on the finding's file.
  *
  * "end" is written last, at PLUGIN_FINISH, and only when gcc reported no
@@ -41,10 +44,12 @@
  * Read a record file into r: findings (engine "plugin"), checked functions
  * (rg_results_checked_rules()) and unchecked ones.  Paths are made
  * relative to tree when they lie in it (tree may be NULL).  Returns 0
- * when the record is complete; -1 when it is missing, malformed (any line
- * not exactly as above, an unknown rule) or has no "end": the unit is
- * then added to r as unchecked with the reason (unit, if not NULL, names
- * it), its findings are kept and its checked entries are not.
+ * when the record is complete and covers every function for every rule;
+ * -1 when it is missing, malformed (any line not exactly as above, an
+ * unknown rule or pass) or has no "end" (the unit is then added to r as
+ * unchecked with the reason (unit, if not NULL, names it), its findings
+ * are kept and its checked entries are not), or when a function lacks a
+ * rule (it is added unchecked, rg_results_require()).
  */
 int rg_plugin_record_read(const char *path, const char *unit, const char *tree,
 			  struct rg_results *r);

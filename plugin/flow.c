@@ -320,11 +320,16 @@ static hash_set<tree> *forced;
 /* Functions wanted since the end of the last function definition. */
 static auto_vec<tree> pending;
 
+/* Is a rule the flow pass serves (rules/engines.def) on? */
 static bool flow_rules_enabled(void)
 {
-	return rg_rule_enabled(RG_RULE_FROZEN_ARITH) ||
-	       rg_rule_enabled(RG_RULE_UNFREEZE_UNFROZEN) ||
-	       rg_rule_enabled(RG_RULE_RAW_SET_COUNT);
+	unsigned int rules = rg_pass_rules(RG_PASS_PLUGIN_FLOW);
+	int rule;
+
+	for (rule = 0; rule < RG_NR_RULES; rule++)
+		if ((rules & RG_RULE_BIT(rule)) && rg_rule_enabled((enum rg_rule)rule))
+			return true;
+	return false;
 }
 
 /*
@@ -337,7 +342,7 @@ void rg_flow_want(tree fndecl)
 {
 	if (!flow_rules_enabled())
 		return;
-	rg_record_expect(fndecl, "flow");
+	rg_record_expect(fndecl, RG_PASS_PLUGIN_FLOW);
 	/*
 	 * Public functions are always compiled; an extern inline body is
 	 * never compiled on its own (if unused, it stays unchecked).
@@ -457,7 +462,7 @@ public:
 		if (gave_up)
 			rg_record_unchecked(fun->decl, gave_up);
 		else
-			rg_record_checked(fun->decl, "flow", RG_FLOW_RULES);
+			rg_record_checked(fun->decl, RG_PASS_PLUGIN_FLOW);
 		return 0;
 	}
 };

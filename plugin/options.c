@@ -117,6 +117,19 @@ bool rg_function_exempt(tree fndecl)
  * Split a comma-separated option value, calling FN on each non-empty
  * element; returns false (after an error) if FN rejects one.
  */
+/* "raw-set-count, direct-refcount, ...": the catalogue's rule ids. */
+static const char *rule_ids(void)
+{
+	static char buf[512];
+	int i;
+
+	if (!*buf)
+		for (i = 0; i < RG_NR_RULES; i++)
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s",
+				 i ? ", " : "", rg_rules[i].name);
+	return buf;
+}
+
 static bool for_each_item(const char *plugin_name, const char *key,
 			  const char *value, bool (*fn)(const char *item))
 {
@@ -130,9 +143,8 @@ static bool for_each_item(const char *plugin_name, const char *key,
 	copy = xstrdup(value);
 	for (item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
 		if (!fn(item)) {
-			error("%<-fplugin-arg-%s-%s%>: unknown rule %qs (rules: "
-			      "raw-set-count, direct-refcount, frozen-arith, "
-			      "unfreeze-unfrozen)", plugin_name, key, item);
+			error("%<-fplugin-arg-%s-%s%>: unknown rule %qs (rules: %s)",
+			      plugin_name, key, item, rule_ids());
 			ok = false;
 		}
 	}

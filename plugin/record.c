@@ -28,7 +28,8 @@ static unsigned int nr_functions;
 
 /* A function some pass must analyse: by DECL_UID, never reused. */
 struct expectation {
-	char *file, *function, *pass;
+	char *file, *function;
+	enum rg_pass pass;
 	bool met;
 };
 static auto_vec<struct expectation> expectations;
@@ -160,21 +161,22 @@ void rg_record_finding(enum rg_rule rule, bool error, rich_location *richloc,
 	fputs("]}}\n", record);
 }
 
-static void meet(tree fndecl, const char *pass)
+static void meet(tree fndecl, enum rg_pass pass)
 {
 	unsigned int *i = expected ? expected->get(DECL_UID(fndecl)) : NULL;
 
-	if (i && !strcmp(expectations[*i].pass, pass))
+	if (i && expectations[*i].pass == pass)
 		expectations[*i].met = true;
 }
 
-void rg_record_checked(tree fndecl, const char *pass, unsigned int rules)
+void rg_record_checked(tree fndecl, enum rg_pass pass)
 {
 	if (!record)
 		return;
-	if (strcmp(pass, "flow"))
+	if (pass != RG_PASS_PLUGIN_FLOW)
 		nr_functions++;
-	put_function("checked", fndecl, "pass", pass, rules);
+	put_function("checked", fndecl, "pass", rg_passes[pass].name,
+		     rg_pass_rules(pass));
 	meet(fndecl, pass);
 }
 
@@ -183,14 +185,14 @@ void rg_record_unchecked(tree fndecl, const char *reason)
 	if (!record)
 		return;
 	put_function("unchecked", fndecl, "reason", reason, 0);
-	meet(fndecl, "flow");
+	meet(fndecl, RG_PASS_PLUGIN_FLOW);
 }
 
 /*
  * The expectation keeps its own copy of the names: by the end of the
  * unit GCC may have freed the declaration of a function it dropped.
  */
-void rg_record_expect(tree fndecl, const char *pass)
+void rg_record_expect(tree fndecl, enum rg_pass pass)
 {
 	struct expectation e;
 
@@ -203,7 +205,7 @@ void rg_record_expect(tree fndecl, const char *pass)
 		return;
 	e.file = xstrdup(function_file(fndecl));
 	e.function = xstrdup(function_name(fndecl));
-	e.pass = xstrdup(pass);
+	e.pass = pass;
 	e.met = false;
 	expected->put(DECL_UID(fndecl), expectations.length());
 	expectations.safe_push(e);
@@ -230,19 +232,17 @@ static void finish(void *gcc_data, void *user_data)
 	struct expectation *e;
 	unsigned int i;
 
-	/*
-	 * Under -fsyntax-only no function gets the flow pass, and the checked
-	 * entries already say that only the syntactic rules were checked.
-	 */
 	FOR_EACH_VEC_ELT(expectations, i, e) {
-		if (e->met || flag_syntax_only)
+		if (e->met)
 			continue;
 		fprintf(record, "{\"unchecked\":{\"file\":");
 		put_string(e->file);
 		fputs(",\"function\":", record);
 		put_string(e->function);
 		fputs(",\"reason\":", record);
-		put_string("GCC dropped the function before the flow pass");
+		put_string(flag_syntax_only ?
+			   "-fsyntax-only: no flow pass ran" :
+			   "GCC dropped the function before the flow pass");
 		fputs("}}\n", record);
 	}
 	/* refguard's own -error findings are not in errorcount (report.c). */

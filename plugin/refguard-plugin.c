@@ -8,8 +8,7 @@
  *	report findings as errors instead of warnings (report.c: they do
  *	not stop the compilation before the flow pass)
  * -fplugin-arg-refguard-disable=<id>[,<id>...]
- *	turn rules off by id (raw-set-count, direct-refcount, frozen-arith,
- *	unfreeze-unfrozen)
+ *	turn rules off by id (rules/rules.def; `refguard rules` lists them)
  * -fplugin-arg-refguard-allow=<suffix>[,<suffix>...]
  *	exempt functions defined in files whose path ends with a suffix, in
  *	addition to include/linux/page_ref.h and include/linux/mm_types.h

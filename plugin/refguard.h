@@ -135,25 +135,18 @@ void rg_raw_set_register(const char *plugin_name);
  * record.c: -fplugin-arg-refguard-record=<file>, the side channel the
  * driver reads (driver/plugin-record.h).  Each is a no-op without it.
  *
- * rg_record_checked(FNDECL, PASS, RULES): PASS analysed FNDECL for RULES
- * (RG_RULE_BITs; disabled rules are left out).  rg_record_expect(FNDECL,
- * PASS): PASS must analyse FNDECL; if it has not by the end of the unit,
- * the function is recorded unchecked.
+ * rg_record_checked(FNDECL, PASS): PASS (rules/engines.def) analysed
+ * FNDECL for the enabled rules the catalogue gives it (rg_pass_rules()).
+ * rg_record_expect(FNDECL, PASS): PASS must analyse FNDECL; if it has not
+ * by the end of the unit, the function is recorded unchecked.
  */
-#define RG_RULE_BIT(rule)	(1u << (rule))
-#define RG_ALL_RULES		((1u << RG_NR_RULES) - 1)
-#define RG_SYNTACTIC_RULES	(RG_RULE_BIT(RG_RULE_RAW_SET_COUNT) | \
-				 RG_RULE_BIT(RG_RULE_DIRECT_REFCOUNT))
-#define RG_FLOW_RULES		(RG_RULE_BIT(RG_RULE_RAW_SET_COUNT) | \
-				 RG_RULE_BIT(RG_RULE_FROZEN_ARITH) | \
-				 RG_RULE_BIT(RG_RULE_UNFREEZE_UNFROZEN))
 void rg_record_register(const char *plugin_name);
 void rg_record_finding(enum rg_rule rule, bool error, rich_location *richloc,
 		       const char *subject, const char *rewrite,
 		       location_t note_loc, const char *note);
-void rg_record_checked(tree fndecl, const char *pass, unsigned int rules);
+void rg_record_checked(tree fndecl, enum rg_pass pass);
 void rg_record_unchecked(tree fndecl, const char *reason);
-void rg_record_expect(tree fndecl, const char *pass);
+void rg_record_expect(tree fndecl, enum rg_pass pass);
 
 /* Engines. */
 void rg_syntactic_register(const char *plugin_name);	/* syntactic.c */

@@ -415,7 +415,7 @@ static void on_pre_genericize(void *gcc_data, void *user_data)
 	if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_SAVED_TREE(fndecl))
 		return;
 	if (rg_function_exempt(fndecl)) {
-		rg_record_checked(fndecl, "exempt", RG_ALL_RULES);
+		rg_record_checked(fndecl, RG_PASS_PLUGIN_EXEMPT);
 		return;
 	}
 	if (!id_refcount) {
@@ -428,14 +428,15 @@ static void on_pre_genericize(void *gcc_data, void *user_data)
 	wd.last_loc = DECL_SOURCE_LOCATION(fndecl);
 	wd.stateful = false;
 	walk_tree(&DECL_SAVED_TREE(fndecl), walk_fn, &wd, NULL);
+	rg_record_checked(fndecl, RG_PASS_PLUGIN_SYNTACTIC);
 	/*
 	 * Without a call the flow pass follows, the flow rules have nothing
-	 * to apply to: this walk is proof enough for them too.
+	 * to apply to: this walk vouches for them (the "screen" pass).
 	 */
-	rg_record_checked(fndecl, "syntactic",
-			  wd.stateful ? RG_SYNTACTIC_RULES : RG_ALL_RULES);
 	if (wd.stateful)
 		rg_flow_want(fndecl);
+	else
+		rg_record_checked(fndecl, RG_PASS_PLUGIN_SCREEN);
 }
 
 /*

@@ -73,20 +73,24 @@ const struct rg_engine_info rg_engines[RG_NR_ENGINES] = {
 #define ENGINE(id, name, summary) { name, summary },
 #define PASS(id, engine, name, summary)
 #define SERVE(rule, pass, modes, kinds, token)
+#define COVER(rule, pass)
 #include "engines.def"
 #undef ENGINE
 #undef PASS
 #undef SERVE
+#undef COVER
 };
 
 const struct rg_pass_info rg_passes[RG_NR_PASSES] = {
 #define ENGINE(id, name, summary)
 #define PASS(id, engine, name, summary) { RG_ENGINE_##engine, name, summary },
 #define SERVE(rule, pass, modes, kinds, token)
+#define COVER(rule, pass)
 #include "engines.def"
 #undef ENGINE
 #undef PASS
 #undef SERVE
+#undef COVER
 };
 
 const struct rg_serve rg_serves[] = {
@@ -94,10 +98,12 @@ const struct rg_serve rg_serves[] = {
 #define PASS(id, engine, name, summary)
 #define SERVE(rule, pass, modes, kinds, token) \
 	{ RG_RULE_##rule, RG_PASS_##pass, modes, kinds, token },
+#define COVER(rule, pass)
 #include "engines.def"
 #undef ENGINE
 #undef PASS
 #undef SERVE
+#undef COVER
 };
 const unsigned int rg_serve_count = sizeof(rg_serves) / sizeof(rg_serves[0]);
 
@@ -126,6 +132,52 @@ int rg_engine_find(const char *name)
 		if (!strcmp(rg_engines[i].name, name))
 			return i;
 	return -1;
+}
+
+/* engines.def's COVER entries: which pass vouches for which rule. */
+static const struct { enum rg_rule rule; enum rg_pass pass; } covers[] = {
+#define ENGINE(id, name, summary)
+#define PASS(id, engine, name, summary)
+#define SERVE(rule, pass, modes, kinds, token)
+#define COVER(rule, pass) { RG_RULE_##rule, RG_PASS_##pass },
+#include "engines.def"
+#undef ENGINE
+#undef PASS
+#undef SERVE
+#undef COVER
+};
+
+int rg_pass_find(enum rg_engine engine, const char *name)
+{
+	int i;
+
+	for (i = 0; i < RG_NR_PASSES; i++)
+		if (rg_passes[i].engine == engine && !strcmp(rg_passes[i].name, name))
+			return i;
+	return -1;
+}
+
+unsigned int rg_pass_rules(enum rg_pass pass)
+{
+	unsigned int i, rules = 0;
+
+	for (i = 0; i < rg_serve_count; i++)
+		if (rg_serves[i].pass == pass)
+			rules |= RG_RULE_BIT(rg_serves[i].rule);
+	for (i = 0; i < sizeof(covers) / sizeof(covers[0]); i++)
+		if (covers[i].pass == pass)
+			rules |= RG_RULE_BIT(covers[i].rule);
+	return rules;
+}
+
+unsigned int rg_engine_rules(enum rg_engine engine)
+{
+	unsigned int i, rules = 0;
+
+	for (i = 0; i < rg_serve_count; i++)
+		if (rg_passes[rg_serves[i].pass].engine == engine)
+			rules |= RG_RULE_BIT(rg_serves[i].rule);
+	return rules;
 }
 
 const struct rg_serve *rg_served_by(enum rg_rule rule, enum rg_engine engine,

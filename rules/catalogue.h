@@ -169,10 +169,12 @@ enum rg_engine {
 #define ENGINE(id, name, summary) RG_ENGINE_##id,
 #define PASS(id, engine, name, summary)
 #define SERVE(rule, pass, modes, kinds, token)
+#define COVER(rule, pass)
 #include "engines.def"
 #undef ENGINE
 #undef PASS
 #undef SERVE
+#undef COVER
 	RG_NR_ENGINES
 };
 
@@ -180,10 +182,12 @@ enum rg_pass {
 #define ENGINE(id, name, summary)
 #define PASS(id, engine, name, summary) RG_PASS_##id,
 #define SERVE(rule, pass, modes, kinds, token)
+#define COVER(rule, pass)
 #include "engines.def"
 #undef ENGINE
 #undef PASS
 #undef SERVE
+#undef COVER
 	RG_NR_PASSES
 };
 
@@ -223,6 +227,20 @@ extern const struct rg_kind_info rg_kinds[RG_NR_KINDS];
 const char *rg_api_kind_name(enum rg_api_kind kind);
 int rg_api_kind_find(const char *name);	/* enum rg_api_kind or -1 */
 int rg_engine_find(const char *name);	/* enum rg_engine or -1 */
+/* The pass of ENGINE called NAME, enum rg_pass, or -1. */
+int rg_pass_find(enum rg_engine engine, const char *name);
+
+/* Rule sets, as bits 1u << enum rg_rule. */
+#define RG_RULE_BIT(rule)	(1u << (rule))
+#define RG_ALL_RULES		((1u << RG_NR_RULES) - 1)
+
+/*
+ * The rules PASS may say it checked a function for: those it serves and
+ * those it covers (engines.def).  Every coverage claim goes through it.
+ */
+unsigned int rg_pass_rules(enum rg_pass pass);
+/* The rules ENGINE serves: what its passes together must cover. */
+unsigned int rg_engine_rules(enum rg_engine engine);
 
 /*
  * The entry of engines.def by which ENGINE serves RULE with MODE, or

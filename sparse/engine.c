@@ -278,6 +278,23 @@ static struct entrypoint *linearize_flow_copy(struct symbol *sym,
 	return ep;
 }
 
+/*
+ * sym went through both passes: the syntactic scan of every body of the
+ * unit (rg_syntactic_report(), headers' included) and the flow rules.
+ */
+static void record_checked(struct symbol *sym)
+{
+	static const enum rg_pass passes[] = {
+		RG_PASS_SPARSE_SYNTACTIC, RG_PASS_SPARSE_FLOW,
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(passes) / sizeof(passes[0]); i++)
+		rg_results_checked_by(rg_unit->results, file_name(sym->pos),
+				      rg_sparse_fn_name(sym), passes[i],
+				      rg_pass_rules(passes[i]));
+}
+
 /* expand, linearize, sparse's checks, refguard's flow rules. */
 static void check_function(struct symbol *sym, bool sparse_checks)
 {
@@ -308,10 +325,9 @@ static void check_function(struct symbol *sym, bool sparse_checks)
 	     !ep || !ep->entry) && in_list(with_candidates, sym))
 		rg_results_unchecked(rg_unit->results, file_name(sym->pos),
 				     rg_sparse_fn_name(sym),
-				     "sparse reported an error in it", "sparse");
+				     "sparse reported an error in it", RG_ENGINE_SPARSE);
 	else
-		rg_results_checked(rg_unit->results, file_name(sym->pos),
-				   rg_sparse_fn_name(sym), "sparse");
+		record_checked(sym);
 }
 
 static void check_list(struct symbol_list *list, bool sparse_checks)
@@ -374,7 +390,7 @@ int rg_sparse_check(int argc, char **argv, const struct rg_sparse_opts *opts,
 	if (setjmp(exit_jmp)) {
 		rg_results_unchecked(r, current_file ? current_file : argv[argc - 1], "",
 				     "sparse stopped on a fatal error (above)",
-				     "sparse");
+				     RG_ENGINE_SPARSE);
 		return -1;
 	}
 	builtins = sparse_initialize(argc, argv, &files);
@@ -394,7 +410,7 @@ int rg_sparse_check(int argc, char **argv, const struct rg_sparse_opts *opts,
 		 */
 		if (unit_error || (die_if_error && !nr_errors)) {
 			rg_results_unchecked(r, file, "",
-					     "sparse reported errors (above)", "sparse");
+					     "sparse reported errors (above)", RG_ENGINE_SPARSE);
 			ret = -1;
 		} else {
 			/*
@@ -402,10 +418,8 @@ int rg_sparse_check(int argc, char **argv, const struct rg_sparse_opts *opts,
 			 * flow rules went only over the functions linearized
 			 * (their own entries): not over unused static inlines.
 			 */
-			rg_results_checked_rules(r, file, "",
-						 RG_RULE_BIT(RG_RULE_RAW_SET_COUNT) |
-						 RG_RULE_BIT(RG_RULE_DIRECT_REFCOUNT),
-						 "sparse");
+			rg_results_checked_by(r, file, "", RG_PASS_SPARSE_SYNTACTIC,
+					      rg_pass_rules(RG_PASS_SPARSE_SYNTACTIC));
 		}
 		rg_report_reset();
 		rg_syntactic_reset();
@@ -416,8 +430,11 @@ int rg_sparse_check(int argc, char **argv, const struct rg_sparse_opts *opts,
 	} END_FOR_EACH_PTR(file);
 	exit_armed = false;
 	if (!files) {
-		rg_results_unchecked(r, argv[argc - 1], "", "no file to check", "sparse");
+		rg_results_unchecked(r, argv[argc - 1], "", "no file to check", RG_ENGINE_SPARSE);
 		ret = -1;
 	}
+	/* Each function the flow pass saw must have the syntactic rules too. */
+	if (rg_results_require(r, RG_ENGINE_SPARSE))
+		ret = -1;
 	return ret;
 }

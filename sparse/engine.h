@@ -18,8 +18,9 @@ struct rg_sparse_opts {
 /*
  * Check what sparse's argv (argv[0] a program name, then sparse's and the
  * compiler's flags and the files, as kbuild gives $(CHECK)) names.
- * Findings go to r (engine "sparse"), with every function analysed and
- * each unit as rg_results_checked() evidence.  Returns 0 when every file
+ * Findings go to r (RG_ENGINE_SPARSE), with every function analysed and
+ * each unit as rg_results_checked_by() evidence (sparse passes of rules/
+ * engines.def).  Returns 0 when every file
  * was checked to its end; -1 when sparse stopped or reported errors (the
  * file is then in r as unchecked, sparse's messages are on stderr).
  * Call it once per process: sparse's state is global.

@@ -567,7 +567,7 @@ void rg_sparse_report(const struct rg_sparse_report *rep)
 	f.function = (char *)(rep->function ? rep->function : "");
 	f.arg = (char *)rep->arg;
 	f.rewrite = (char *)rep->rewrite;
-	f.engine = "sparse";
+	f.engine = RG_ENGINE_SPARSE;
 	/* A rename inside a macro body would rename every expansion. */
 	if ((rep->fix != RG_FIX_RENAME || !in_macro) && make_fix(rep, pos, col, &fix))
 		f.fix = &fix;
