@@ -2,7 +2,8 @@
 #
 # refguard: builds in-tree, like sparse and smatch.
 #   make            the driver ./refguard and plugin/refguard.so
-#   make check      every test (SUITES="plugin cocci ..." for a subset)
+#   make check      every test (SUITES="plugin cocci ..." for a subset,
+#                   QUICK=1 for no kernel tree and no kernel build)
 #   make demo       refguard's main job on the embedded 6.12 kernel tree
 #   make V=1        show full commands
 
@@ -68,7 +69,7 @@ docs/rules.md: refguard
 include plugin/build.mk
 
 check: all
-	$(Q)testsuite/run $(SUITES)
+	$(Q)QUICK=$(QUICK) testsuite/run $(SUITES)
 
 demo: all
 	$(Q)scripts/demo.sh

@@ -8,7 +8,8 @@
 /// every path to the call (a true *_sub_and_test()/*_dec_and_test()/
 /// *_testzero(), a successful *_ref_freeze(), set_page_count_as_frozen()).
 /// A 0 stored on a page the function holds a reference to on every path
-/// (after an init, a get or a successful try-get, with no put since)
+/// (after an init, a raw store of a positive count, a get or a successful
+/// try-get, with no put since)
 /// drops that reference, it does not freeze the page (the p2pdma case
 /// of the v2 review): it is reported with page_ref_dec()/folio_ref_dec()
 /// and never rewritten.  Other calls are reported without a rewrite.  The helpers' own
@@ -153,6 +154,13 @@ def rg_count(n):
 	except ValueError:
 		return n.strip()
 
+def rg_positive(c):
+	"""Is the constant c a count above 0 (a raw store that inits)?"""
+	try:
+		return int(rg_count(c), 0) > 0
+	except ValueError:
+		return False
+
 def rg_alloc(e):
 	return e.split("(")[0].strip() in RG_ALLOC
 
@@ -261,10 +269,13 @@ p << frz.p;
 @@
 RG_FROZEN.add(rg_key(p))
 
-// Held: a zero store after an init, a get or a try-get with no drop
-// since (held), and on no path from the entry without one (unheld*).
-// A call this cannot place (inside a declaration, a comma operand) is
-// not held: the frozen setter stays, as before these rules.
+// Held: a zero store after an init (a raw store of a positive constant
+// is one: p2pdma's set_page_count(page, 1)), a get or a try-get with no
+// drop since (held), and on no path from the entry without one
+// (unheld*).  Calls between them that take the page (vm_insert_page())
+// and the store sitting in an error branch do not matter.  A call this
+// cannot place (inside a declaration, a comma operand) is not held: the
+// frozen setter stays, as before these rules.
 @held exists@
 identifier s.fn;
 expression s.P, s.N;
@@ -280,6 +291,8 @@ identifier g = {init_page_count, set_page_count_init, init_folio_count,
 	folio_ref_add_unless_zero, folio_ref_add_unless_locked,
 	folio_ref_add_unless_frozen, folio_try_get, folio_ref_try_add,
 	get_page_unless_zero, try_get_page};
+identifier st = {set_page_count, folio_set_count};
+constant C : script:python() { rg_positive(C) };
 identifier dr = {set_page_count_as_frozen, set_page_count_frozen,
 	page_ref_freeze, folio_ref_freeze, page_ref_sub, folio_ref_sub,
 	page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
@@ -292,6 +305,8 @@ identifier dr = {set_page_count_as_frozen, set_page_count_frozen,
 
 (
 g(P, ...);
+|
+st(P, C);
 |
 if (<+... g(P, ...) ...+>) S1 else S2
 |
@@ -319,10 +334,13 @@ identifier g = {init_page_count, set_page_count_init, init_folio_count,
 	folio_ref_add_unless_zero, folio_ref_add_unless_locked,
 	folio_ref_add_unless_frozen, folio_try_get, folio_ref_try_add,
 	get_page_unless_zero, try_get_page};
+identifier st = {set_page_count, folio_set_count};
+constant C : script:python() { rg_positive(C) };
 @@
 
 f(...) {
 ... when != g(P, ...)
+    when != st(P, C)
 fn@p(P, N);
 ... when any
 }
@@ -341,6 +359,8 @@ identifier g = {init_page_count, set_page_count_init, init_folio_count,
 	folio_ref_add_unless_zero, folio_ref_add_unless_locked,
 	folio_ref_add_unless_frozen, folio_try_get, folio_ref_try_add,
 	get_page_unless_zero, try_get_page};
+identifier st = {set_page_count, folio_set_count};
+constant C : script:python() { rg_positive(C) };
 identifier dr = {set_page_count_as_frozen, set_page_count_frozen,
 	page_ref_freeze, folio_ref_freeze, page_ref_sub, folio_ref_sub,
 	page_ref_dec, folio_ref_dec, page_ref_sub_return, folio_ref_sub_return,
@@ -359,6 +379,7 @@ if (<+... dr(P, ...) ...+>) { ... }
 P = E;
 )
 ... when != g(P, ...)
+    when != st(P, C)
 fn@p(P, N);
 
 @unheld3 exists@

@@ -26,6 +26,36 @@ void p2pdma_populate(struct p2pdma_pool *pool, unsigned long off)
 				 /* { dg-note "holds a reference to the page on every path here: storing 0 drops it" .-1 } */ /* known-miss: cocci: Coccinelle findings carry no note of their own */
 }
 
+/*
+ * The same hunk as Linux 7.2 has it: a raw store of 1 inits the page, a
+ * call takes the page, and the 0 sits in that call's error branch.
+ */
+int p2pdma_alloc_mmap(struct p2pdma_pool *pool, unsigned long off,
+		      int (*insert)(unsigned long off, struct page *page))
+{
+	struct page *page = p2pdma_page(pool, off);
+	int ret;
+
+	set_page_count(page, 1); /* { dg-warning "; use 'init_page_count' \[refguard" } */
+				 /* { dg-fixit "init_page_count(page)" .-1 } */
+	ret = insert(off, page);
+	if (ret) {
+		set_page_count(page, 0); /* { dg-warning "raw 'set_page_count' call bypasses the page refcount API; use 'page_ref_dec' \[refguard-raw-set-count\]" } */
+					 /* { dg-note "storing 0 drops it" .-1 } */ /* known-miss: cocci: Coccinelle findings carry no note of their own */
+		return ret;
+	}
+	return 0;
+}
+
+/* Look-alike: a raw store of 0 is no init; the second 0 is a freeze. */
+void zero_then_zero(struct page *page)
+{
+	set_page_count(page, 0); /* { dg-warning "; use 'set_page_count_as_frozen' \[refguard" } */
+				 /* { dg-fixit "set_page_count_as_frozen(page)" .-1 } */
+	set_page_count(page, 0); /* { dg-warning "; use 'set_page_count_as_frozen' \[refguard" } */
+				 /* { dg-fixit "set_page_count_as_frozen(page)" .-1 } */
+}
+
 /* A reference taken with get_page() or folio_get(). */
 void take_then_store(struct page *page, struct folio *folio)
 {
