@@ -183,6 +183,9 @@ MM_OPTIONS="MEMORY_HOTPLUG MEMORY_HOTREMOVE ZONE_DEVICE DEVICE_PRIVATE CMA
 	    SPARSEMEM_VMEMMAP MIGRATION TRANSPARENT_HUGEPAGE HUGETLBFS
 	    HUGETLB_PAGE"
 
+# And on 7.x the other users the series converts: p2pdma, KHO, test_hmm.
+OPTIONS_7="PCI PCI_P2PDMA KEXEC KEXEC_FILE KEXEC_HANDOVER"
+
 configured_obj() {
 	name=$1
 	src=${2:-$(default_src)}
@@ -203,6 +206,13 @@ configured_obj() {
 	for opt in $MM_OPTIONS; do
 		"$src/scripts/config" --file "$obj/.config" --enable "$opt"
 	done
+	# 7.x has raw setters outside mm/ too (the series' v2 converts them).
+	if [ "$(sed -n 's/^VERSION = //p' "$src/Makefile")" -ge 7 ]; then
+		for opt in $OPTIONS_7; do
+			"$src/scripts/config" --file "$obj/.config" --enable "$opt"
+		done
+		"$src/scripts/config" --file "$obj/.config" --module TEST_HMM
+	fi
 	make -s -C "$src" O="$obj" "$cc" olddefconfig >&2 || die "olddefconfig failed"
 	for opt in ZONE_DEVICE DEVICE_PRIVATE CMA MEMORY_HOTPLUG; do
 		grep -q "^CONFIG_$opt=y" "$obj/.config" ||
