@@ -225,11 +225,11 @@ static const char *sanitizer(int status)
 		return NULL;
 	switch (WEXITSTATUS(status)) {
 	case RG_CHECK_TSAN:
-		return "ThreadSanitizer";
+		return "ThreadSanitizer reported a data race (above): a helper orders memory too weakly";
 	case RG_CHECK_ASAN:
-		return "AddressSanitizer";
+		return "AddressSanitizer reported an error (above)";
 	case RG_CHECK_UBSAN:
-		return "UndefinedBehaviorSanitizer";
+		return "UndefinedBehaviorSanitizer reported undefined behaviour (above)";
 	}
 	return NULL;
 }
@@ -250,8 +250,7 @@ static int verdict(struct run *r, int status, bool killed, long limit)
 			continue;
 		if (san && !failed) {
 			/* The check that was running when it reported. */
-			fprintf(stderr, "refguard: %s%s: %s reported an error (above)\n",
-				r->checks[i], r->suffix, san);
+			fprintf(stderr, "refguard: %s%s: %s\n", r->checks[i], r->suffix, san);
 			failed = true;
 		} else if (!failed) {
 			fprintf(stderr, "refguard: %s%s: %s: no completion record from the harness (%s); unchecked\n",

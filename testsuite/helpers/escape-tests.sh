@@ -123,6 +123,13 @@ static void rg_evil(const struct page *page)
 	} else if (!strcmp(evil, "stop")) {
 		/* The whole process, watchdog included. */
 		raise(SIGSTOP);
+	} else if (!strcmp(evil, "ub")) {
+		static volatile int shift = 33, sink;
+
+		sink = 1 << shift;
+	} else if (!strcmp(evil, "pthread_exit")) {
+		/* The calling thread ends; the process (and watchdog) live on. */
+		pthread_exit(NULL);
 	} else if (!strcmp(evil, "spin")) {
 		for (;;)
 			;
@@ -215,11 +222,15 @@ if [ -f "$esc/include/linux/rg-evil.h" ]; then
 	else
 		fail $t "the forked harness (pid '$child', state '$state') outlived refguard helpers"
 	fi
+	# UBSan used to print its report and carry on to a pass.
+	escape ub spec 1 '^refguard: spec: UndefinedBehaviorSanitizer reported undefined behaviour (above)$' \
+		'runtime error: shift exponent 33' '^refguard helpers: FAILED$'
 	escape sigkill spec 2 "^refguard: spec: $notrun (rg-check died from signal 9 (Killed))"
-	# A helper that spins: the watchdog's report, recorded before it is
-	# printed (exit 1).  A stopped harness cannot report: refguard's own
+	# A helper that spins, or ends the thread that called it: the
+	# watchdog's report, recorded before it is printed (exit 1).  A stopped harness cannot report: refguard's own
 	# time limit kills it, and the check did not finish (exit 2).
 	escape spin spec 1 '^spec: STUCK: no progress for 2 s' '^refguard helpers: FAILED$' -- --only spec --timeout 20
+	escape pthread_exit spec 1 '^spec: STUCK: no progress for 2 s' '^refguard helpers: FAILED$' -- --only spec --timeout 20
 	escape stop spec 2 "^refguard: spec: $notrun (rg-check was killed after 31 s, past every bound of its checks)" \
 		'was still running after 31 s' -- --only spec --timeout 1
 fi
