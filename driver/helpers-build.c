@@ -11,6 +11,16 @@
  *   rg-features.h         what page_ref.h defines (helpers-probe.c)
  *   rg-check              the checks, ASan+UBSan
  *   rg-check-tsan         the same, ThreadSanitizer (stress only)
+ *   <binary>.deps         every file the compiler read for it, with a
+ *                         hash of its contents
+ *
+ * The directory's key cannot cover what page_ref.h includes from the
+ * tree (a helper may live in a header it includes with "..."), so a
+ * binary is reused only while every file of its .deps still hashes the
+ * same: the compiler's own list (-M, taken before the build, so that a
+ * file changed during the build is seen as changed next time), not a
+ * guess at it.  Checking costs a few milliseconds; building both
+ * binaries takes seconds.
  *
  * Like the kernel's tools/testing harnesses: shim headers first on the
  * include path, the tree's file included unchanged by its path.
@@ -141,6 +151,119 @@ char *rg_helpers_build_dir(const char *tree, const char *page_flags)
 	return bdir;
 }
 
+static unsigned long long hash_file(const char *path, bool *ok)
+{
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	size_t len;
+	char *text = rg_helpers_read(path, &len);
+
+	*ok = text != NULL;
+	if (text)
+		fnv1a(&h, text, len);
+	free(text);
+	return h;
+}
+
+/*
+ * The next dependency in make-rule output (gcc -M), unescaped ("\ " is
+ * a space in a name, "$$" a dollar, backslash-newline goes on), or NULL
+ * at the end.  Targets (a word ending in ':') are skipped.
+ */
+static char *next_dep(const char **pp)
+{
+	const char *p = *pp;
+	char *word;
+	size_t n;
+
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' ||
+		       (*p == '\\' && p[1] == '\n'))
+			p += *p == '\\' ? 2 : 1;
+		if (!*p) {
+			*pp = p;
+			return NULL;
+		}
+		word = malloc(strlen(p) + 1);
+		for (n = 0; *p && *p != ' ' && *p != '\t' && *p != '\n'; p++) {
+			if (*p == '\\' && (p[1] == ' ' || p[1] == '#'))
+				p++;
+			else if (*p == '$' && p[1] == '$')
+				p++;
+			else if (*p == '\\' && p[1] == '\n')
+				break;
+			word[n++] = *p;
+		}
+		word[n] = '\0';
+		if (n && word[n - 1] == ':' && (!*p || p[0] == ' ' || p[0] == '\n' || p[0] == '\t')) {
+			free(word);
+			continue;
+		}
+		*pp = p;
+		return word;
+	}
+}
+
+/*
+ * The .deps text for a binary: "<hash> <path>" for each file the
+ * compiler reads to build it (argv: the build's command with -M in
+ * place of -o), or NULL if the compiler could not say.
+ */
+static char *deps_stamp(char **argv)
+{
+	char *out = NULL, *stamp = strdup(""), *dep, *t, *line;
+	const char *p;
+	bool ok = rg_run(argv, &out, NULL) == 0, readable;
+
+	for (p = ok ? out : ""; ok && (dep = next_dep(&p)) != NULL; free(dep)) {
+		unsigned long long h;
+
+		/* Each source lists the headers they share: once each. */
+		line = rg_strdup_printf(" %s\n", dep);
+		t = strstr(stamp, line);
+		free(line);
+		if (t)
+			continue;
+		h = hash_file(dep, &readable);
+		if (!readable || strchr(dep, '\n')) {
+			ok = false;
+			continue;
+		}
+		t = rg_strdup_printf("%s%016llx %s\n", stamp, h, dep);
+		free(stamp);
+		stamp = t;
+	}
+	free(out);
+	if (!ok || !*stamp) {
+		rg_fail("the compiler did not list what the harness is built from");
+		free(stamp);
+		return NULL;
+	}
+	return stamp;
+}
+
+/* Every file a binary was built from still hashes as it did then. */
+static bool deps_current(const char *deps_path)
+{
+	char *text = rg_helpers_read(deps_path, NULL), *line, *next;
+	bool ok = text && *text, readable;
+
+	for (line = text; ok && line && *line; line = next) {
+		unsigned long long want;
+		int off = 0;
+
+		next = strchr(line, '\n');
+		if (!next) {
+			ok = false;
+			break;
+		}
+		*next++ = '\0';
+		ok = sscanf(line, "%16llx %n", &want, &off) == 1 && off == 17 &&
+		     hash_file(line + off, &readable) == want && readable;
+	}
+	free(text);
+	return ok;
+}
+
 /* The harness's .c files, absolute paths, NULL-terminated. */
 static int harness_sources(char **srcs, int max)
 {
@@ -167,14 +290,16 @@ bool rg_helpers_build(const char *tree, const char *bdir, const char *name,
 {
 	char *out = rg_strdup_printf("%s/%s", bdir, name);
 	char *tmp = rg_strdup_printf("%s.%d.tmp", out, (int)getpid());
-	char *argv[48], *srcs[24];
+	char *deps = rg_strdup_printf("%s.deps", out), *stamp;
+	char *argv[48], *srcs[24], **o;
 	struct stat st;
 	int n = 0, i;
 	bool ok;
 
-	if (!stat(out, &st)) {
+	if (!stat(out, &st) && deps_current(deps)) {
 		free(out);
 		free(tmp);
+		free(deps);
 		return true;
 	}
 	argv[n++] = rg_helpers_cc();
@@ -201,9 +326,18 @@ bool rg_helpers_build(const char *tree, const char *bdir, const char *name,
 	argv[n++] = "-lpthread";
 	argv[n] = NULL;
 	fprintf(stderr, "  CC      %s\n", out);
+	/* The same command with -M: what it reads, hashed before it is built. */
+	for (o = argv; strcmp(*o, "-o"); o++)
+		;
+	o[0] = "-M";
+	o[1] = "-w";
+	stamp = deps_stamp(argv);
+	o[0] = "-o";
+	o[1] = tmp;
 	ok = rg_run(argv, NULL, NULL) == 0;
 	if (!ok)
 		rg_fail("the harness could not be built against the tree's page_ref.h (compiler output above)");
+	ok = ok && stamp && rg_helpers_write(deps, stamp);
 	if (ok && rename(tmp, out)) {
 		rg_fail("rename %s: %s", tmp, strerror(errno));
 		ok = false;
@@ -211,5 +345,7 @@ bool rg_helpers_build(const char *tree, const char *bdir, const char *name,
 	unlink(tmp);
 	free(out);
 	free(tmp);
+	free(deps);
+	free(stamp);
 	return ok;
 }

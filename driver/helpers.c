@@ -16,10 +16,13 @@
  * default 300): a check that gets stuck is a failed check that says what
  * was stuck, never a hang.
  *
- * Exit: 0 all checks pass; 1 one failed or got stuck (its report above);
- * 2 bad usage, the tree's helpers could not be built (the compiler's
- * message above), or a check ran out of its time budget while still
- * making progress (so it did not check everything it was asked to).
+ * Exit: 0 all checks pass, each by a record the harness sends when the
+ * check has ended (helpers-run.c: the helpers under test run inside the
+ * harness and can end it with any status); 1 one failed or got stuck
+ * (its report above); 2 bad usage, the tree's helpers could not be built
+ * (the compiler's message above), a check did not finish (named), or
+ * one ran out of its time budget while still making progress (so it did
+ * not check everything it was asked to).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -31,8 +34,15 @@
 #include "helpers.h"
 #include "../helpers/harness/numbers.h"
 
-/* Stop at the first race, and say it with a status of its own. */
+/*
+ * Stop at the first error, and say it with a status of its own: a
+ * sanitizer's report ends a check without its completion record, and
+ * that status is what tells it from a check that never finished.
+ * UBSan would otherwise print its report and carry on to a pass.
+ */
 #define TSAN_OPTIONS	"halt_on_error=1:exitcode=66:history_size=4"
+#define ASAN_OPTIONS	"exitcode=67"
+#define UBSAN_OPTIONS	"halt_on_error=1:exitcode=68:print_stacktrace=1"
 
 enum { CHECK_SPEC = 1, CHECK_ASSERTS = 2, CHECK_STRESS = 4, CHECK_EXPLORE = 8 };
 
@@ -163,13 +173,15 @@ static void pick_seed(struct helpers_opts *o)
 }
 
 /*
- * Run one harness binary on the selected checks.  Returns RG_CHECK_PASS,
- * RG_CHECK_FAILED (a check failed, got stuck, or the binary crashed) or
- * RG_CHECK_UNFINISHED.
+ * Run one harness binary on the selected checks.  Returns RG_CHECK_PASS
+ * (every check recorded a pass), RG_CHECK_FAILED (a check failed, got
+ * stuck, or a sanitizer reported an error) or RG_CHECK_UNFINISHED (a
+ * check ran out of its time budget, or did not finish at all).
  */
 static int run_check(const char *bdir, const char *name, struct helpers_opts *o,
 		     int only)
 {
+	const char *checks[NR_CHECKS];
 	char *argv[32];
 	int n = 0, i, nr_checks = 0, status;
 	long limit;
@@ -187,7 +199,7 @@ static int run_check(const char *bdir, const char *name, struct helpers_opts *o,
 		if (only & (1 << i)) {
 			argv[n++] = "--only";
 			argv[n++] = (char *)check_names[i];
-			nr_checks++;
+			checks[nr_checks++] = check_names[i];
 		}
 	}
 	if (o->verbose)
@@ -195,27 +207,24 @@ static int run_check(const char *bdir, const char *name, struct helpers_opts *o,
 	argv[n] = NULL;
 	/* Each check is bounded by the harness; this is beyond all of them. */
 	limit = nr_checks * o->timeout_s + o->timeout_s / 10 + 30;
-	status = rg_helpers_run(argv, limit);
-	switch (status) {
-	case RG_CHECK_PASS:
-	case RG_CHECK_FAILED:
-	case RG_CHECK_UNFINISHED:
-		break;
-	case RG_CHECK_TSAN:
-		fprintf(stderr, "refguard: stress (tsan): ThreadSanitizer reported a data race (above): a helper orders memory too weakly\n");
-		status = RG_CHECK_FAILED;
-		break;
-	case -2:
-		fprintf(stderr, "refguard: %s: stuck, counted as a failed check\n", name);
-		status = RG_CHECK_FAILED;
-		break;
-	default:
-		fprintf(stderr, "refguard: %s did not finish (status %d): counted as a failed check\n",
-			name, status);
-		status = RG_CHECK_FAILED;
+	status = rg_helpers_run(argv, limit, strcmp(name, "rg-check-tsan") ? "" : " (tsan)",
+				checks, nr_checks);
+	if (status < 0) {
+		fprintf(stderr, "refguard: %s could not be run: nothing checked\n", name);
+		status = RG_CHECK_UNFINISHED;
 	}
 	free(argv[0]);
 	return status;
+}
+
+/* The user's sanitizer options, then ours: the verdict depends on them. */
+static void sanitizer_options(const char *var, const char *ours)
+{
+	const char *user = getenv(var);
+	char *all = user && *user ? rg_strdup_printf("%s:%s", user, ours) : strdup(ours);
+
+	setenv(var, all, 1);
+	free(all);
 }
 
 static bool prepare(const char *tree, struct helpers_opts *o, char **bdir_out)
@@ -260,7 +269,9 @@ int cmd_helpers(int argc, char **argv)
 	if (!rg_helpers_build(tree, bdir, "rg-check", "address,undefined") ||
 	    (tsan && !rg_helpers_build(tree, bdir, "rg-check-tsan", "thread")))
 		return RG_EXIT_TROUBLE;
-	setenv("TSAN_OPTIONS", TSAN_OPTIONS, 0);
+	sanitizer_options("TSAN_OPTIONS", TSAN_OPTIONS);
+	sanitizer_options("ASAN_OPTIONS", ASAN_OPTIONS);
+	sanitizer_options("UBSAN_OPTIONS", UBSAN_OPTIONS);
 	pick_seed(&o);
 	printf("refguard helpers: %s/include/linux/page_ref.h, seed %s (replay: -s %s), at most %ld s per check\n",
 	       tree, o.seed, o.seed, o.timeout_s);
@@ -272,7 +283,7 @@ int cmd_helpers(int argc, char **argv)
 		return RG_EXIT_FINDINGS;
 	}
 	if (status == RG_CHECK_UNFINISHED || tsan_status == RG_CHECK_UNFINISHED) {
-		printf("refguard helpers: NOT FINISHED: a check ran out of its time budget (above); what ran passed, the rest is unchecked\n");
+		printf("refguard helpers: NOT FINISHED: a check ran out of its time budget or did not finish (above); what recorded a pass passed, the rest is unchecked\n");
 		return RG_EXIT_TROUBLE;
 	}
 	printf("refguard helpers: all checks passed\n");

@@ -21,14 +21,17 @@
 #define RG_HELPERS_SHIM_DIR	"helpers/shim"
 
 /*
- * The harness's exit statuses (helpers/harness/main.c), and the one
- * ThreadSanitizer is told to use.
+ * Verdicts (the harness's exit statuses, helpers/harness/main.c, which
+ * are only verdicts on a run by hand: helpers-run.c), and the statuses
+ * the sanitizers are told to exit with on an error.
  */
 #define RG_CHECK_PASS		0
 #define RG_CHECK_FAILED		1
 #define RG_CHECK_USAGE		2
 #define RG_CHECK_UNFINISHED	3
 #define RG_CHECK_TSAN		66
+#define RG_CHECK_ASAN		67
+#define RG_CHECK_UBSAN		68
 
 /* Files: whole-file read (NUL-terminated), and write-by-rename. */
 char *rg_helpers_read(const char *path, size_t *len);
@@ -58,10 +61,15 @@ bool rg_helpers_build(const char *tree, const char *bdir, const char *name,
 		      const char *sanitize);
 
 /*
- * Run argv, killing it (and saying so) if it is still running after
- * limit seconds.  Returns its exit status, -1 if it could not be run or
- * died from a signal, -2 if it was killed for the time limit.
+ * Run the harness argv on checks (the ones its --only options name),
+ * killing it (and saying so) if it is still running after limit seconds.
+ * The verdict is what its completion records say (helpers-run.c):
+ * RG_CHECK_PASS only with a pass recorded by every check; RG_CHECK_FAILED
+ * on a failure (its report above); otherwise RG_CHECK_UNFINISHED, having
+ * said which check did not finish (suffix follows each check's name);
+ * -1 if it could not be run.
  */
-int rg_helpers_run(char *const argv[], long limit);
+int rg_helpers_run(char *const argv[], long limit, const char *suffix,
+		   const char *const checks[], int nr_checks);
 
 #endif

@@ -45,8 +45,9 @@ static __thread struct rg_progress *self;
 
 static void litmus_fail(const char *test, const char *what)
 {
+	rg_report_verdict(RG_EXIT_FAILED);
 	fprintf(stderr, "stress: litmus %s, round %d: %s\n", test, round_nr, what);
-	exit(RG_EXIT_FAILED);
+	rg_exit(RG_EXIT_FAILED);
 }
 
 static void done(void)

@@ -4,13 +4,16 @@
  *
  *   rg-check [-s SEED] [--threads N] [--iterations N] [--bound B|none]
  *            [--timeout S] [--only spec|asserts|stress|explore]... [-v]
+ *            [--report-fd N]
  *
  * Runs the selected checks in order (all by default), each within S
  * seconds (default 300; a thread without progress for S/10 s, at least
  * 2, is stuck: see watchdog.c).  Exit: 0 all pass, 1 one failed or got
  * stuck (its report on stderr), 2 bad usage, 3 a check ran out of its
  * time or step budget while still making progress (unchecked, not
- * failed).
+ * failed).  That status is for a run by hand, to replay: `refguard
+ * helpers` goes by the records on --report-fd (report.c), since the
+ * helpers under test can end this process with any status they like.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -20,6 +23,7 @@
 #include <unistd.h>
 
 #include "numbers.h"
+#include "report.h"
 #include "rg.h"
 #include "watchdog.h"
 
@@ -42,8 +46,9 @@ void rg_vm_bug(const char *kind, const char *file, int line, const char *cond)
 	snprintf(what, sizeof(what), "%s at %s:%d: %s", kind, file, line, cond);
 	if (vm_bug_handler)
 		vm_bug_handler(what);
+	rg_report_verdict(RG_EXIT_FAILED);
 	fprintf(stderr, "%s\n", what);
-	exit(RG_EXIT_FAILED);
+	rg_exit(RG_EXIT_FAILED);
 }
 
 static const struct check {
@@ -75,7 +80,7 @@ static long number(const char *opt, const char *arg, long min, long max)
 	return v;
 }
 
-static int parse_options(int argc, char **argv, struct rg_opts *opts)
+static int parse_options(int argc, char **argv, struct rg_opts *opts, int *report_fd)
 {
 	static const struct option longopts[] = {
 		{ "seed", required_argument, NULL, 's' },
@@ -85,6 +90,7 @@ static int parse_options(int argc, char **argv, struct rg_opts *opts)
 		{ "timeout", required_argument, NULL, 'l' },
 		{ "only", required_argument, NULL, 'o' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "report-fd", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int only = 0, c, i;
@@ -122,6 +128,10 @@ static int parse_options(int argc, char **argv, struct rg_opts *opts)
 		case 'v':
 			opts->verbose++;
 			break;
+		case 'r':
+			*report_fd = number("--report-fd: not a descriptor number", optarg,
+					    3, 1 << 20);
+			break;
 		default:
 			usage("bad option", argv[optind - 1]);
 		}
@@ -134,21 +144,29 @@ static int parse_options(int argc, char **argv, struct rg_opts *opts)
 int main(int argc, char **argv)
 {
 	struct rg_opts opts = { .bound = -2, .timeout = RG_DEFAULT_TIMEOUT };
-	int only, i, status, failed = 0, unfinished = 0;
+	int only, i, status, failed = 0, unfinished = 0, nr_run = 0, report_fd = -1;
 
 	opts.seed = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16);
-	only = parse_options(argc, argv, &opts);
+	only = parse_options(argc, argv, &opts, &report_fd);
+	if (report_fd >= 0)
+		rg_report_open(report_fd);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	/* Stuck: a tenth of the budget without progress, 2 s at least (load). */
 	rg_watch_start(opts.timeout, opts.timeout / 10 > 2 ? opts.timeout / 10 : 2);
 	for (i = 0; i < NR_CHECKS; i++) {
 		if (!(only & (1 << i)))
 			continue;
+		rg_report_begin(checks[i].name);
 		rg_watch_check(checks[i].name);
 		status = checks[i].run(&opts);
 		rg_watch_check(NULL);
+		/* Only now, with the check's function returned, is it done. */
+		rg_report_verdict(status);
+		rg_report_begin(NULL);
 		failed |= status == RG_EXIT_FAILED;
 		unfinished |= status == RG_EXIT_UNFINISHED;
+		nr_run++;
 	}
+	rg_report_end(nr_run);
 	return failed ? RG_EXIT_FAILED : unfinished ? RG_EXIT_UNFINISHED : RG_EXIT_PASS;
 }

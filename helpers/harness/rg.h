@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "pageref.h"
+#include "report.h"
 #include "watchdog.h"
 
 struct rg_opts {

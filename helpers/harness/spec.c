@@ -69,7 +69,7 @@ static void spec_vm_bug(const char *what)
 	fprintf(stderr, "%s\n", what);
 	if (in_test)
 		longjmp(test_env, 1);
-	exit(1);
+	rg_exit(RG_EXIT_FAILED);
 }
 
 static struct page *live_page(int count)

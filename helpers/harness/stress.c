@@ -116,6 +116,7 @@ static void violation(const char *fmt, ...)
 	va_list ap;
 
 	pthread_mutex_lock(&lock);
+	rg_report_verdict(RG_EXIT_FAILED);
 	fprintf(stderr, "stress: VIOLATION (seed %lu", seed);
 	if (self)
 		fprintf(stderr, ", thread %d, op %ld", self->id, self->op);
@@ -127,7 +128,7 @@ static void violation(const char *fmt, ...)
 	if (self)
 		print_history(self);
 	fprintf(stderr, "stress: replay with -s %lu\n", seed);
-	exit(1);
+	rg_exit(RG_EXIT_FAILED);
 }
 
 static void stress_vm_bug(const char *what)

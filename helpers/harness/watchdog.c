@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "report.h"
 #include "watchdog.h"
 
 /*
@@ -139,6 +140,8 @@ static void *watchdog(void *arg)
 			}
 		}
 		if (stuck) {
+			/* The verdict first: printing may block on a helper. */
+			rg_report_verdict(RG_EXIT_FAILED);
 			flush_stdout();
 			fprintf(stderr, "%s: STUCK: no progress for %ld s (a livelock, or a wait that never ends):\n",
 				chk, stall_ms / 1000);
@@ -150,16 +153,17 @@ static void *watchdog(void *arg)
 				if (slots[i].on_stuck)
 					slots[i].on_stuck();
 			}
-			_exit(RG_EXIT_FAILED);
+			rg__exit(RG_EXIT_FAILED);
 		}
 		if (now - __atomic_load_n(&check_start_ms, __ATOMIC_RELAXED) > budget_ms) {
+			rg_report_verdict(RG_EXIT_UNFINISHED);
 			flush_stdout();
 			fprintf(stderr, "%s: NOT FINISHED within its time budget of %ld s (--timeout), still making progress; unchecked from here:\n",
 				chk, budget_ms / 1000);
 			for (i = 0; i < MAX_SLOTS; i++)
 				if (__atomic_load_n(&slots[i].used, __ATOMIC_ACQUIRE))
 					say(chk, &slots[i], "was at");
-			_exit(RG_EXIT_UNFINISHED);
+			rg__exit(RG_EXIT_UNFINISHED);
 		}
 	}
 	return NULL;

@@ -127,6 +127,28 @@ else
 	fail $t "could not make the tree"
 fi
 
+# The v4 frozen setter with a value (issue 20, item 8): a
+# set_page_count_frozen(page, v) is not the helper refguard knows (v4's
+# takes the page alone), so it is refused before anything is built.
+t=spellings-wrong-arity-set-frozen
+if mktree sp-arity-v4 "$here/frozen-bit.patch" "$here/frozen-bit-fixed.patch" \
+	  "$here/spellings/v3.patch" "$here/spellings/v4.patch" &&
+   sed -i -e 's/^static inline void set_page_count_frozen(struct page \*page)$/static inline void set_page_count_frozen(struct page *page, int v)/' \
+	  "$trees/sp-arity-v4/include/linux/page_ref.h" &&
+   grep -q '^static inline void set_page_count_frozen(struct page \*page, int v)$' \
+	  "$trees/sp-arity-v4/include/linux/page_ref.h"; then
+	helpers --kernel "$trees/sp-arity-v4"; status=$?
+	if [ $status = 2 ] &&
+	   grep -q 'page_ref.h:[0-9]*: set_page_count_frozen takes 2 arguments; refguard knows it with 1' "$log/out" &&
+	   ! grep -q '^spec:\|CC ' "$log/out"; then
+		pass $t
+	else
+		cat "$log/out"; fail $t "expected exit 2 naming set_page_count_frozen and its arguments, nothing run (status $status)"
+	fi
+else
+	fail $t "could not make the tree"
+fi
+
 # v2's PATCH 1/2 assertions read page_count(), which masks the frozen bit:
 # on the frozen-bit design they never fire.  refguard helpers exits 1 and
 # names each modifier whose assertion is silent, and the assertion; the
