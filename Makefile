@@ -40,6 +40,7 @@ RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h rules/frozen-state.h
 # refguard helpers: the number parser it shares with the harness lives in
 # helpers/.
 driver/helpers.o driver/helpers-probe.o: helpers/harness/numbers.h
+driver/helpers-run.o: helpers/harness/report.h
 
 # The sparse engine (sparse/) runs inside refguard on sparse's library,
 # which configure builds from Debian's source package (build/sparse/).
