@@ -33,7 +33,7 @@ static void add(struct rg_results *r, enum rg_rule rule, int line, const char *f
 		.rule = rule, .file = "mm/a b.c", .line = line, .column = 2,
 		.function = (char *)fn, .arg = (char *)arg, .rewrite = (char *)rewrite,
 		.fix = with_fix ? &fix : NULL, .notes = with_note ? &note : NULL,
-		.nr_notes = with_note, .engine = "test",
+		.nr_notes = with_note, .engine = RG_ENGINE_COCCI,
 	};
 
 	rg_results_add(r, &f);
@@ -81,9 +81,9 @@ int main(void)
 	json = print(&r, RG_FORMAT_JSON);
 	CHECK("json-read", !rg_results_read_json(&back, json, "json"));
 	again = print(&back, RG_FORMAT_JSON);
-	/* the engine becomes "baseline" on the way back, nothing else changes */
+	/* nothing changes on the way back, the engine included */
 	CHECK("json-roundtrip", back.nr_findings == 4 && back.findings[2].nr_notes == 1 &&
-	      strlen(again) == strlen(json) + 4 * (strlen("baseline") - strlen("test")));
+	      !strcmp(again, json));
 
 	/* one accepted finding hides one identical finding, not three */
 	CHECK("read-old-baseline", !rg_results_read_json(&base,
@@ -100,7 +100,7 @@ int main(void)
 	CHECK("sarif-region", strstr(sarif, "\"deletedRegion\": {\"startLine\": 5, "
 				     "\"startColumn\": 2, \"endLine\": 5, \"endColumn\": 20}"));
 
-	rg_results_unchecked(&r, "mm/x.c", "f", "spatch timed out", "cocci");
+	rg_results_unchecked(&r, "mm/x.c", "f", "spatch timed out", RG_ENGINE_COCCI);
 	CHECK("exit-unchecked", rg_results_exit_code(&r) == RG_EXIT_TROUBLE);
 	return failed;
 }
