@@ -39,30 +39,202 @@ static bool starts(const struct reader *r, const char *prefix)
 }
 
 /*
- * A path from a ---/+++ or rename line: up to a tab (timestamps in plain
- * diffs) or the end, git's C-style quoting not supported (rare in the
- * kernel; reported as malformed rather than misread), -p1 applied when
- * strip is set.  NULL for /dev/null.
+ * git's C-style quoting (quote.c in git): a name holding '"', '\', a
+ * control character or (with core.quotePath, the default) a byte above
+ * 0x7f is written between double quotes, with the escapes \a \b \t \n
+ * \v \f \r \" \\ and three octal digits for any other byte (\303\251
+ * is UTF-8's e-acute); GNU diff quotes the same way.  s[0] is the opening
+ * quote.  Returns the name (malloc'd) and in *used the bytes read, the
+ * closing quote included, or NULL for an escape git never writes, a
+ * missing closing quote or a NUL.
  */
-static char *take_path(const char *s, int len, bool strip)
+static char *unquote(const char *s, int len, int *used)
 {
-	const char *end = memchr(s, '\t', len);
-	const char *slash;
+	char *out = malloc(len + 1), *o = out;
+	int i;
 
-	if (end)
-		len = end - s;
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\r'))
-		len--;
-	if (len == 9 && !strncmp(s, "/dev/null", 9))
-		return NULL;
-	if (strip) {
-		slash = memchr(s, '/', len);
-		if (slash) {
-			len -= slash + 1 - s;
-			s = slash + 1;
+	for (i = 1; i < len && s[i] != '"'; i++) {
+		const char *esc = "a\ab\bt\tn\nv\vf\fr\r\"\"\\\\", *e;
+
+		if (s[i] != '\\') {
+			*o++ = s[i];
+			continue;
+		}
+		if (++i == len)
+			break;
+		for (e = esc; *e && *e != s[i]; e += 2)
+			;
+		if (*e) {
+			*o++ = e[1];
+		} else if (s[i] >= '0' && s[i] <= '3' && i + 2 < len &&
+			   s[i + 1] >= '0' && s[i + 1] <= '7' &&
+			   s[i + 2] >= '0' && s[i + 2] <= '7' &&
+			   (s[i] != '0' || s[i + 1] != '0' || s[i + 2] != '0')) {
+			*o++ = (s[i] - '0') << 6 | (s[i + 1] - '0') << 3 | (s[i + 2] - '0');
+			i += 2;
+		} else {
+			break;
 		}
 	}
-	return strndup(s, len);
+	if (i >= len || s[i] != '"') {
+		free(out);
+		return NULL;
+	}
+	*o = '\0';
+	*used = i + 1;
+	return out;
+}
+
+/*
+ * Control characters other than a tab would let a file name forge lines
+ * of the line-based outputs (a newline and a fake finding, terminal
+ * escapes): refused, while every other byte is taken as the name's.
+ */
+static bool name_ok(const char *name, int lineno)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)name; *p; p++)
+		if ((*p < ' ' && *p != '\t') || *p == 0x7f) {
+			fprintf(stderr, "refguard: line %d: a file name holds the control "
+				"character \\%03o; refused\n", lineno, *p);
+			return false;
+		}
+	return true;
+}
+
+/* -p1: drop the first path component ("a/", "b/", git's "i/", "w/"). */
+static char *strip_first(char *name)
+{
+	char *slash = strchr(name, '/');
+
+	if (slash)
+		memmove(name, slash + 1, strlen(slash + 1) + 1);
+	return name;
+}
+
+/*
+ * A path from a ---/+++ or rename line, quoted or not: a plain one ends
+ * at a tab (GNU diff's timestamp; git puts a tab after a name with a
+ * space), a quoted one at its closing quote, after which only a tab and
+ * a timestamp may follow.  -p1 applied when strip is set.  *path is NULL
+ * for /dev/null.  Returns 0, or -1 after saying why.
+ */
+static int take_path(const char *s, int len, bool strip, int lineno, char **path)
+{
+	const char *end;
+	int used;
+
+	*path = NULL;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\r'))
+		len--;
+	if (len > 0 && s[0] == '"') {
+		*path = unquote(s, len, &used);
+		if (!*path || (used < len && s[used] != '\t')) {
+			fprintf(stderr, "refguard: line %d: malformed quoted file name: %.*s\n",
+				lineno, len, s);
+			free(*path);
+			*path = NULL;
+			return -1;
+		}
+	} else {
+		/* a tab ends the name: spaces before it are the name's */
+		end = len > 0 ? memchr(s, '\t', len) : NULL;
+		if (end)
+			len = end - s;
+		if (len == 9 && !strncmp(s, "/dev/null", 9))
+			return 0;
+		*path = strndup(s, len);
+	}
+	if (!name_ok(*path, lineno)) {
+		free(*path);
+		*path = NULL;
+		return -1;
+	}
+	if (strip)
+		strip_first(*path);
+	return 0;
+}
+
+/*
+ * The two names of "diff --git A B" (s after "diff --git ").  Either may
+ * be quoted.  Two plain names are split where the halves name the same
+ * file (git writes both names of a change that is not a rename or copy,
+ * so "a/my dir/x b/y.c b/my dir/x b/y.c" splits in the middle), else at
+ * the first " b/" (a rename: its "rename from/to" lines say the names).
+ */
+static int git_names(const char *s, int len, int lineno, char **old, char **new)
+{
+	const char *q;
+	int used, half;
+
+	*old = *new = NULL;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\r'))
+		len--;
+	if (len > 0 && s[0] == '"') {
+		*old = unquote(s, len, &used);
+		if (!*old || used + 1 >= len || s[used] != ' ')
+			goto bad;
+		s += used + 1;
+		len -= used + 1;
+		if (s[0] == '"') {
+			*new = unquote(s, len, &used);
+			if (!*new || used != len)
+				goto bad;
+		} else {
+			*new = strndup(s, len);
+		}
+		goto check;
+	}
+	/* A plain name then a quoted one: the quote that reads to the end. */
+	for (q = s; (q = memchr(q, '"', s + len - q)); q++) {
+		if (q == s || q[-1] != ' ')
+			continue;
+		*new = unquote(q, s + len - q, &used);
+		if (*new && used == s + len - q) {
+			*old = strndup(s, q - 1 - s);
+			goto check;
+		}
+		free(*new);
+		*new = NULL;
+	}
+	half = len / 2;
+	if (len % 2 && s[half] == ' ') {
+		const char *a = memchr(s, '/', half), *b = memchr(s + half + 1, '/', half);
+
+		if (a && b && a - s == b - (s + half + 1) &&
+		    !memcmp(a, b, s + half - a)) {
+			*old = strndup(s, half);
+			*new = strndup(s + half + 1, half);
+			goto check;
+		}
+	}
+	q = NULL;
+	for (used = 0; used + 3 <= len; used++)
+		if (!memcmp(s + used, " b/", 3)) {
+			q = s + used;
+			break;
+		}
+	if (!q)
+		goto bad;
+	*old = strndup(s, q - s);
+	*new = strndup(q + 1, s + len - q - 1);
+check:
+	if (!name_ok(*old, lineno) || !name_ok(*new, lineno)) {
+		free(*old);
+		free(*new);
+		*old = *new = NULL;
+		return -1;
+	}
+	strip_first(*old);
+	strip_first(*new);
+	return 0;
+bad:
+	fprintf(stderr, "refguard: malformed diff header at line %d\n", lineno);
+	free(*old);
+	free(*new);
+	*old = *new = NULL;
+	return -1;
 }
 
 static int parse_hunk(struct reader *r, struct rg_file_diff *fd)
@@ -136,20 +308,13 @@ static int parse_section(struct reader *r, struct rg_file_diff *fd)
 	memset(fd, 0, sizeof(*fd));
 	fd->text = r->p;
 	if (git) {
-		/* "diff --git a/X b/Y": split at " b/" (paths without spaces) */
-		const char *s = r->p + 11, *b = strstr(s, " b/");
-		int len = line_len(r) - 11;
-
-		if (!b || b - s > len) {
-			fprintf(stderr, "refguard: malformed diff header at line %d\n", r->lineno);
+		if (git_names(r->p + 11, line_len(r) - 11, r->lineno, &git_old,
+			      &git_new))
 			return -1;
-		}
-		git_old = take_path(s, b - s, true);
-		git_new = take_path(b + 1, s + len - b - 1, true);
 		next_line(r);
 		while (line_len(r) >= 0 && !starts(r, "--- ") && !starts(r, "@@") &&
 		       !at_section_start(r)) {
-			int len = line_len(r);
+			int len = line_len(r), bad = 0;
 
 			if (starts(r, "new file mode")) {
 				free(git_old);
@@ -159,11 +324,11 @@ static int parse_section(struct reader *r, struct rg_file_diff *fd)
 				git_new = NULL;
 			} else if (starts(r, "rename from ")) {
 				free(git_old);
-				git_old = take_path(r->p + 12, len - 12, false);
+				bad = take_path(r->p + 12, len - 12, false, r->lineno, &git_old);
 				fd->rename = true;
 			} else if (starts(r, "rename to ")) {
 				free(git_new);
-				git_new = take_path(r->p + 10, len - 10, false);
+				bad = take_path(r->p + 10, len - 10, false, r->lineno, &git_new);
 				fd->rename = true;
 			} else if (starts(r, "Binary files ") || starts(r, "GIT binary patch")) {
 				fd->binary = true;
@@ -173,6 +338,11 @@ static int parse_section(struct reader *r, struct rg_file_diff *fd)
 				   !starts(r, "copy to") && !starts(r, "literal ") &&
 				   !starts(r, "delta ") && !fd->binary) {
 				break;	/* end of the extended header */
+			}
+			if (bad) {
+				free(git_old);
+				free(git_new);
+				return -1;
 			}
 			next_line(r);
 			/* skip the base85 payload of a binary patch */
@@ -187,14 +357,20 @@ static int parse_section(struct reader *r, struct rg_file_diff *fd)
 		fd->new_path = git_new;
 	}
 	if (starts(r, "--- ")) {
-		char *old = take_path(r->p + 4, line_len(r) - 4, true), *new;
+		char *old, *new;
 
+		if (take_path(r->p + 4, line_len(r) - 4, true, r->lineno, &old))
+			return -1;
 		next_line(r);
 		if (!starts(r, "+++ ")) {
 			fprintf(stderr, "refguard: '---' without '+++' at line %d\n", r->lineno);
+			free(old);
 			return -1;
 		}
-		new = take_path(r->p + 4, line_len(r) - 4, true);
+		if (take_path(r->p + 4, line_len(r) - 4, true, r->lineno, &new)) {
+			free(old);
+			return -1;
+		}
 		next_line(r);
 		if (!git) {
 			fd->old_path = old;

@@ -2,7 +2,8 @@
 /*
  * Reading patches: unified diffs, git diffs (renames, new and deleted
  * files, binary changes) and mboxes of several patches, as `git am` and
- * `patch -p1` take them.  Used by `refguard gate`.  Any other diff format
+ * `patch -p1` take them, with file names C-quoted as git and GNU diff
+ * quote them.  Used by `refguard gate` and `refguard fix --series`.  Any other diff format
  * patch(1) would also apply (context, normal, ed) is refused, not skipped
  * as commit text: what is not read is not checked.
  */
@@ -20,7 +21,7 @@ struct rg_hunk {
 
 /* One file's part of one patch, in input order. */
 struct rg_file_diff {
-	char *old_path;			/* NULL for a new file (-p1 stripped) */
+	char *old_path;			/* NULL for a new file (-p1 stripped, unquoted) */
 	char *new_path;			/* NULL for a deleted file */
 	bool binary;
 	bool rename;
