@@ -358,12 +358,13 @@ int cmd_fix(int argc, char **argv)
 			return rg_usage("fix");
 		}
 	}
-	if ((series && in_place) || (signoff && !series) ||
-	    (signoff && (!strchr(signoff, '<') || !strchr(signoff, '>')))) {
-		rg_fail(signoff && series ? "--signoff takes \"Name <mail>\"" :
-			"--series is an alternative to --in-place; --signoff goes with --series");
+	if ((series && in_place) || (signoff && !series)) {
+		rg_fail("--series is an alternative to --in-place; --signoff goes with --series");
 		return rg_usage("fix");
 	}
+	/* before the rewrite, which takes minutes on a whole tree */
+	if (series && rg_series_check_opts(series, signoff))
+		return rg_usage("fix");
 	fx.rules = fx.rules ?: RG_ALL_RULES;
 	fx.names_set = fx.names_set ?: "design";
 	fx.tree = rg_kernel_tree(kernel);

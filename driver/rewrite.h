@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Replacing several files of a tree all at once or not at all, for the
+ * Replacing or creating several files all at once or not at all, for the
  * commands that write into a kernel tree (`fix --in-place`, `annotate
- * --in-place`).
+ * --in-place`) and for the patches of `fix --series`.
  *
  * Every new file is written first, as a temporary file in its target's
  * directory, together with an undo copy of the old one; only when all of
@@ -36,10 +36,23 @@ void rg_rewrite_add(struct rg_rewrite_set *s, const char *path, const char *old,
 		    const char *new);
 
 /*
- * Replace every file added, or none.  Returns 0, or RG_EXIT_TROUBLE after
- * saying why (the tree is then as it was).  Frees the set either way.
- * SIGINT, SIGTERM and SIGHUP wait until it is done.
+ * Create path (absolute), which must not exist, holding new.  Its
+ * directory is made if it is missing (one level: its parent must exist)
+ * and removed again if the commit fails.  The directory, or the parent
+ * it is made in, must lead inside the tree.  A new file never replaces
+ * one that appeared meanwhile.
+ */
+void rg_rewrite_create(struct rg_rewrite_set *s, const char *path, const char *new);
+
+/*
+ * Replace or create every file added, or none.  Returns 0, or
+ * RG_EXIT_TROUBLE after saying why (the tree is then as it was, without
+ * the new files and the directories made for them).  Frees the set
+ * either way.  SIGINT, SIGTERM and SIGHUP wait until it is done.
  */
 int rg_rewrite_commit(struct rg_rewrite_set *s, const char *tree);
+
+/* Forget every file added, touching nothing. */
+void rg_rewrite_discard(struct rg_rewrite_set *s);
 
 #endif

@@ -22,6 +22,7 @@
 #include "diff.h"
 #include "driver.h"
 #include "maintainers.h"
+#include "rewrite.h"
 #include "series.h"
 #include "spawn.h"
 #include "tmpdir.h"
@@ -58,6 +59,7 @@ static int write_file(const char *path, const char *text)
 	return 0;
 }
 
+/* Make the directories on the way to path (not path itself). */
 static int mkdirs(const char *path)
 {
 	char *p = strdup(path), *slash;
@@ -209,19 +211,56 @@ static int make_groups(struct rg_series *s)
 
 /* ---- the scratch repository -------------------------------------------- */
 
+/*
+ * Split "Name <address>" into its parts (malloc'd); NULL with the reason
+ * when ident is anything else.  The sign-off is written into every
+ * changelog as it is given, so exactly one line of exactly that shape is
+ * taken: a line break would add a second, forged Signed-off-by: line,
+ * text after the address would be part of the trailer.
+ */
+static const char *split_ident(const char *ident, char **name, char **mail)
+{
+	const char *lt = strchr(ident, '<'), *gt = strchr(ident, '>'), *p, *at;
+
+	*name = *mail = NULL;
+	for (p = ident; *p; p++)
+		if ((unsigned char)*p < ' ' || *p == 0x7f)
+			return *p == '\n' || *p == '\r' ? "it holds a line break" :
+			       "it holds a control character";
+	if (!lt || !gt || gt < lt)
+		return "no address in angle brackets";
+	if (strchr(lt + 1, '<') || strchr(gt + 1, '>'))
+		return "more than one address";
+	if (gt[1])
+		return "text after the address";
+	if (lt == ident || (lt[-1] == ' ' && lt - 1 == ident))
+		return "no name";
+	if (lt[-1] != ' ')
+		return "no space between the name and the address";
+	if (ident[0] == ' ' || lt[-2] == ' ')
+		return "spaces around the name";
+	if (memchr(ident, '>', lt - ident))
+		return "a '>' in the name";
+	at = memchr(lt + 1, '@', gt - lt - 1);
+	if (!at || at == lt + 1 || at + 1 == gt || memchr(at + 1, '@', gt - at - 1))
+		return "the address is not one local@domain";
+	for (p = lt + 1; p < gt; p++)
+		if (*p == ' ')
+			return "a space in the address";
+	*name = strndup(ident, lt - 1 - ident);
+	*mail = strndup(lt + 1, gt - lt - 1);
+	return NULL;
+}
+
 static void set_identity(const char *ident)
 {
-	const char *lt = ident ? strchr(ident, '<') : NULL;
-	char *name, *mail;
+	char *name = NULL, *mail = NULL;
 
-	if (!lt || !strchr(lt, '>')) {
+	if (!ident || split_ident(ident, &name, &mail)) {
+		free(name);
+		free(mail);
 		name = strdup("refguard");
 		mail = strdup("refguard@invalid");
-	} else {
-		name = strndup(ident, lt - ident);
-		while (*name && name[strlen(name) - 1] == ' ')
-			name[strlen(name) - 1] = '\0';
-		mail = strndup(lt + 1, strcspn(lt + 1, ">"));
 	}
 	setenv("GIT_AUTHOR_NAME", name, 1);
 	setenv("GIT_AUTHOR_EMAIL", mail, 1);
@@ -393,18 +432,28 @@ static int finish_mail(const struct rg_series *s, const char *path, char **to,
 	return ret;
 }
 
-static int format_series(struct rg_series *s)
+/*
+ * git format-patch into the scratch repository, then the headers and the
+ * cover letter; each finished mail goes into set as a new file of dir.
+ * Nothing is written outside the scratch repository here.
+ */
+static int format_series(struct rg_series *s, const char *dir,
+			 struct rg_rewrite_set *set, char **names, int *nr_names)
 {
 	char *since = rg_strdup_printf("HEAD~%d", s->nr_groups);
-	char *outdir = realpath(s->o->outdir, NULL);
+	char *outdir = rg_strdup_printf("%s/.git/refguard-series", s->scratch);
 	char *argv[] = { "git", "format-patch", "--cover-letter", "-o", outdir,
 			 since, NULL };
 	char *list = NULL, *line, *save = NULL;
 	char *all_to[64], *all_cc[64], *files[64];
 	int nr_all_to = 0, nr_all_cc = 0, nr_files = 0, i, ret = 0;
 
-	if (!outdir || run_in(s->scratch, argv, &list))
+	if (run_in(s->scratch, argv, &list)) {
+		free(since);
+		free(outdir);
+		free(list);
 		return -1;
+	}
 	for (line = strtok_r(list, "\n", &save); line && nr_files < 64;
 	     line = strtok_r(NULL, "\n", &save))
 		files[nr_files++] = line;
@@ -423,8 +472,20 @@ static int format_series(struct rg_series *s)
 	if (!ret && nr_files)
 		ret = finish_mail(s, files[0], all_to, nr_all_to, all_cc,
 				  nr_all_cc, true);
-	for (i = 0; i < nr_files; i++)
-		printf("%s\n", files[i]);
+	for (i = 0; !ret && i < nr_files; i++) {
+		char *text = rg_slurp_file(files[i], NULL);
+		char *path = rg_strdup_printf("%s%s", dir, strrchr(files[i], '/'));
+
+		if (!text)
+			ret = rg_fail("cannot read %s: %s", files[i], strerror(errno));
+		else
+			rg_rewrite_create(set, path, text);
+		names[(*nr_names)++] = path;
+		free(text);
+	}
+	if (!ret && !nr_files)
+		ret = rg_fail("git format-patch wrote no patches");
+	free(list);
 	free(since);
 	free(outdir);
 	return ret;
@@ -438,26 +499,108 @@ static bool has_patches(const char *dir)
 	return rg_run(argv, NULL, NULL) == 0;
 }
 
+/*
+ * Where the series goes: *root, an existing directory the patches are
+ * written under (DIR itself, or its parent when DIR is still to be made),
+ * and *dir, DIR as an absolute path.  NULL-free on success only.
+ */
+static int series_dir(const char *outdir, char **root, char **dir)
+{
+	char *name = strdup(outdir), *slash, *parent;
+	size_t len = strlen(name);
+	struct stat st;
+
+	*root = *dir = NULL;
+	while (len > 1 && name[len - 1] == '/')
+		name[--len] = '\0';
+	if (!stat(name, &st)) {
+		if (!S_ISDIR(st.st_mode)) {
+			free(name);
+			return rg_fail("%s is not a directory", outdir);
+		}
+		*root = realpath(name, NULL);
+		*dir = *root ? strdup(*root) : NULL;
+	} else if (errno == ENOENT) {
+		slash = strrchr(name, '/');
+		parent = slash ? strndup(name, slash == name ? 1 : slash - name) :
+			 strdup(".");
+		*root = realpath(parent, NULL);
+		if (!*root || stat(*root, &st) || !S_ISDIR(st.st_mode)) {
+			rg_fail("cannot make %s: %s is not a directory", outdir, parent);
+			free(parent);
+			free(name);
+			free(*root);
+			*root = NULL;
+			return RG_EXIT_TROUBLE;
+		}
+		free(parent);
+		*dir = rg_strdup_printf("%s/%s", strcmp(*root, "/") ? *root : "",
+					slash ? slash + 1 : name);
+	}
+	if (!*root) {
+		rg_fail("%s: %s", outdir, strerror(errno));
+		free(name);
+		return RG_EXIT_TROUBLE;
+	}
+	free(name);
+	return 0;
+}
+
+int rg_series_check_opts(const char *outdir, const char *signoff)
+{
+	char *name, *mail, *root, *dir;
+	const char *why = signoff ? split_ident(signoff, &name, &mail) : NULL;
+	int ret = 0;
+
+	if (why)
+		return rg_fail("--signoff takes exactly \"Name <address>\", one line: "
+			       "refused, %s", why);
+	if (signoff) {
+		free(name);
+		free(mail);
+	}
+	if (series_dir(outdir, &root, &dir))
+		return RG_EXIT_TROUBLE;
+	if (!strcmp(root, dir) && has_patches(dir))
+		ret = rg_fail("%s already holds patches: use an empty directory",
+			      outdir);
+	free(root);
+	free(dir);
+	return ret;
+}
+
 int rg_fix_series(const struct rg_series_opts *o)
 {
 	struct rg_series s = { .o = o };
-	int i, ret;
+	struct rg_rewrite_set set = { 0 };
+	char *root = NULL, *dir = NULL, *names[64];
+	int i, ret, nr_names = 0;
 
-	if (mkdir(o->outdir, 0777) && errno != EEXIST)
-		return rg_fail("cannot make %s: %s", o->outdir, strerror(errno));
-	if (has_patches(o->outdir))
-		return rg_fail("%s already holds patches: use an empty directory",
-			       o->outdir);
-	if (rg_diff_parse(o->diff, &s.patch))
-		return rg_fail("the rewrite is not a diff refguard can cut up");
-	if (!s.patch.nr_files)
-		return rg_fail("nothing to rewrite: no series to write");
-	ret = make_groups(&s) || scratch_repo(&s);
+	if (rg_series_check_opts(o->outdir, o->signoff) ||
+	    series_dir(o->outdir, &root, &dir))
+		return RG_EXIT_TROUBLE;
+	ret = rg_diff_parse(o->diff, &s.patch) ?
+	      rg_fail("the rewrite is not a diff refguard can cut up") :
+	      !s.patch.nr_files ? rg_fail("nothing to rewrite: no series to write") : 0;
+	if (!ret)
+		ret = make_groups(&s) || scratch_repo(&s);
 	for (i = 0; !ret && i < s.nr_groups; i++)
 		ret = commit_group(&s, i);
 	if (!ret)
-		ret = format_series(&s);
+		ret = format_series(&s, dir, &set, names, &nr_names);
+	/* every patch or none: a failed series leaves DIR as it was */
+	if (!ret)
+		ret = rg_rewrite_commit(&set, root);
+	else if (set.n)
+		rg_rewrite_discard(&set);
+	for (i = 0; i < nr_names; i++) {
+		if (!ret)
+			printf("%s\n", names[i]);
+		free(names[i]);
+	}
 	if (s.scratch)
 		rg_tmpdir_remove(s.scratch);
+	free(root);
+	free(dir);
 	return ret ? RG_EXIT_TROUBLE : RG_EXIT_CLEAN;
 }

@@ -11,7 +11,19 @@
 
 #include "series-parts.h"
 
-/* Write the series; RG_EXIT_CLEAN, or RG_EXIT_TROUBLE with a message. */
+/*
+ * What can be refused before any work: a --signoff that is not exactly
+ * one "Name <address>" (signoff may be NULL), a DIR that is not a
+ * directory, already holds patches, or whose parent does not exist.
+ * RG_EXIT_CLEAN, or RG_EXIT_TROUBLE with a message.
+ */
+int rg_series_check_opts(const char *outdir, const char *signoff);
+
+/*
+ * Write the series: every patch or none (driver/rewrite.c), and DIR is
+ * made only when the series is written.  RG_EXIT_CLEAN, or
+ * RG_EXIT_TROUBLE with a message.
+ */
 int rg_fix_series(const struct rg_series_opts *o);
 
 #endif
