@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "cocci-internal.h"
+#include "columns.h"
 #include "driver.h"
 
 #define MAX_FIELDS 12
@@ -55,22 +56,15 @@ static long number(const char *s, long min)
 }
 
 /*
- * The column GCC would print for a 0-based byte column of line in text:
- * tabs to the next multiple of 8 (GCC's -fdiagnostics-column-unit=display,
- * which every engine's findings use, finding.h), 1-based.
+ * The column GCC would print for spatch's 0-based byte column of line in
+ * text (every engine's findings carry these, finding.h), 1-based.
  */
 static int display_column(const char *text, long line, long byte_col)
 {
-	const char *p = text;
-	long col = 0, i;
+	size_t len;
+	const char *p = rg_source_line(text, line, &len);
 
-	while (p && --line > 0)
-		p = strchr(p, '\n'), p = p ? p + 1 : NULL;
-	if (!p)
-		return byte_col + 1;
-	for (i = 0; i < byte_col && p[i] && p[i] != '\n'; i++)
-		col = p[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
-	return col + 1;
+	return p ? rg_display_column(p, len, byte_col + 1) : byte_col + 1;
 }
 
 /* One "RG" record; false if it is not a finding of sc's rule. */

@@ -18,6 +18,7 @@
 #include "cocci-internal.h"
 #include "cocci.h"
 #include "driver.h"
+#include "finding-print.h"
 #include "tmpdir.h"
 
 /* What the runs said about each file, into r. */
@@ -180,7 +181,7 @@ int cmd_report(int argc, char **argv)
 		st = RG_EXIT_TROUBLE;
 	if (!st) {
 		rg_results_finish(&r);
-		rg_results_print(&r, o.fmt, stdout);
+		rg_results_print_in(&r, o.fmt, real, stdout);
 		st = rg_results_exit_code(&r);
 	}
 	rg_results_free(&r);

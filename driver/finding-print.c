@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "driver.h"
+#include "finding-print.h"
 #include "finding.h"
 
 int rg_format_parse(const char *name, enum rg_format *fmt)
@@ -47,13 +48,19 @@ static void print_text(const struct rg_results *r, FILE *out)
 	}
 }
 
-void rg_results_print(const struct rg_results *r, enum rg_format fmt, FILE *out)
+void rg_results_print_in(const struct rg_results *r, enum rg_format fmt,
+			 const char *root, FILE *out)
 {
 	if (fmt == RG_FORMAT_JSON)
 		rg_results_print_json(r, out);
 	else if (fmt == RG_FORMAT_SARIF)
-		rg_results_print_sarif(r, out);
+		rg_results_print_sarif_in(r, root, out);
 	else
 		print_text(r, out);
 	fflush(out);
+}
+
+void rg_results_print(const struct rg_results *r, enum rg_format fmt, FILE *out)
+{
+	rg_results_print_in(r, fmt, NULL, out);
 }

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "driver.h"
+#include "finding-print.h"
 #include "gate.h"
 #include "spawn.h"
 
@@ -126,9 +127,11 @@ int cmd_gate(int argc, char **argv)
 		return ret;
 	memset(&g, 0, sizeof(g));
 	ret = run(&g, &o);
+	/* while the series' files are there: SARIF reads their lines */
+	if (!ret)
+		rg_results_print_in(&g.results, o.fmt, g.overlay, stdout);
 	gate_overlay_remove(&g);
 	if (ret)
 		return ret;
-	rg_results_print(&g.results, o.fmt, stdout);
 	return rg_results_exit_code(&g.results);
 }
