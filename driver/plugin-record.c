@@ -15,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "columns.h"
 #include "json.h"
 #include "plugin-record.h"
+#include "spawn.h"
 
 #define ENGINE RG_ENGINE_PLUGIN
 
@@ -28,6 +30,7 @@ struct reader {
 	struct rg_results checked;
 	bool ended;
 	char why[256];
+	char *text_path, *text;	/* the source file last read for columns */
 };
 
 static int bad(struct reader *rd, int lineno, const char *what)
@@ -127,6 +130,30 @@ static char *result_path(const struct reader *rd, const char *path)
 	return abs;
 }
 
+/*
+ * The column GCC prints (display columns: finding.h) for byte column COL
+ * of LINE of the recorded FILE: the record has GCC's byte columns
+ * (expand_location()), which no GCC-version difference touches.  COL as
+ * it is when the line cannot be read.
+ */
+static int display_column(struct reader *rd, const char *file, int line, int col)
+{
+	char *path = absolute(rd->directory, file);
+	const char *text;
+	size_t len;
+
+	if (!rd->text_path || strcmp(rd->text_path, path)) {
+		free(rd->text_path);
+		free(rd->text);
+		rd->text_path = path;
+		rd->text = rg_slurp_file(path, NULL);
+	} else {
+		free(path);
+	}
+	text = rd->text ? rg_source_line(rd->text, line, &len) : NULL;
+	return text ? rg_display_column(text, len, col) : col;
+}
+
 static bool get_int(const struct rg_json *obj, const char *key, int *out)
 {
 	const struct rg_json *m = rg_json_get(obj, key);
@@ -213,6 +240,7 @@ static int read_finding(struct reader *rd, const struct rg_json *v, int lineno)
 		f.nr_notes++;
 	f.notes = calloc(f.nr_notes + 1, sizeof(*f.notes));
 	f.file = result_path(rd, get_str(v, "file"));
+	f.column = display_column(rd, get_str(v, "file"), f.line, f.column);
 	for (i = 0, n = notes->child; n; n = n->next, i++) {
 		if (!only_keys(n, note_keys) || !get_str(n, "file") ||
 		    !get_int(n, "line", &f.notes[i].line) ||
@@ -222,6 +250,8 @@ static int read_finding(struct reader *rd, const struct rg_json *v, int lineno)
 			goto out;
 		}
 		f.notes[i].file = result_path(rd, get_str(n, "file"));
+		f.notes[i].column = display_column(rd, get_str(n, "file"),
+						   f.notes[i].line, f.notes[i].column);
 		f.notes[i].message = (char *)get_str(n, "message");
 	}
 	rg_results_add(&rd->kept, &f);
@@ -376,6 +406,8 @@ int rg_plugin_record_read(const char *path, const char *unit, const char *tree,
 			ret = -1;
 	}
 	rg_results_merge(r, &rd.kept);
+	free(rd.text_path);
+	free(rd.text);
 	free(rd.tree);
 	free(text);
 	return ret;

@@ -26,7 +26,10 @@
  * no flow pass runs, a function with a call the flow rules follow is.  A
  * function the flow pass had to analyse and did not (GCC dropped it,
  * -fsyntax-only, over budget) is also listed "unchecked" by the plugin.
- * A fix is [line:column, end_line:end_column) on the finding's file.
+ * Columns are GCC's byte columns (expand_location()); the reader turns
+ * those of findings and notes into the display columns GCC prints
+ * (columns.h), reading the line.  A fix is [line:column,
+ * end_line:end_column) in bytes on the finding's file.
  *
  * "end" is written last, at PLUGIN_FINISH, and only when gcc reported no
  * error of its own: a record without it means the plugin did not run to

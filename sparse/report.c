@@ -2,9 +2,10 @@
 /*
  * Findings of the sparse engine as struct rg_finding values.
  *
- * sparse positions are (stream, line, display column with 8-column tabs);
- * findings carry byte columns, as GCC's do, so the source line is read
- * back (only for findings: they are rare) to convert the column and, for
+ * sparse positions are (stream, line, display column with 8-column tabs,
+ * every byte counting one); findings carry GCC's display columns and fixes
+ * byte columns (driver/finding.h), so the source line is read back (only
+ * for findings: they are rare) to convert the column and, for
  * a call seen in linearized code (whose position is its '('), to move it
  * back to the callee's name, where the plugin reports it.  A position
  * whose line cannot be read keeps sparse's column.
@@ -29,6 +30,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "columns.h"
 #include "driver.h"
 
 struct source {
@@ -543,6 +545,19 @@ static const char *file_of(int stream)
 	return name;
 }
 
+/*
+ * GCC's display column of byte column COL of POS's line, as findings carry
+ * them (driver/finding.h); COL as it is when the line cannot be read
+ * (column_of() then gave sparse's own display column).
+ */
+static int display_of(struct position pos, int col)
+{
+	size_t len;
+	const char *text = line_text(pos.stream, pos.line, &len);
+
+	return text ? rg_display_column(text, len, col) : col;
+}
+
 void rg_sparse_report(const struct rg_sparse_report *rep)
 {
 	struct rg_finding f;
@@ -563,7 +578,7 @@ void rg_sparse_report(const struct rg_sparse_report *rep)
 	f.rule = rep->rule;
 	f.file = (char *)file_of(pos.stream);
 	f.line = pos.line;
-	f.column = col;
+	f.column = display_of(pos, col);
 	f.function = (char *)(rep->function ? rep->function : "");
 	f.arg = (char *)rep->arg;
 	f.rewrite = (char *)rep->rewrite;
@@ -575,7 +590,8 @@ void rg_sparse_report(const struct rg_sparse_report *rep)
 		note_pos = spelling_of(rep->note_pos, rep->note_callee, &note_in_macro);
 		note.file = (char *)file_of(note_pos.stream);
 		note.line = note_pos.line;
-		note.column = column_of(note_pos, rep->note_paren, rep->note_callee);
+		note.column = display_of(note_pos, column_of(note_pos, rep->note_paren,
+							       rep->note_callee));
 		note.message = (char *)(rep->note_message ? rep->note_message :
 					rg_rules[rep->rule].note);
 		f.notes = &note;
