@@ -174,6 +174,15 @@ def rg_class(t, arrow, f):
 	c = {"struct page": "page", "struct folio": "folio"}.get(t, "other")
 	return "other" if c != "other" and rg_own_defs(f) else c
 
+# Which calls are atomics, in Python rather than as an "=~" regex: the
+# syntax of those is the one spatch was built with, PCRE for 1.1.1 as
+# Debian 12 builds it, OCaml Str for 1.3 as Debian 13 does (there
+# "(a|b)?" is literal text, and no atomic would match).
+RG_ATOMIC = re.compile(r"(raw_|arch_)?atomic_")
+
+def rg_atomic(op):
+	return RG_ATOMIC.match(op) is not None
+
 def rg_foreign(q):
 	return RG_TYPE.get(rg_key(q)) == "other"
 
@@ -252,7 +261,7 @@ RG_ADDR.add(rg_key(q))
 // Not through the E->f => E[i].f isomorphism: &pages[i]._refcount is not
 // &pages->_refcount, and is reported by dy without a rewrite.
 @d disable ptr_to_array@
-identifier op =~ "^(raw_|arch_)?atomic_";
+identifier op : script:python() { rg_atomic(op) };
 expression E, A, N, B;
 position p : script:python() { not rg_exempt(p) };
 position q : script:python() { not rg_foreign(q) };
@@ -273,7 +282,7 @@ op@p(..., &E->_refcount@q, ...)
 // A cast address or a page inside a folio (&folio->page._refcount), an
 // array element: reported without a rewrite.
 @dx disable ptr_to_array@
-identifier op =~ "^(raw_|arch_)?atomic_";
+identifier op : script:python() { rg_atomic(op) };
 expression E;
 type T;
 position p : script:python() { not rg_exempt(p) };
@@ -283,7 +292,7 @@ position q : script:python() { not rg_foreign(q) };
 op@p(..., (T)&E->_refcount@q, ...)
 
 @dy@
-identifier op =~ "^(raw_|arch_)?atomic_";
+identifier op : script:python() { rg_atomic(op) };
 expression E;
 type T;
 position p : script:python() { not rg_exempt(p) };
