@@ -35,7 +35,9 @@ virtual report
 @@
 # --- common part, from cocci/templates/common.py ---
 # No apostrophes in comments or docstrings here: the spatch lexer takes
-# them for quotes and can lose the end of the Python part.
+# them for quotes and can lose the end of the Python part.  Nor a line
+# that starts with a hash and the name of the spatch command: spatch reads
+# it as command-line options (testsuite/cocci13 checks).
 import os
 
 RG_RULE = "direct-refcount"
@@ -174,6 +176,30 @@ def rg_class(t, arrow, f):
 	c = {"struct page": "page", "struct folio": "folio"}.get(t, "other")
 	return "other" if c != "other" and rg_own_defs(f) else c
 
+# Which calls are atomics.  Coccinelle compiles an "=~" regex with the
+# library it was built with, PCRE for 1.1.1 as Debian 12 builds it, OCaml
+# Str for 1.3 as Debian 13 does (there "(a|b)?" is literal text, and no
+# atomic would match): the rules keep only a literal regex, "atomic_",
+# the same search under both, which leaves out most calls cheaply, and
+# the constraint on the position of the call decides here, from the name
+# at that position (a constraint cannot take the name itself: the rules
+# bind it in a disjunction).
+RG_ATOMIC = re.compile(r"(raw_|arch_)?atomic_\w*$")
+RG_NAME = re.compile(r"\w+")
+RG_LINES = ["", []]     # the last file read: its name, its lines
+
+def rg_atomic_at(p):
+	f, line, col = p[0].file, int(p[0].line), int(p[0].column)
+	if RG_LINES[0] != f:
+		try:
+			with open(f, errors="replace") as fh:
+				RG_LINES[:] = [f, fh.read().split("\n")]
+		except OSError:
+			RG_LINES[:] = [f, []]
+	lines = RG_LINES[1]
+	m = RG_NAME.match(lines[line - 1], col) if 0 < line <= len(lines) else None
+	return m is not None and RG_ATOMIC.match(m.group(0)) is not None
+
 def rg_foreign(q):
 	return RG_TYPE.get(rg_key(q)) == "other"
 
@@ -252,9 +278,9 @@ RG_ADDR.add(rg_key(q))
 // Not through the E->f => E[i].f isomorphism: &pages[i]._refcount is not
 // &pages->_refcount, and is reported by dy without a rewrite.
 @d disable ptr_to_array@
-identifier op =~ "^(raw_|arch_)?atomic_";
+identifier op =~ "atomic_";
 expression E, A, N, B;
-position p : script:python() { not rg_exempt(p) };
+position p : script:python() { rg_atomic_at(p) and not rg_exempt(p) };
 position q : script:python() { not rg_foreign(q) };
 @@
 
@@ -273,20 +299,20 @@ op@p(..., &E->_refcount@q, ...)
 // A cast address or a page inside a folio (&folio->page._refcount), an
 // array element: reported without a rewrite.
 @dx disable ptr_to_array@
-identifier op =~ "^(raw_|arch_)?atomic_";
+identifier op =~ "atomic_";
 expression E;
 type T;
-position p : script:python() { not rg_exempt(p) };
+position p : script:python() { rg_atomic_at(p) and not rg_exempt(p) };
 position q : script:python() { not rg_foreign(q) };
 @@
 
 op@p(..., (T)&E->_refcount@q, ...)
 
 @dy@
-identifier op =~ "^(raw_|arch_)?atomic_";
+identifier op =~ "atomic_";
 expression E;
 type T;
-position p : script:python() { not rg_exempt(p) };
+position p : script:python() { rg_atomic_at(p) and not rg_exempt(p) };
 position q : script:python() { not rg_foreign(q) };
 @@
 

@@ -177,9 +177,10 @@ static int read_directives(struct header *h)
 static int read_functions(struct header *h, const char *workdir, const char *path)
 {
 	char *sp = rg_strdup_printf("%s/defs.cocci", workdir);
-	char *argv[] = { getenv("REFGUARD_SPATCH") ?: "spatch", "--sp-file", sp,
-			 "--no-includes", "--include-headers", "--quiet",
-			 (char *)path, NULL };
+	char *env_path;
+	char *argv[] = { "env", NULL, getenv("REFGUARD_SPATCH") ?: "spatch",
+			 "--sp-file", sp, "--no-includes", "--include-headers",
+			 "--quiet", (char *)path, NULL };
 	char *out = NULL, *line, *save, *sep;
 	FILE *f = fopen(sp, "w");
 	int st, fd;
@@ -190,8 +191,11 @@ static int read_functions(struct header *h, const char *workdir, const char *pat
 	fd = rg_anon_file("refguard-defs");
 	if (fd < 0)
 		return -1;
+	/* spatch finds libpython with ldconfig (rg_cocci_path_env()) */
+	argv[1] = env_path = rg_cocci_path_env();
 	pid = rg_spawn(argv, fd, fd, workdir);
 	st = pid < 0 ? -1 : rg_wait(pid, "spatch");
+	free(env_path);
 	out = rg_slurp_fd(fd, NULL);
 	close(fd);
 	if (st || !out) {

@@ -100,6 +100,16 @@ int rg_cocci_run(const struct rg_cocci_job *job, const struct rg_serve *sc,
 		 struct rg_cocci_files *files, struct rg_results *r);
 
 /*
+ * "PATH=..." for spatch's environment: the caller's PATH with /usr/sbin
+ * and /sbin appended when it lacks them.  spatch (pyml) looks for
+ * libpython with "ldconfig -p", and a user's PATH has no ldconfig on
+ * Debian: without it spatch 1.3 on Debian 13, which has only
+ * libpython3.13.so.1.0 (no unversioned .so without the -dev package),
+ * cannot load Python.  Free the result.
+ */
+char *rg_cocci_path_env(void);
+
+/*
  * spatch's stdout for one run: "RG\x1f..." findings (report mode) and
  * "RGDONE\x1f<file>" markers.  Anything else, or a record naming a file
  * the run was not given, leaves the files it may concern without their

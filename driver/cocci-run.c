@@ -74,6 +74,33 @@ static char *marked_patch(const char *workdir, const char *name)
 	return dst;
 }
 
+char *rg_cocci_path_env(void)
+{
+	static const char *const sbin[] = { "/usr/sbin", "/sbin" };
+	const char *cur = getenv("PATH");
+	char *env, *more;
+	size_t i, len;
+
+	if (!cur || !*cur)
+		cur = "/usr/local/bin:/usr/bin:/bin";
+	env = rg_strdup_printf("PATH=%s", cur);
+	for (i = 0; i < sizeof(sbin) / sizeof(sbin[0]); i++) {
+		const char *p = env + 5;
+
+		len = strlen(sbin[i]);
+		/* a component equal to sbin[i], not a prefix of one */
+		for (; p; p = strchr(p, ':') ? strchr(p, ':') + 1 : NULL)
+			if (!strncmp(p, sbin[i], len) && (p[len] == ':' || !p[len]))
+				break;
+		if (p)
+			continue;
+		more = rg_strdup_printf("%s:%s", env, sbin[i]);
+		free(env);
+		env = more;
+	}
+	return env;
+}
+
 /* The name a region of unparsed code defines, or NULL. */
 static char *region_name(const char *line)
 {
@@ -190,6 +217,7 @@ static int spawn_spatch(const struct rg_cocci_job *job, const char *sp,
 			const char *groups, int out_fd, int err_fd)
 {
 	char *tmp = rg_strdup_printf("TMPDIR=%s", job->workdir), *names = NULL;
+	char *path = rg_cocci_path_env();
 	char *argv[32];
 	int n = 0, st;
 	pid_t pid;
@@ -197,6 +225,8 @@ static int spawn_spatch(const struct rg_cocci_job *job, const char *sp,
 	/* spatch's own temporary files go where refguard cleans up */
 	argv[n++] = "env";
 	argv[n++] = tmp;
+	/* with ldconfig, for spatch to find libpython (rg_cocci_path_env()) */
+	argv[n++] = path;
 	argv[n++] = "REFGUARD_RECORDS=1";
 	/* The tree's spellings of the helpers (rg_cocci_tree_names()). */
 	if (job->names && *job->names)
@@ -231,6 +261,7 @@ static int spawn_spatch(const struct rg_cocci_job *job, const char *sp,
 	pid = rg_spawn(argv, out_fd, err_fd, job->workdir);
 	st = pid < 0 ? -1 : rg_wait(pid, "spatch");
 	free(names);
+	free(path);
 	free(tmp);
 	return st;
 }
@@ -285,6 +316,19 @@ int rg_cocci_run(const struct rg_cocci_job *job, const struct rg_serve *sc,
 	if (!out || !err) {
 		rg_fail("cannot read spatch's output");
 		goto out;
+	}
+	/*
+	 * spatch loads libpython at run time (pyml): without it (Debian 13
+	 * packages it apart, libpython3.13) it says so and no script rule
+	 * runs.  The missing markers and the exit status leave the files
+	 * unchecked already; this says why.
+	 */
+	if (strstr(err, "Py.find_library: ") || strstr(err, "Py.run_command: ")) {
+		if (st == 0)
+			fputs(err, stderr);
+		whole_run_problem(files, idx, n,
+				  "spatch could not load Python, so no script rule ran "
+				  "(install the libpython it needs, Debian: libpython3.X)");
 	}
 	if (st != 0) {
 		/* the user needs spatch's own words, refguard only knows the status */

@@ -1,6 +1,8 @@
 # --- common part, from cocci/templates/common.py ---
 # No apostrophes in comments or docstrings here: the spatch lexer takes
-# them for quotes and can lose the end of the Python part.
+# them for quotes and can lose the end of the Python part.  Nor a line
+# that starts with a hash and the name of the spatch command: spatch reads
+# it as command-line options (testsuite/cocci13 checks).
 import os
 
 RG_RULE = "$(rule)"

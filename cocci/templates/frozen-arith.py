@@ -113,8 +113,10 @@ def rg_is_page(q, p1):
 def rg_parse(t, lo, hi, key):
 	"""The condition t[lo:hi] as ("and"|"or", a, b), ("not", a), ("key",)
 	and ("atom", n) nodes, and the number of atoms.  The key is the
-	operand starting at offset key; comparisons, arithmetic and bit
-	operations make opaque atoms, and None when one hides the key."""
+	operand starting at offset key; a comparison of an operand with a
+	constant, on either side, is read (see rg_compare()); other
+	comparisons, arithmetic and bit operations make opaque atoms, and
+	None when one hides the key."""
 	toks = [(m.group(1), m.start(1)) for m in re.compile(
 		r"\s*(->|&&|\|\||==|!=|<=|>=|<<|>>|\w+|\S)").finditer(t, lo, hi)]
 	pos, atoms, end = [0], [0], (None, ")", "&&", "||")
@@ -138,12 +140,22 @@ def rg_parse(t, lo, hi, key):
 			a = b and (op, a, b)
 		return a
 
+	def fresh():
+		atoms[0] += 1
+		return ("atom", atoms[0])
+
 	def unary():
 		if peek() == "!":
 			pos[0] += 1
 			a = unary()
 			return a and ("not", a)
 		start = pos[0]
+		if rg_constant(peek()) is not None and peek(1) in ("==", "!="):
+			# "1 == freeze(P)": the constant first.
+			c, op = rg_constant(peek()), peek(1)
+			pos[0] += 2
+			a = unary()
+			return a and rg_compare(a, op, c, fresh)
 		if peek() in ("likely", "unlikely") and peek(1) == "(":
 			pos[0] += 1
 		if peek() == "(":
@@ -159,14 +171,35 @@ def rg_parse(t, lo, hi, key):
 			a = ("key",)
 		else:
 			return opaque(start)
-		if peek() in ("==", "!=") and peek(1) in ("0", "NULL", "false") \
+		if peek() in ("==", "!=") and rg_constant(peek(1)) is not None \
 		   and peek(2) in end:
+			c, op = rg_constant(peek(1)), peek()
 			pos[0] += 2
-			return a and (("not", a) if toks[pos[0] - 2][0] == "==" else a)
+			return a and rg_compare(a, op, c, fresh)
 		return a if peek() in end else opaque(start)
 
 	tree = binary("||", lambda: binary("&&", unary))
 	return (tree if peek() is None else None), atoms[0]
+
+def rg_constant(tok):
+	"""A constant operand of a comparison: False for zero, True for any
+	other integer; None if tok is none."""
+	if tok in ("0", "NULL", "false"):
+		return False
+	if tok == "true" or (tok and re.match(r"([1-9]\d*|0[xX][\da-fA-F]*[1-9a-fA-F][\da-fA-F]*)[uUlL]*$", tok)):
+		return True
+	return None
+
+def rg_compare(a, op, nonzero, fresh):
+	"""a == C or a != C.  With C zero it is a test of a (negated for ==).
+	With C non-zero, "a == C" is true only if a is, but a true a need not
+	be C: the result of a freeze is an int, and the other engines take
+	only a truth value (a _Bool) to be 0 or 1 (plugin/flow-transfer.c),
+	so "== 1" is "a and something unknown", "!= 1" its negation."""
+	if not nonzero:
+		return ("not", a) if op == "==" else a
+	n = ("and", a, fresh())
+	return n if op == "==" else ("not", n)
 
 def rg_eval(n, env, v):
 	"""(value, whether the key was evaluated) of node n, with the && and || of C."""
