@@ -17,6 +17,8 @@
  * spellings.c	the unit's own spelling of a renamed helper
  * flow-copy.c	with --sparse: plain sparse's code for sparse's checks,
  *		a copy with the API kept as calls for the flow rules
+ * defs.c	every function definition the parse made, and which the
+ *		engine accounted for
  */
 #ifndef REFGUARD_SPARSE_INTERNAL_H
 #define REFGUARD_SPARSE_INTERNAL_H
@@ -74,6 +76,17 @@ bool rg_syntactic_owns_call(struct position call_pos);
  */
 bool rg_syntactic_settle(struct position call_pos, bool held);
 void rg_syntactic_flush(void);
+
+/*
+ * defs.c: the definitions parsed while collecting (every one, nested ones
+ * included), and the engine's account of each: analysed, recorded
+ * unchecked or screened.
+ */
+void rg_defs_collect(bool on);
+struct symbol_list *rg_defs_parsed(void);
+void rg_defs_account(struct symbol *sym);
+bool rg_defs_accounted(const struct symbol *sym);
+void rg_defs_reset(void);
 
 /* flow-copy.c */
 void rg_api_inline_taken(struct symbol *sym);

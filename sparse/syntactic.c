@@ -461,21 +461,17 @@ static void scan_expr(struct expression *e)
 	}
 }
 
+/*
+ * A GNU C nested function declared here is a function of its own: the
+ * engine scans and analyses it as such (engine.c), wherever it is
+ * defined, so its body is not the enclosing function's.
+ */
 static void scan_symbols(struct symbol_list *list)
 {
-	struct symbol *sym, *outer;
+	struct symbol *sym;
 
 	FOR_EACH_PTR(list, sym) {
-		struct symbol *base = sym->ctype.base_type;
-
 		scan_expr(sym->initializer);
-		/* A GNU C nested function: a function of its own. */
-		if (base && base->type == SYM_FN && base->stmt) {
-			outer = scan_fn;
-			scan_fn = sym;
-			scan_stmt(base->stmt);
-			scan_fn = outer;
-		}
 	} END_FOR_EACH_PTR(sym);
 }
 
