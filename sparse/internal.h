@@ -66,6 +66,13 @@ unsigned int rg_syntactic_scan(struct symbol *fn, struct statement *body, bool r
 bool rg_syntactic_api_call(struct symbol *fn, struct position pos);
 void rg_syntactic_report(void);
 void rg_syntactic_reset(void);
+/*
+ * Is the call whose '(' is at call_pos one through a _Generic selection
+ * naming the API?  *keyword: where _Generic is spelled (the call's place,
+ * as GCC's); *selected (if not NULL): the association evaluation chose.
+ */
+bool rg_syntactic_generic(struct position call_pos, struct position *keyword,
+			  struct position *selected);
 /* Was the raw setter call whose '(' is at call_pos reported already? */
 bool rg_syntactic_owns_call(struct position call_pos);
 /*
@@ -109,6 +116,12 @@ struct rg_sparse_report {
 	const char *arg;		/* the message's first '%s' */
 	const char *rewrite;		/* its second, or NULL */
 	const char *function;
+	/*
+	 * 1 + which of the function's calls to callee at pos this is, in
+	 * source order (0: not known): calls in one macro argument share the
+	 * invocation's position, and are told apart by their order.
+	 */
+	int nth_call;
 	bool has_note;
 	struct position note_pos;
 	bool note_paren;
@@ -119,8 +132,12 @@ struct rg_sparse_report {
 	 * (plugin/fixit.c): RG_FIX_CALL replaces the whole call with
 	 * rewrite(P-or-first, further...), RG_FIX_RENAME only the callee's
 	 * name.  Given only when the call is spelled whole on one line.
+	 * RG_FIX_RENAME_AT renames fix_name where fix_pos spells it (a
+	 * _Generic association), if it does.
 	 */
-	enum { RG_FIX_NONE, RG_FIX_CALL, RG_FIX_RENAME } fix;
+	enum { RG_FIX_NONE, RG_FIX_CALL, RG_FIX_RENAME, RG_FIX_RENAME_AT } fix;
+	struct position fix_pos;
+	const char *fix_name;
 	int fix_nargs;			/* the call's argument count */
 	int fix_refcount_arg;		/* -1, or &P->_refcount's: P leads */
 	const int *fix_order;		/* the other arguments kept, -1 ended */

@@ -10,19 +10,24 @@
  * whose line cannot be read keeps sparse's column.
  *
  * sparse gives every token a macro expansion produces the position of the
- * macro's name at the invocation.  The plugin reports a call spelled in a
- * macro body at its line in the #define: when the source at a finding's
- * position is the name of a macro rather than the call, the call is looked
- * up in that macro's body (and in the macros the body names), whose tokens
- * still carry their own positions.  A call spelled in a macro argument is
- * reported where the argument spells it, as the plugin does, when the
- * invocation's arguments on its line spell the callee once; otherwise it
- * stays at the invocation, without a fix-it.
+ * macro's name at the invocation, the tokens of its arguments included.
+ * The plugin reports a call spelled in a macro body at its line in the
+ * #define: when the source at a finding's position is the name of a macro
+ * rather than the call, the call is looked up in that macro's body (and
+ * in the macros the body names), whose tokens still carry their own
+ * positions.  A call spelled in a macro argument is reported where the
+ * argument spells it, as the plugin does: when the invocation's arguments
+ * on its line spell the callee more than once, the calls the invocation
+ * makes to it are matched to those spellings in order (the caller says
+ * which call this is, rep->ordinal); without that it stays at the
+ * invocation, without a fix-it.
  *
- * Like the plugin, a finding is reported once per (rule, spelling place)
- * per translation unit: a call in a macro body or in a header's static
- * inline is one finding at the line where it is spelled, however often it
- * is expanded or inlined.
+ * Like the plugin, a finding is reported once per (rule, spelling place,
+ * message) per translation unit: a call in a macro body or in a header's
+ * static inline is one finding at the line where it is spelled, however
+ * often it is expanded or inlined, but two calls spelled at one place
+ * whose findings say different things (a 0 stored on a held page and on
+ * another one) are two findings.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +48,7 @@ static int nr_sources;
 struct seen {
 	enum rg_rule rule;
 	unsigned int stream, line, col;
+	const char *arg, *rewrite;	/* the message's: catalogue strings */
 };
 
 static struct seen *seen;
@@ -287,18 +293,52 @@ static const char *invocation_end(const char *text, size_t len, int off)
 }
 
 /*
+ * The NTH (0-based) spelling of NAME as an identifier in [P, END), outside
+ * string and character literals; the number of them in *hits.
+ */
+static const char *nth_spelling(const char *p, const char *end, const char *text,
+				const char *name, int nth, int *hits)
+{
+	size_t n = strlen(name);
+	const char *hit = NULL;
+
+	*hits = 0;
+	for (; p < end; p++) {
+		if (*p == '"' || *p == '\'') {
+			char q = *p;
+
+			for (p++; p < end && *p != q; p++)
+				if (*p == '\\')
+					p++;
+			continue;
+		}
+		if ((size_t)(end - p) < n || strncmp(p, name, n) ||
+		    (p > text && ident_char(p[-1])) ||
+		    (p + n < end && ident_char(p[n])))
+			continue;
+		if (*hits == nth)
+			hit = p;
+		(*hits)++;
+		p += n - 1;
+	}
+	return hit;
+}
+
+/*
  * POS moved to where NAME is spelled, when POS is a macro's invocation:
  * into the macro's body (*in_macro set), or, when NAME came from an
- * argument, to its one spelling in the invocation's arguments on its
- * line (a call to NAME after the invocation is another call).
+ * argument, to its spelling in the invocation's arguments on its line (a
+ * call to NAME after the invocation is another call): the one spelling,
+ * or with several the ORDINAL-th (modulo their number: an argument the
+ * macro uses twice makes its calls twice), if ORDINAL is known.
  */
 static struct position spelling_of(struct position pos, const char *name,
-				   bool *in_macro)
+				   int ordinal, bool *in_macro)
 {
 	struct ident *at = ident_at(pos), *want;
 	struct position out = pos;
 	const char *text, *p, *hit = NULL, *args_end;
-	size_t len, n;
+	size_t len;
 	int off, hits = 0;
 
 	*in_macro = false;
@@ -314,13 +354,12 @@ static struct position spelling_of(struct position pos, const char *name,
 	text = line_text(pos.stream, pos.line, &len);
 	off = offset_of(text, len, pos, false, NULL);
 	args_end = invocation_end(text, len, off);
-	n = strlen(name);
-	for (p = text + off; p && (p = strstr(p, name)) && p < args_end; p += n)
-		if (!ident_char(p[n]) && (p == text || !ident_char(p[-1]))) {
-			hit = p;
-			hits++;
-		}
-	if (hits != 1)
+	hit = nth_spelling(text + off, args_end, text, name, 0, &hits);
+	if (hits > 1 && ordinal >= 0)
+		hit = nth_spelling(text + off, args_end, text, name, ordinal % hits, &hits);
+	else if (hits != 1)
+		return pos;
+	if (!hit)
 		return pos;
 	/* A display column: tabs before it count to the next multiple of 8. */
 	for (out.pos = 0, p = text; p <= hit; p++)
@@ -328,14 +367,25 @@ static struct position spelling_of(struct position pos, const char *name,
 	return out;
 }
 
-static bool first_report(enum rg_rule rule, struct position pos, int col)
+static bool same_place(struct position a, struct position b)
+{
+	return a.stream == b.stream && a.line == b.line && a.pos == b.pos;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static bool first_report(const struct rg_sparse_report *rep, struct position pos, int col)
 {
 	struct seen *s;
 	int i;
 
 	for (i = 0; i < nr_seen; i++)
-		if (seen[i].rule == rule && seen[i].stream == pos.stream &&
-		    seen[i].line == pos.line && seen[i].col == (unsigned int)col)
+		if (seen[i].rule == rep->rule && seen[i].stream == pos.stream &&
+		    seen[i].line == pos.line && seen[i].col == (unsigned int)col &&
+		    same_str(seen[i].arg, rep->arg) && same_str(seen[i].rewrite, rep->rewrite))
 			return false;
 	if (nr_seen == cap_seen) {
 		cap_seen = cap_seen ? 2 * cap_seen : 16;
@@ -344,10 +394,12 @@ static bool first_report(enum rg_rule rule, struct position pos, int col)
 			return true;
 		seen = s;
 	}
-	seen[nr_seen].rule = rule;
+	seen[nr_seen].rule = rep->rule;
 	seen[nr_seen].stream = pos.stream;
 	seen[nr_seen].line = pos.line;
 	seen[nr_seen].col = col;
+	seen[nr_seen].arg = rep->arg;
+	seen[nr_seen].rewrite = rep->rewrite;
 	nr_seen++;
 	return true;
 }
@@ -485,6 +537,30 @@ static char *append_arg(char *out, const struct call_text *ct, int a)
 	return n;
 }
 
+/*
+ * RG_FIX_RENAME_AT: rep->fix_name, where rep->fix_pos spells it, becomes
+ * the rewrite.  A position in a macro expansion is the invocation's,
+ * which spells the macro: no fix-it then.
+ */
+static bool rename_at(const struct rg_sparse_report *rep, struct rg_fix *fix)
+{
+	struct position pos = rep->fix_pos;
+	size_t len, n = strlen(rep->fix_name);
+	const char *text = line_text(pos.stream, pos.line, &len);
+	int off;
+
+	if (!text || (off = offset_of(text, len, pos, false, rep->fix_name)) < 0 ||
+	    (size_t)off + n > len || strncmp(text + off, rep->fix_name, n) ||
+	    ((size_t)off + n < len && ident_char(text[off + n])) ||
+	    (off > 0 && ident_char(text[off - 1])))
+		return false;
+	fix->line = fix->end_line = pos.line;
+	fix->column = off + 1;
+	fix->end_column = off + 1 + n;
+	fix->replacement = (char *)rep->rewrite;
+	return true;
+}
+
 /* The fix-it REP asks for at byte column COL of POS's line, or false. */
 static bool make_fix(const struct rg_sparse_report *rep, struct position pos, int col,
 		     struct rg_fix *fix)
@@ -495,6 +571,8 @@ static bool make_fix(const struct rg_sparse_report *rep, struct position pos, in
 
 	if (rep->fix == RG_FIX_NONE || !rep->rewrite || !rep->callee)
 		return false;
+	if (rep->fix == RG_FIX_RENAME_AT)
+		return rename_at(rep, fix);
 	ct.line = line_text(pos.stream, pos.line, &ct.len);
 	if (!ct.line || !call_text(&ct, rep->callee, col - 1))
 		return false;
@@ -555,9 +633,9 @@ void rg_sparse_report(const struct rg_sparse_report *rep)
 	/* Code of the helpers' own bodies, inlined into a caller. */
 	if (rg_sparse_exempt_pos(rep->pos))
 		return;
-	pos = spelling_of(rep->pos, rep->callee, &in_macro);
+	pos = spelling_of(rep->pos, rep->callee, rep->nth_call - 1, &in_macro);
 	col = column_of(pos, rep->callee_paren, rep->callee);
-	if (!first_report(rep->rule, pos, col))
+	if (!first_report(rep, pos, col))
 		return;
 	memset(&f, 0, sizeof(f));
 	f.rule = rep->rule;
@@ -569,10 +647,15 @@ void rg_sparse_report(const struct rg_sparse_report *rep)
 	f.rewrite = (char *)rep->rewrite;
 	f.engine = RG_ENGINE_SPARSE;
 	/* A rename inside a macro body would rename every expansion. */
-	if ((rep->fix != RG_FIX_RENAME || !in_macro) && make_fix(rep, pos, col, &fix))
+	if (((rep->fix != RG_FIX_RENAME && rep->fix != RG_FIX_RENAME_AT) || !in_macro) &&
+	    make_fix(rep, pos, col, &fix))
 		f.fix = &fix;
 	if (rep->has_note && (rep->note_message || *rg_rules[rep->rule].note)) {
-		note_pos = spelling_of(rep->note_pos, rep->note_callee, &note_in_macro);
+		/* A note about the call itself goes where the call went. */
+		note_pos = spelling_of(rep->note_pos, rep->note_callee,
+				       same_place(rep->note_pos, rep->pos) &&
+				       same_str(rep->note_callee, rep->callee) ?
+				       rep->nth_call - 1 : -1, &note_in_macro);
 		note.file = (char *)file_of(note_pos.stream);
 		note.line = note_pos.line;
 		note.column = column_of(note_pos, rep->note_paren, rep->note_callee);

@@ -122,5 +122,13 @@ else
 	fail "unanalysed-definition-reason" "rc=$rc: $out"
 fi
 
+# _Generic choosing the API: found (exit 1 under --fatal).
+out=$("$rg" check --fatal $checkflags $inc "$here/generic.c" 2>&1); rc=$?
+if [ "$rc" = 1 ] && printf '%s\n' "$out" | grep -q 'generic.c:63:.*refguard-frozen-arith'; then
+	pass "generic-fatal"
+else
+	fail "generic-fatal" "rc=$rc: $out"
+fi
+
 [ -n "$RG_SKIP_KERNEL" ] && { skip "kernel" "RG_SKIP_KERNEL set"; exit 0; }
 exec "$here/kernel-tests.sh"
