@@ -313,9 +313,11 @@ static void scan_definitions(struct symbol_list *list, struct prepared *p)
 	quiet(false);
 }
 
+/* A function's file in the records: the one it is reported in (linemap.c). */
 static const char *file_name(struct position pos)
 {
-	const char *name = stream_name(pos.stream);
+	unsigned int line;
+	const char *name = rg_sparse_pos_file(pos, &line);
 
 	return !strncmp(name, "./", 2) ? name + 2 : name;
 }

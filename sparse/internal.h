@@ -19,6 +19,8 @@
  *		a copy with the API kept as calls for the flow rules
  * defs.c	every function definition the parse made, and which the
  *		engine accounted for
+ * linemap.c	#line and linemarkers: where a position is reported, and
+ *		which file it is really in
  */
 #ifndef REFGUARD_SPARSE_INTERNAL_H
 #define REFGUARD_SPARSE_INTERNAL_H
@@ -94,6 +96,16 @@ struct symbol_list *rg_defs_parsed(void);
 void rg_defs_account(struct symbol *sym);
 bool rg_defs_accounted(const struct symbol *sym);
 void rg_defs_reset(void);
+
+/*
+ * linemap.c: the file and line POS is reported at, after #line and
+ * linemarkers (the stream's name and POS's line without them); the file
+ * POS is really in (a linemarker's entered file, or the stream's); does
+ * STREAM have line directives at all?
+ */
+const char *rg_sparse_pos_file(struct position pos, unsigned int *line);
+const char *rg_sparse_pos_physical(struct position pos);
+bool rg_sparse_stream_has_directives(int stream);
 
 /* flow-copy.c */
 void rg_api_inline_taken(struct symbol *sym);
