@@ -195,8 +195,12 @@ static void raw_set(struct rg_flow *fl, struct instruction *insn,
 		const struct rg_live_set *live = NULL;
 		long long n;
 
-		/* A 0 stored on a page held on every path drops a reference. */
-		if (rg_syntactic_settle(insn->pos, bits & RG_ALL_LIVE) ||
+		/*
+		 * A constant's rewrite, settled by the page's state: a 0 on a
+		 * page held on every path drops a reference, a count on a page
+		 * frozen on every path unfreezes it.
+		 */
+		if (rg_syntactic_settle(insn->pos, bits) ||
 		    !value || rg_syntactic_owns_call(insn->pos))
 			goto transfer;
 		if ((bits & RG_ALL_LIVE) && rg_flow_const_value(value, &n))

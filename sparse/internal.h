@@ -78,12 +78,14 @@ bool rg_syntactic_generic(struct position call_pos, struct position *keyword,
 /* Was the raw setter call whose '(' is at call_pos reported already? */
 bool rg_syntactic_owns_call(struct position call_pos);
 /*
- * A raw store whose constant has a LIVE_SET entry too (a 0): a freeze,
- * or the drop of a reference the function holds on every path.  The
- * syntactic finding waits for the flow rules to say which (settle), and
- * is reported as it is for calls they never reach (flush).
+ * A raw store of a constant with a rewrite is what the page's state says
+ * first: a 0 (with a LIVE_SET entry) a freeze, or the drop of a reference
+ * the function holds on every path; any other count on a page frozen on
+ * every path an unfreeze.  The syntactic finding waits for the flow rules
+ * to say which (settle, with the state's RG_ALL_* bits at the call, 0 if
+ * unknown), and is reported as it is for calls they never reach (flush).
  */
-bool rg_syntactic_settle(struct position call_pos, bool held);
+bool rg_syntactic_settle(struct position call_pos, unsigned char bits);
 void rg_syntactic_flush(void);
 
 /*

@@ -94,7 +94,9 @@ struct deferred {
 	struct rg_sparse_report rep;
 	int order[5];
 	char *function;
-	const struct rg_live_set *live;
+	const struct rg_live_set *live;	/* a 0 that may drop a reference */
+	const char *unfreeze;		/* a count that may be an unfreeze */
+	const char *setter;		/* the raw setter called */
 	bool settled;
 };
 
@@ -169,7 +171,8 @@ void rg_syntactic_reset(void)
 }
 
 static void defer(const struct rg_sparse_report *rep, const int *order,
-		  struct position call_pos, const struct rg_live_set *live)
+		  struct position call_pos, const struct rg_api *api,
+		  const struct rg_live_set *live, const char *unfreeze)
 {
 	struct deferred *n = realloc(deferred, (nr_deferred + 1) * sizeof(*n));
 
@@ -184,15 +187,20 @@ static void defer(const struct rg_sparse_report *rep, const int *order,
 	memcpy(n->order, order, sizeof(n->order));
 	n->function = strdup(rep->function ? rep->function : "");
 	n->live = live;
+	n->unfreeze = unfreeze;
+	n->setter = api->name;
 	n->settled = false;
 }
 
-static void report_deferred(struct deferred *d, bool held)
+/* BITS: the page's state at the call (frozen-state.h's RG_ALL_*), 0 unknown. */
+static void report_deferred(struct deferred *d, unsigned char bits)
 {
+	struct position keyword;
+
 	d->rep.fix_order = d->order;
 	d->rep.function = d->function;
 	d->settled = true;
-	if (held) {
+	if ((bits & RG_ALL_LIVE) && d->live) {
 		/* A drop: the suggestion and its reason, never a rewrite. */
 		d->rep.rewrite = d->live->suggestion;
 		d->rep.fix = RG_FIX_NONE;
@@ -201,17 +209,30 @@ static void report_deferred(struct deferred *d, bool held)
 		d->rep.note_paren = d->rep.callee_paren;
 		d->rep.note_callee = d->rep.callee;
 		d->rep.note_message = d->live->reason;
+	} else if ((bits & RG_ALL_FROZEN) && d->unfreeze) {
+		/*
+		 * An unfreeze, whatever the constant: setter(P, 1) ->
+		 * page_ref_unfreeze(P, 1), only the callee renamed (in the
+		 * association selected, through _Generic).
+		 */
+		d->rep.rewrite = d->unfreeze;
+		d->rep.has_note = false;
+		d->rep.fix = RG_FIX_RENAME;
+		if (rg_syntactic_generic(d->call_pos, &keyword, &d->rep.fix_pos)) {
+			d->rep.fix = RG_FIX_RENAME_AT;
+			d->rep.fix_name = d->setter;
+		}
 	}
 	rg_sparse_report(&d->rep);
 }
 
-bool rg_syntactic_settle(struct position call_pos, bool held)
+bool rg_syntactic_settle(struct position call_pos, unsigned char bits)
 {
 	int i;
 
 	for (i = 0; i < nr_deferred; i++)
 		if (!deferred[i].settled && same_pos(deferred[i].call_pos, call_pos)) {
-			report_deferred(&deferred[i], held);
+			report_deferred(&deferred[i], bits);
 			return true;
 		}
 	return false;
@@ -223,7 +244,7 @@ void rg_syntactic_flush(void)
 
 	for (i = 0; i < nr_deferred; i++)
 		if (!deferred[i].settled)
-			report_deferred(&deferred[i], false);
+			report_deferred(&deferred[i], 0);
 }
 
 static void add_api_call(struct position pos)
@@ -752,7 +773,7 @@ static void report_raw_set(const struct cand *c, int nth)
 {
 	struct rg_sparse_report rep = { .rule = RG_RULE_RAW_SET_COUNT };
 	const struct rg_live_set *live;
-	const char *rewrite;
+	const char *rewrite, *unfreeze;
 	char *why;
 	long long value;
 	int order[5], i, n;
@@ -804,10 +825,15 @@ static void report_raw_set(const struct cand *c, int nth)
 	rep.arg = c->api->name;
 	rep.rewrite = rewrite;
 	rep.function = rg_sparse_fn_name(c->fn);
+	/*
+	 * The page's state decides first, and only the flow rules know it: a
+	 * 0 is a freeze or drops a held reference; any other count on a page
+	 * frozen on every path is an unfreeze.
+	 */
 	live = rg_live_set_find(c->api->name, value);
-	if (live) {
-		/* A freeze, or a held reference dropped: the flow rules know. */
-		defer(&rep, order, c->call_pos, live);
+	unfreeze = value && *c->api->unfreeze_with ? c->api->unfreeze_with : NULL;
+	if (live || unfreeze) {
+		defer(&rep, order, c->call_pos, c->api, live, unfreeze);
 		return;		/* why lives on with the deferred finding */
 	}
 	rg_sparse_report(&rep);
