@@ -54,9 +54,10 @@ struct symbol_list *rg_defs_parsed(void)
 	return parsed;
 }
 
+/* Fibonacci hashing: the product's high bits mix all of the pointer's. */
 static unsigned int slot(const struct symbol *sym, unsigned int cap)
 {
-	return ((unsigned long)sym >> 4) * 2654435761u % cap;
+	return ((unsigned long long)(unsigned long)sym * 0x9e3779b97f4a7c15ull >> 32) % cap;
 }
 
 static bool grow(void)

@@ -191,11 +191,20 @@ struct token *__wrap_tokenize(const struct position *pos, const char *name, int 
 	if (!begin || begin == endtoken || token_type(begin) != TOKEN_STREAMBEGIN)
 		return begin;
 	stream = begin->pos.stream;
-	for (t = begin->next; !eof_token(t) && token_type(t) != TOKEN_STREAMEND; t = t->next) {
-		if (!t->pos.newline || !match_op(t, '#'))
+	/*
+	 * Every token of every file goes by: only a line's first one is
+	 * looked at (the stream's end token, and the EOF after it, start a
+	 * line too: tokenize.c's mark_eof()).
+	 */
+	for (t = begin->next; ; t = t->next) {
+		if (!t->pos.newline)
+			continue;
+		if (token_type(t) == TOKEN_STREAMEND || eof_token(t))
+			break;
+		if (!match_op(t, '#'))
 			continue;
 		if (!m && !(m = map_of(stream, true)))
-			return begin;
+			break;
 		take_directive(m, t);
 	}
 	return begin;
