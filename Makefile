@@ -45,8 +45,10 @@ driver/helpers-run.o: helpers/harness/report.h
 # The sparse engine (sparse/) runs inside refguard on sparse's library,
 # which configure builds from Debian's source package (build/sparse/).
 # sparse calls exit() on fatal errors: --wrap=exit brings such an exit back
-# to the engine as "could not check"; the other two wraps tell it where
-# sparse's errors are (sparse/engine.c).
+# to the engine as "could not check"; the next two wraps tell it where
+# sparse's errors are (sparse/engine.c), --wrap=check_declaration which
+# function definitions the parser made (sparse/defs.c), --wrap=tokenize
+# each file's #line and linemarkers, which sparse ignores (sparse/linemap.c).
 SPARSE_ENGINE_OBJS := $(patsubst %.c,%.o,$(wildcard sparse/*.c))
 $(SPARSE_ENGINE_OBJS): CPPFLAGS += -I$(SPARSE_SRC)
 $(SPARSE_ENGINE_OBJS): $(wildcard sparse/*.h) $(SPARSE_LIB)
@@ -60,7 +62,7 @@ $(SPARSE_LIB):
 
 refguard: $(DRIVER_OBJS) $(SPARSE_ENGINE_OBJS) $(SPARSE_LIB)
 	$(quiet) LD $@
-	$(Q)$(CC) $(CFLAGS) -Wl,--wrap=exit,--wrap=sparse_error,--wrap=expression_error \
+	$(Q)$(CC) $(CFLAGS) -Wl,--wrap=exit,--wrap=sparse_error,--wrap=expression_error,--wrap=check_declaration,--wrap=tokenize \
 		-o $@ $^ -lpthread
 
 docs/rules.md: refguard

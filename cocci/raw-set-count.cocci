@@ -3,10 +3,11 @@
 /// API: once a frozen page is marked by a dedicated bit, storing 0 no
 /// longer freezes it and storing N over a frozen count unfreezes it
 /// behind the API's back.  Say what is meant: set_page_count_as_frozen()
-/// for 0, init_page_count()/init_folio_count() for 1, and
-/// page_ref_unfreeze()/folio_ref_unfreeze() where the page is frozen on
-/// every path to the call (a true *_sub_and_test()/*_dec_and_test()/
-/// *_testzero(), a successful *_ref_freeze(), set_page_count_as_frozen()).
+/// for 0, init_page_count()/init_folio_count() for 1, and, for any count
+/// but 0 (1 included), page_ref_unfreeze()/folio_ref_unfreeze() where the
+/// page is frozen on every path to the call (a true *_sub_and_test()/
+/// *_dec_and_test()/*_testzero(), a successful *_ref_freeze(),
+/// set_page_count_as_frozen()).
 /// A 0 stored on a page the function holds a reference to on every path
 /// (after an init, a raw store of a positive count, a get or a successful
 /// try-get, with no put since)
@@ -145,6 +146,13 @@ RG_UNHELD = set()
 
 def rg_held(p):
 	return rg_key(p) in RG_HELD and rg_key(p) not in RG_UNHELD
+
+def rg_unfreezes(p, n):
+	"""The page's state decides first: any count but 0 stored on a page
+	frozen on every path is an unfreeze, 1 included (its release ordering
+	publishes what was done while the page was frozen; init_page_count()
+	is a plain store).  A 0 there stays a freeze."""
+	return rg_key(p) in RG_FROZEN and rg_count(n) != "0"
 RG_ALLOC = set("""alloc_frozen_pages, alloc_frozen_pages_noprof,
 	__alloc_frozen_pages, __alloc_frozen_pages_noprof,
 	alloc_frozen_pages_nolock, alloc_frozen_pages_nolock_noprof""".replace(",", " ").split())
@@ -430,12 +438,12 @@ key = (fn, rg_count(N))
 if key in RG_LIVE_SETS and rg_held(p):
 	h = RG_LIVE_SETS[key]
 	fix = ""
+elif rg_unfreezes(p, N):
+	h = RG_UNFREEZE_WITH[fn]
+	fix = "%s(%s, %s)" % (h, P, N)
 elif key in RG_SET_REWRITES:
 	h = rg_name(RG_SET_REWRITES[key])
 	fix = "%s(%s)" % (h, P)
-elif rg_key(p) in RG_FROZEN:
-	h = RG_UNFREEZE_WITH[fn]
-	fix = "%s(%s, %s)" % (h, P, N)
 else:
 	h = fix = ""
 rg_emit(p[0], RG_MESSAGE_FIX % (fn, h) if h else RG_MESSAGE % fn,
@@ -458,10 +466,10 @@ e;
 key = (fn, rg_count(N))
 if key in RG_LIVE_SETS and rg_held(p):
 	cocci.include_match(False)
+elif rg_unfreezes(p, N):
+	coccinelle.e = cocci.make_expr("%s(%s, %s)" % (RG_UNFREEZE_WITH[fn], P, N))
 elif key in RG_SET_REWRITES:
 	coccinelle.e = cocci.make_expr("%s(%s)" % (rg_name(RG_SET_REWRITES[key]), P))
-elif rg_key(p) in RG_FROZEN:
-	coccinelle.e = cocci.make_expr("%s(%s, %s)" % (RG_UNFREEZE_WITH[fn], P, N))
 else:
 	cocci.include_match(False)
 

@@ -288,6 +288,32 @@ static int cmp_checked(const void *pa, const void *pb)
 	return c ? c : strcmp(a->function, b->function);
 }
 
+/*
+ * Is F, sorted after the N findings KEPT, one of them?  The same rule at
+ * the same place is one finding (a header's, reported by every unit that
+ * includes it, or by two engines: the first sorted, the one that knows
+ * more, stands), unless one engine says two different things there: a
+ * macro whose raw setter stores 0 on a page held in one expansion and on
+ * another page in the next is two findings.
+ */
+static bool already_kept(const struct rg_finding *kept, int n, const struct rg_finding *f)
+{
+	int i;
+
+	for (i = n - 1; i >= 0; i--) {
+		const struct rg_finding *k = &kept[i];
+
+		if (strcmp(k->file, f->file) || k->line != f->line ||
+		    k->column != f->column || k->rule != f->rule)
+			return false;
+		if (k->engine != f->engine || (!cmp_str(k->arg, f->arg) &&
+					       !cmp_str(k->rewrite, f->rewrite) &&
+					       !k->rewrite == !f->rewrite))
+			return true;
+	}
+	return false;
+}
+
 void rg_results_finish(struct rg_results *r)
 {
 	int i, kept = 0;
@@ -295,10 +321,9 @@ void rg_results_finish(struct rg_results *r)
 	if (r->nr_findings)
 		qsort(r->findings, r->nr_findings, sizeof(*r->findings), cmp_finding);
 	for (i = 0; i < r->nr_findings; i++) {
-		struct rg_finding *f = &r->findings[i], *k = kept ? &r->findings[kept - 1] : NULL;
+		struct rg_finding *f = &r->findings[i];
 
-		if (k && !strcmp(k->file, f->file) && k->line == f->line &&
-		    k->column == f->column && k->rule == f->rule) {
+		if (already_kept(r->findings, kept, f)) {
 			free_finding(f);
 			continue;
 		}

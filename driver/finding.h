@@ -129,7 +129,8 @@ void rg_results_free(struct rg_results *r);
 /*
  * Sort by file, line, column, rule and drop exact duplicates (same rule
  * at the same place: a header finding reported by every unit that
- * includes it, or by two engines).
+ * includes it, or by two engines); one engine's findings at one place
+ * that say different things (callee, rewrite) are all kept.
  */
 void rg_results_finish(struct rg_results *r);
 

@@ -63,4 +63,14 @@ bool rg_fixit_rewrite_call(rich_location *richloc,
 			   const struct rg_call_text *ct,
 			   const char *new_name, const char *new_args);
 
+/*
+ * Add to RICHLOC the fix-it renaming the callee NAME of the call at LOC
+ * (GCC's C front end puts a call's location on its callee name) to
+ * REPLACEMENT: set_page_count(P, N) -> page_ref_unfreeze(P, N).  Only
+ * where NAME is spelled there, in the main source and not in a macro
+ * body; otherwise RICHLOC gets no fix-it.
+ */
+void rg_fixit_rename_callee(rich_location *richloc, location_t loc,
+			    const char *name, const char *replacement);
+
 #endif /* REFGUARD_FIXIT_H */

@@ -14,40 +14,7 @@
  * raw-set-owner.c (the rule is in refguard.h).
  */
 #include "flow.h"
-
-/*
- * Add the fix-it replacing the callee NAME at LOC (the call's location:
- * GCC's C front end puts it on the callee name) with REPLACEMENT.  The
- * name must be spelled there, in the main source and not in a macro
- * body; otherwise the finding goes without a fix-it.
- */
-static void add_callee_fixit(rich_location *richloc, location_t loc,
-			     const char *name, const char *replacement)
-{
-	size_t len = strlen(name);
-	location_t start, finish;
-	expanded_location xloc;
-	char_span line(NULL, 0);
-
-	if (linemap_location_from_macro_expansion_p(line_table, loc))
-		return;
-	start = get_start(loc);
-	xloc = expand_location(start);
-	if (!xloc.file || xloc.line <= 0 || xloc.column <= 0)
-		return;
-	line = location_get_source_line(xloc.file, xloc.line);
-	if (!line || (size_t)xloc.column - 1 + len > line.length())
-		return;
-	if (strncmp(line.get_buffer() + xloc.column - 1, name, len) ||
-	    ((size_t)xloc.column - 1 + len < line.length() &&
-	     ISIDNUM(line[xloc.column - 1 + len])))
-		return;
-	finish = linemap_position_for_loc_and_offset(line_table, start, len - 1);
-	if (finish == start && len > 1)
-		return;
-	richloc->add_fixit_replace(source_range::from_locations(start, finish),
-				   replacement);
-}
+#include "fixit.h"
 
 void rg_flow_report_raw_set(gcall *call, const struct rg_api *api, tree value,
 			    unsigned char bits)
@@ -70,7 +37,7 @@ void rg_flow_report_raw_set(gcall *call, const struct rg_api *api, tree value,
 	}
 	if ((bits & RG_ALL_FROZEN) && *api->unfreeze_with) {
 		rewrite = api->unfreeze_with;
-		add_callee_fixit(&richloc, loc, api->name, rewrite);
+		rg_fixit_rename_callee(&richloc, loc, api->name, rewrite);
 	}
 	rg_report(RG_RULE_RAW_SET_COUNT, &richloc, api->name, rewrite,
 		  UNKNOWN_LOCATION);

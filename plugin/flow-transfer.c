@@ -96,10 +96,14 @@ static void raw_set(struct rg_flow *fl, gcall *call, const struct rg_api *api,
 	unsigned char bits;
 
 	if (fl->reporting && rg_raw_set_deferred(gimple_location(call))) {
-		/* A zero store on a page held on every path drops a reference. */
+		/*
+		 * A constant's rewrite, settled by the page's state: a zero
+		 * store on a page held on every path drops a reference, a
+		 * count on a page frozen on every path unfreezes it.
+		 */
 		rg_raw_set_settle(gimple_location(call),
-				  obj >= 0 && fl->flow_valid &&
-				  (rg_state_view(&st[obj]).bits & RG_ALL_LIVE));
+				  obj >= 0 && fl->flow_valid ?
+				  rg_state_view(&st[obj]).bits : 0);
 	} else if (fl->reporting && value &&
 		   !rg_raw_set_claimed(gimple_location(call))) {
 		bits = obj >= 0 && fl->flow_valid ?

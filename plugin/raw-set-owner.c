@@ -3,16 +3,21 @@
  * Which engine reports a raw setter call: the rule is in refguard.h.
  * Both engines use this file; neither calls the other.
  *
- * A constant store with a rewrite is the syntactic engine's, but when the
- * same store has a LIVE_SET entry in rules/rewrite.def (a 0: a freeze, or
- * the drop of a reference the function holds), which one it is depends
- * on the page's state, and only the flow pass knows it.  The syntactic
- * engine then hands its finding, fix-it included, to this file instead of
- * reporting it; the flow pass settles it when it reaches the call, and
- * whatever it never reached (a function the flow pass does not see) is
- * reported as the syntactic engine made it at the end of the unit.
+ * A constant store with a rewrite is the syntactic engine's, but what it
+ * is depends on the page's state, which only the flow pass knows, and the
+ * state decides first: on a page frozen on every path a count other than
+ * 0 is an unfreeze (page_ref_unfreeze(P, N): its release ordering
+ * publishes what was done while the page was frozen, which
+ * init_page_count()'s plain store does not), whatever the constant; a 0
+ * with a LIVE_SET entry in rules/rewrite.def is a freeze, or the drop of
+ * a reference the function holds.  The syntactic engine hands its
+ * finding, fix-it included, to this file instead of reporting it; the
+ * flow pass settles it when it reaches the call, and whatever it never
+ * reached (a function the flow pass does not see) is reported as the
+ * syntactic engine made it at the end of the unit.
  */
-#include "refguard.h"
+#include "fixit.h"
+#include "frozen-state.h"
 
 typedef int_hash<location_t, UNKNOWN_LOCATION, BUILTINS_LOCATION> loc_hash;
 
@@ -21,11 +26,12 @@ static hash_set<loc_hash> *claimed;
 
 /* A syntactic finding waiting for the flow pass. */
 struct deferred {
-	gcc_rich_location *richloc;	/* with the frozen setter's fix-it */
+	gcc_rich_location *richloc;	/* with the constant rewrite's fix-it */
 	const char *subject;		/* catalogue strings: never freed */
 	const char *rewrite;
 	char *note;			/* the spelling's, or NULL */
-	const struct rg_live_set *live;
+	const struct rg_live_set *live;	/* a 0 that may drop a reference */
+	const char *unfreeze;		/* a count that may be an unfreeze */
 	tree fndecl;			/* for -record's "function" */
 };
 
@@ -78,14 +84,15 @@ void rg_raw_set_report(const struct rg_api *api, long value, location_t call_loc
 		       const char *note)
 {
 	const struct rg_live_set *live = rg_live_set_find(api->name, value);
+	const char *unfreeze = value && *api->unfreeze_with ? api->unfreeze_with : NULL;
 	struct deferred d;
 
 	call_loc = call_key(call_loc);
 	/*
-	 * Under -fsyntax-only no flow pass runs: the frozen setter is the
-	 * best guess there is (refguard.h).
+	 * Under -fsyntax-only no flow pass runs: the constant's rewrite is
+	 * the best guess there is (refguard.h).
 	 */
-	if (!live || flag_syntax_only || call_loc <= BUILTINS_LOCATION) {
+	if ((!live && !unfreeze) || flag_syntax_only || call_loc <= BUILTINS_LOCATION) {
 		rg_report_note(RG_RULE_RAW_SET_COUNT, richloc, api->name, rewrite,
 			       richloc->get_loc(), note);
 		delete richloc;
@@ -102,6 +109,7 @@ void rg_raw_set_report(const struct rg_api *api, long value, location_t call_loc
 	d.rewrite = rewrite;
 	d.note = note ? xstrdup(note) : NULL;
 	d.live = live;
+	d.unfreeze = unfreeze;
 	d.fndecl = current_function_decl;
 	deferred->put(call_loc, d);
 	deferred_order.safe_push(call_loc);
@@ -114,15 +122,23 @@ bool rg_raw_set_deferred(location_t call_loc)
 	       deferred->get(call_loc);
 }
 
-static void settle(struct deferred *d, bool live)
+static void settle(struct deferred *d, unsigned char bits)
 {
-	if (live) {
+	if ((bits & RG_ALL_LIVE) && d->live) {
 		/* A drop, not a freeze: the suggestion, and no fix-it. */
 		rich_location richloc(line_table, d->richloc->get_loc());
 
 		rg_report_note(RG_RULE_RAW_SET_COUNT, &richloc, d->subject,
 			       d->live->suggestion, d->richloc->get_loc(),
 			       d->live->reason);
+	} else if ((bits & RG_ALL_FROZEN) && d->unfreeze) {
+		/* An unfreeze, as the flow pass reports any other count. */
+		gcc_rich_location richloc(d->richloc->get_loc());
+
+		rg_fixit_rename_callee(&richloc, d->richloc->get_loc(), d->subject,
+				       d->unfreeze);
+		rg_report(RG_RULE_RAW_SET_COUNT, &richloc, d->subject, d->unfreeze,
+			  UNKNOWN_LOCATION);
 	} else {
 		rg_report_note(RG_RULE_RAW_SET_COUNT, d->richloc, d->subject,
 			       d->rewrite, d->richloc->get_loc(), d->note);
@@ -133,12 +149,12 @@ static void settle(struct deferred *d, bool live)
 	d->note = NULL;
 }
 
-void rg_raw_set_settle(location_t call_loc, bool live)
+void rg_raw_set_settle(location_t call_loc, unsigned char bits)
 {
 	struct deferred *d = deferred ? deferred->get(call_key(call_loc)) : NULL;
 
 	if (d && d->richloc)
-		settle(d, live);
+		settle(d, bits);
 }
 
 /* What the flow pass never reached is reported as the syntactic engine made it. */
@@ -154,7 +170,7 @@ static void flush(void *gcc_data, void *user_data)
 		if (!d || !d->richloc)
 			continue;
 		current_function_decl = d->fndecl;
-		settle(d, false);
+		settle(d, 0);
 	}
 	current_function_decl = saved;
 	deferred_order.truncate(0);

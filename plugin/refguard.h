@@ -108,15 +108,20 @@ bool rg_report_note(enum rg_rule rule, rich_location *richloc,
  * The claim is what decides, not a second look at the count: GIMPLE
  * may show a constant where GENERIC had an expression.
  *
- * - A claimed store of a count with a LIVE_SET entry in rules/rewrite.def
- *   (a 0) is a freeze only if the function holds no reference to the
- *   page: on a page live on every path it drops one (p2pdma's
- *   set_page_count(page, 0) after init_page_count()).  The syntactic
+ * - A claimed store's rewrite still depends on the page's state, and the
+ *   state decides first.  A count with a LIVE_SET entry in
+ *   rules/rewrite.def (a 0) is a freeze only if the function holds no
+ *   reference to the page: on a page live on every path it drops one
+ *   (p2pdma's set_page_count(page, 0) after init_page_count()).  Any
+ *   other count on a page frozen on every path is an unfreeze, 1 as much
+ *   as 42: page_ref_unfreeze(), not init_page_count().  The syntactic
  *   engine hands such a finding to rg_raw_set_report(), which keeps it
  *   until the flow pass calls rg_raw_set_settle() at the call: live on
- *   every path, it is reported with LIVE_SET's suggestion and reason and
- *   no fix-it; otherwise as the syntactic engine made it.  A call the
- *   flow pass never reaches is reported at the end of the unit as made.
+ *   every path (a 0), it is reported with LIVE_SET's suggestion and
+ *   reason and no fix-it; frozen on every path (not a 0), with the API
+ *   table's unfreeze_with and the callee renamed; otherwise as the
+ *   syntactic engine made it.  A call the flow pass never reaches is
+ *   reported at the end of the unit as made.
  *   Under -fsyntax-only there is no flow pass and it is reported at once:
  *   the frozen setter is then a guess the driver never makes (it always
  *   compiles).
@@ -128,7 +133,8 @@ void rg_raw_set_report(const struct rg_api *api, long value, location_t call_loc
 		       gcc_rich_location *richloc, const char *rewrite,
 		       const char *note);
 bool rg_raw_set_deferred(location_t call_loc);
-void rg_raw_set_settle(location_t call_loc, bool live);
+/* BITS: the page's state at the call (frozen-state.h's RG_ALL_*), 0 unknown. */
+void rg_raw_set_settle(location_t call_loc, unsigned char bits);
 void rg_raw_set_register(const char *plugin_name);
 
 /*

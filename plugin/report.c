@@ -6,11 +6,16 @@
  * and -fdiagnostics-parseable-fixits all work on them) and to the -record
  * side channel (record.c).
  *
- * A finding is reported once per (rule, spelling location) per
- * translation unit: a raw call inside a macro body or a static inline in
- * a header is one finding at the line where it is spelled, however many
- * times it is expanded or inlined.  GCC itself adds the "in expansion of
- * macro" notes when the location is virtual.
+ * A finding is reported once per (rule, spelling location, message)
+ * per translation unit: a raw call inside a macro body or a static
+ * inline in a header is one finding at the line where it is spelled,
+ * however many times it is expanded or inlined.  Calls that are spelled
+ * at one place but are not the same finding stay apart: a macro
+ * expanded twice whose raw setter stores 0 on a page held in one place
+ * (a dropped reference) and on another page in the other (a freeze), or
+ * stores a count on a frozen page (an unfreeze) and on a live one.  GCC
+ * itself adds the "in expansion of macro" notes when the location is
+ * virtual.
  *
  * -fplugin-arg-refguard-error: once an error is counted, GCC skips every
  * pass after the front end (seen_error() stops symbol_table::compile
@@ -41,11 +46,13 @@ static const char *format_for(enum rg_rule rule, bool with_rewrite)
 }
 
 /*
- * A key for (rule, spelling location): line and column of the spelling
- * point hashed with the file name pointer and rule.  Collisions only
- * merge two reports, never crash; they are astronomically unlikely.
+ * A key for (rule, spelling location, message): line and column of the
+ * spelling point hashed with the file name pointer, the rule and the
+ * message's arguments (the callee or field, the rewrite).  Collisions
+ * only merge two reports, never crash; they are astronomically unlikely.
  */
-static unsigned int finding_key(enum rg_rule rule, location_t loc)
+static unsigned int finding_key(enum rg_rule rule, location_t loc,
+				const char *subject, const char *rewrite)
 {
 	location_t spelling = linemap_resolve_location(line_table, loc,
 						       LRK_SPELLING_LOCATION, NULL);
@@ -56,6 +63,11 @@ static unsigned int finding_key(enum rg_rule rule, location_t loc)
 	h.add_int(xloc.line);
 	h.add_int(xloc.column);
 	h.add_int(rule);
+	h.add_int(rewrite != NULL);
+	if (subject)
+		h.add(subject, strlen(subject));
+	if (rewrite)
+		h.add(rewrite, strlen(rewrite));
 	/* 0 and UINT_MAX are the empty and deleted markers. */
 	return h.end() % (UINT_MAX - 1) + 1;
 }
@@ -85,7 +97,7 @@ bool rg_report_note(enum rg_rule rule, rich_location *richloc,
 		return false;
 	if (!reported)
 		reported = new hash_set<int_hash<unsigned int, 0, UINT_MAX> >;
-	if (reported->add(finding_key(rule, loc)))
+	if (reported->add(finding_key(rule, loc, subject, rewrite)))
 		return false;
 
 	/* Recorded whether or not GCC shows it (-w, system headers). */

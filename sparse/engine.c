@@ -186,7 +186,8 @@ static bool is_fn_symbol(struct symbol *sym)
 struct prepared {
 	struct symbol_list *own;	/* inline bodies analysed as functions */
 	struct symbol_list *inlines;	/* inline bodies checked syntactically */
-	struct symbol_list *copies;	/* --sparse: the flow rules' copies */
+	struct symbol_list *copies;	/* the flow rules' copies, evaluated quietly */
+	struct symbol_list *nested;	/* nested functions, their copy in aux */
 };
 
 /* --sparse: sparse's checks see plain sparse's code (flow-copy.c). */
@@ -217,14 +218,72 @@ static void prepare_scope(struct scope *scope, struct prepared *p)
 			continue;
 		what = api ? RG_SCAN_API_CALLS :
 		       rg_syntactic_scan(sym, base->inline_stmt, false);
+		/* No call to the API: the flow rules have nothing to follow. */
+		if (!(what & RG_SCAN_API_CALLS))
+			rg_defs_account(sym);
 		if (!what)
 			continue;
 		uninline(sym);
-		rg_syntactic_scan(sym, base->stmt, true);
+		what |= rg_syntactic_scan(sym, base->stmt, true);
 		add_symbol(&with_candidates, sym);
 		/* Calls to the API: analysed as a function of its own, too. */
 		add_symbol(what & RG_SCAN_API_CALLS ? &p->own : &p->inlines, sym);
+		/*
+		 * With --sparse, an inline whose address is taken joins the
+		 * unit's list during evaluation (access_symbol()) and is
+		 * linearized there as plain sparse does, API inlined: the
+		 * flow rules then need a copy, as scan_definitions() makes.
+		 */
+		if ((what & RG_SCAN_FLOW_STARTS) && plain_code_for_checks &&
+		    (sym->ctype.modifiers & MOD_INLINE)) {
+			sym->aux = rg_flow_copy(sym);
+			add_symbol(&p->copies, sym->aux);
+		}
 	} END_FOR_EACH_PTR(sym);
+}
+
+/*
+ * GNU C nested functions, wherever the parse met them (in a block, a
+ * statement expression, a typeof): functions of their own, as GCC and
+ * the plugin see them, which sparse never linearizes.  The enclosing
+ * function's scan leaves their bodies alone (syntactic.c).  Each one with
+ * a candidate is analysed from a copy of its parsed body, taken before
+ * evaluation like the flow rules' copies (flow-copy.c): sparse evaluates
+ * and expands the original as part of the enclosing function, as plain
+ * sparse does (with --sparse, the API inlined), and that is left as it
+ * is.  The copy is scanned, evaluated quietly and linearized with the
+ * API kept as calls (check_nested()).
+ */
+static void prepare_nested(struct prepared *p)
+{
+	struct symbol *sym, *copy;
+	struct statement *body;
+
+	/*
+	 * The testsuite takes this road away to see account_definitions()
+	 * catch what it leaves: never silence, an unchecked function.
+	 */
+	if (getenv("REFGUARD_TEST_SKIP_NESTED"))
+		return;
+	quiet(true);
+	FOR_EACH_PTR(rg_defs_parsed(), sym) {
+		struct symbol *base = sym->ctype.base_type;
+
+		if (toplevel(sym->scope) || rg_sparse_exempt_pos(sym->pos))
+			continue;
+		body = base->stmt ? base->stmt : base->inline_stmt;
+		if (!rg_syntactic_scan(sym, body, false)) {
+			rg_defs_account(sym);
+			continue;
+		}
+		copy = rg_flow_copy(sym);
+		rg_syntactic_scan(sym, copy->ctype.base_type->stmt, true);
+		add_symbol(&with_candidates, sym);
+		sym->aux = copy;
+		add_symbol(&p->nested, sym);
+		add_symbol(&p->copies, copy);
+	} END_FOR_EACH_PTR(sym);
+	quiet(false);
 }
 
 /*
@@ -254,9 +313,11 @@ static void scan_definitions(struct symbol_list *list, struct prepared *p)
 	quiet(false);
 }
 
+/* A function's file in the records: the one it is reported in (linemap.c). */
 static const char *file_name(struct position pos)
 {
-	const char *name = stream_name(pos.stream);
+	unsigned int line;
+	const char *name = rg_sparse_pos_file(pos, &line);
 
 	return !strncmp(name, "./", 2) ? name + 2 : name;
 }
@@ -293,12 +354,21 @@ static void record_checked(struct symbol *sym)
 		rg_results_checked_by(rg_unit->results, file_name(sym->pos),
 				      rg_sparse_fn_name(sym), passes[i],
 				      rg_pass_rules(passes[i]));
+	rg_defs_account(sym);
+}
+
+static void record_unchecked(struct symbol *sym, const char *reason)
+{
+	rg_results_unchecked(rg_unit->results, file_name(sym->pos),
+			     rg_sparse_fn_name(sym), reason, RG_ENGINE_SPARSE);
+	rg_defs_account(sym);
 }
 
 /* expand, linearize, sparse's checks, refguard's flow rules. */
 static void check_function(struct symbol *sym, bool sparse_checks)
 {
 	struct symbol *copy = sym->aux;
+	bool api_inlined = sparse_checks && plain_code_for_checks;
 	struct entrypoint *ep;
 
 	sym->aux = NULL;
@@ -307,27 +377,62 @@ static void check_function(struct symbol *sym, bool sparse_checks)
 		return;
 	phase = PHASE_CHECK;
 	checking_fn = sym;
-	rg_api_inlined(sparse_checks && plain_code_for_checks);
+	rg_api_inlined(api_inlined);
 	expand_symbol(sym);
 	ep = linearize_symbol(sym);
 	rg_api_inlined(false);
-	if (!ep || !ep->entry)
-		return;
-	if (sparse_checks)
+	if (ep && ep->entry && sparse_checks)
 		rg_sparse_check_context(ep);
-	if (!is_fn_symbol(sym) || rg_sparse_exempt_pos(sym->pos))
+	/* Not a definition (a static prototype is in the list too), or exempt. */
+	if (!is_fn_symbol(sym) || !sym->ctype.base_type->stmt ||
+	    rg_sparse_exempt_pos(sym->pos))
 		return;
-	if (copy)
+	/* The API was inlined for sparse's checks: the copy keeps the calls. */
+	if (ep && ep->entry && copy && api_inlined)
 		ep = linearize_flow_copy(sym, copy);
 	if (ep && ep->entry)
 		rg_flow_function(ep);
 	if ((in_list(erring_fns, sym) || (copy && in_list(erring_fns, copy)) ||
 	     !ep || !ep->entry) && in_list(with_candidates, sym))
-		rg_results_unchecked(rg_unit->results, file_name(sym->pos),
-				     rg_sparse_fn_name(sym),
-				     "sparse reported an error in it", RG_ENGINE_SPARSE);
+		record_unchecked(sym, ep && ep->entry ? "sparse reported an error in it" :
+				      "sparse could not linearize it");
 	else
 		record_checked(sym);
+}
+
+/* A nested function (prepare_nested()): its copy, with the API as calls. */
+static void check_nested(struct symbol *sym)
+{
+	struct symbol *copy = sym->aux;
+	struct entrypoint *ep;
+
+	sym->aux = NULL;
+	phase = PHASE_CHECK;
+	checking_fn = copy;
+	ep = linearize_flow_copy(sym, copy);
+	if (ep && ep->entry)
+		rg_flow_function(ep);
+	if (!ep || !ep->entry)
+		record_unchecked(sym, "sparse could not linearize it");
+	else if (in_list(erring_fns, sym) || in_list(erring_fns, copy))
+		record_unchecked(sym, "sparse reported an error in it");
+	else
+		record_checked(sym);
+}
+
+/*
+ * Every definition the parse made (defs.c) that no road of the engine
+ * reached and no scan screened: unchecked, never silently skipped.
+ */
+static void account_definitions(void)
+{
+	struct symbol *sym;
+
+	FOR_EACH_PTR(rg_defs_parsed(), sym) {
+		if (rg_defs_accounted(sym) || rg_sparse_exempt_pos(sym->pos))
+			continue;
+		record_unchecked(sym, "the sparse engine did not analyse its body");
+	} END_FOR_EACH_PTR(sym);
 }
 
 static void check_list(struct symbol_list *list, bool sparse_checks)
@@ -341,18 +446,22 @@ static void check_list(struct symbol_list *list, bool sparse_checks)
 
 static void check_file(char *file)
 {
-	struct prepared p = { NULL, NULL, NULL };
+	struct prepared p = { NULL, NULL, NULL, NULL };
 	struct symbol_list *list;
+	struct symbol *sym;
 
 	phase = PHASE_PARSE;
 	/* Keep the tokens: macro bodies tell where a call is spelled (report.c). */
+	rg_defs_collect(true);
 	list = sparse_keep_tokens(file);
+	rg_defs_collect(false);
 	if (has_error & ERROR_CURR_PHASE)
 		has_error = ERROR_PREV_PHASE;
 
 	prepare_scope(file_scope, &p);
 	prepare_scope(global_scope, &p);
 	scan_definitions(list, &p);
+	prepare_nested(&p);
 
 	/* What sparse() itself does after parsing, then refguard's extras. */
 	phase = PHASE_EVALUATE;
@@ -367,12 +476,17 @@ static void check_file(char *file)
 	check_list(list, true);
 	quiet(true);
 	check_list(p.own, false);
+	FOR_EACH_PTR(p.nested, sym) {
+		check_nested(sym);
+	} END_FOR_EACH_PTR(sym);
 	quiet(false);
 	/* Raw stores the flow rules never reached: as the trees said. */
 	rg_syntactic_flush();
+	account_definitions();
 	free_ptr_list(&p.own);
 	free_ptr_list(&p.inlines);
 	free_ptr_list(&p.copies);
+	free_ptr_list(&p.nested);
 }
 
 int rg_sparse_check(int argc, char **argv, const struct rg_sparse_opts *opts,
@@ -423,6 +537,7 @@ int rg_sparse_check(int argc, char **argv, const struct rg_sparse_opts *opts,
 		}
 		rg_report_reset();
 		rg_syntactic_reset();
+		rg_defs_reset();
 		free_ptr_list(&erring_fns);
 		free_ptr_list(&with_candidates);
 		unit_error = false;

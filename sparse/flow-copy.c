@@ -55,20 +55,24 @@ void rg_api_inlined(bool inlined)
  * A copy of function SYM's parsed body, to be evaluated, expanded and
  * linearized on its own.  Call before SYM is evaluated: evaluation
  * rewrites the tree in place.  uninline() copies base->inline_stmt with
- * fresh locals (SYM's symbol_list: every symbol its body declared, labels
- * included) and maps the arguments listed on the copy's type to
- * themselves; the copy's type lists fresh arguments, to which the
- * original ones are mapped here for the copy's duration.
+ * fresh locals (SYM's symbol_list, or inline_symbol_list for a body
+ * parsed as inline: every symbol its body declared, labels included) and
+ * maps the arguments listed on the copy's type to themselves; the copy's
+ * type lists fresh arguments, to which the original ones are mapped here
+ * for the copy's duration.  A nested function's copy shares the locals of
+ * the function around it (uninline() warns of them as unreplaced: call it
+ * with sparse's warnings held back).
  */
 struct symbol *rg_flow_copy(struct symbol *sym)
 {
 	struct symbol *base = sym->ctype.base_type;
 	struct symbol *copy, *copy_base, *arg;
+	bool parsed_inline = !base->stmt;
 
 	copy_base = alloc_symbol(base->pos, base->type);
 	*copy_base = *base;
 	copy_base->stmt = NULL;
-	copy_base->inline_stmt = base->stmt;
+	copy_base->inline_stmt = parsed_inline ? base->inline_stmt : base->stmt;
 	copy_base->arguments = NULL;
 	FOR_EACH_PTR(base->arguments, arg) {
 		struct symbol *a = alloc_symbol(arg->pos, arg->type);
@@ -82,7 +86,8 @@ struct symbol *rg_flow_copy(struct symbol *sym)
 	copy = alloc_symbol(sym->pos, sym->type);
 	*copy = *sym;
 	copy->ctype.base_type = copy_base;
-	copy->inline_symbol_list = sym->symbol_list;
+	copy->inline_symbol_list = parsed_inline ? sym->inline_symbol_list :
+						   sym->symbol_list;
 	copy->symbol_list = NULL;
 	/* Its own definition, bound to no scope: evaluated as itself. */
 	copy->definition = copy;

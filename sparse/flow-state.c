@@ -90,6 +90,57 @@ static void set_result_split(struct rg_flow *fl, struct rg_obj_state *st, int ob
 
 /* ------------------------------------------------------------ reports */
 
+/*
+ * 1 + how many calls to INSN's callee at INSN's position come before it
+ * in the function's code: the calls one macro argument spells share the
+ * invocation's position, and are told apart by their order (report.c).
+ */
+static int nth_call(struct rg_flow *fl, struct instruction *insn)
+{
+	struct basic_block *bb;
+	struct instruction *i;
+	int n = 1;
+
+	FOR_EACH_PTR(fl->ep->bbs, bb) {
+		FOR_EACH_PTR(bb->insns, i) {
+			if (i == insn)
+				return n;
+			if (i->opcode == OP_CALL && i->bb && i->func == insn->func &&
+			    i->pos.stream == insn->pos.stream && i->pos.line == insn->pos.line &&
+			    i->pos.pos == insn->pos.pos)
+				n++;
+		} END_FOR_EACH_PTR(i);
+	} END_FOR_EACH_PTR(bb);
+	return 0;
+}
+
+/*
+ * A call through _Generic(...) is reported at the _Generic keyword, as
+ * GCC places it, and so is a freeze made through one; the rename fix-it
+ * goes to the association selected, where it is spelled.
+ */
+static void at_generic(struct rg_sparse_report *rep, const struct rg_api *api)
+{
+	struct position keyword, selected;
+
+	if (rg_syntactic_generic(rep->pos, &keyword, &selected)) {
+		/* sparse places _Generic(...) at its '(': the keyword is before it. */
+		rep->pos = keyword;
+		rep->callee_paren = true;
+		rep->callee = "_Generic";
+		if (rep->fix == RG_FIX_RENAME) {
+			rep->fix = RG_FIX_RENAME_AT;
+			rep->fix_pos = selected;
+			rep->fix_name = api->name;
+		}
+	}
+	if (rep->has_note && rg_syntactic_generic(rep->note_pos, &keyword, NULL)) {
+		rep->note_pos = keyword;
+		rep->note_paren = true;
+		rep->note_callee = "_Generic";
+	}
+}
+
 static void report(struct rg_flow *fl, enum rg_rule rule, struct instruction *insn,
 		   const struct rg_api *api, const char *rewrite,
 		   const struct rg_side *view)
@@ -97,7 +148,7 @@ static void report(struct rg_flow *fl, enum rg_rule rule, struct instruction *in
 	struct rg_sparse_report rep = {
 		.rule = rule, .pos = insn->pos, .callee_paren = true,
 		.callee = api->name, .arg = api->name, .rewrite = rewrite,
-		.function = fl->function,
+		.function = fl->function, .nth_call = nth_call(fl, insn),
 	};
 
 	/* set_page_count(P, N) -> page_ref_unfreeze(P, N): only the name. */
@@ -109,6 +160,7 @@ static void report(struct rg_flow *fl, enum rg_rule rule, struct instruction *in
 		rep.note_paren = true;
 		rep.note_callee = site_callee(fl, view->site);
 	}
+	at_generic(&rep, api);
 	rg_sparse_report(&rep);
 }
 
@@ -121,9 +173,10 @@ static void report_live(struct rg_flow *fl, struct instruction *insn,
 		.callee = api->name, .arg = api->name, .rewrite = live->suggestion,
 		.function = fl->function, .has_note = true, .note_pos = insn->pos,
 		.note_paren = true, .note_callee = api->name,
-		.note_message = live->reason,
+		.note_message = live->reason, .nth_call = nth_call(fl, insn),
 	};
 
+	at_generic(&rep, api);
 	rg_sparse_report(&rep);
 }
 
@@ -142,8 +195,12 @@ static void raw_set(struct rg_flow *fl, struct instruction *insn,
 		const struct rg_live_set *live = NULL;
 		long long n;
 
-		/* A 0 stored on a page held on every path drops a reference. */
-		if (rg_syntactic_settle(insn->pos, bits & RG_ALL_LIVE) ||
+		/*
+		 * A constant's rewrite, settled by the page's state: a 0 on a
+		 * page held on every path drops a reference, a count on a page
+		 * frozen on every path unfreezes it.
+		 */
+		if (rg_syntactic_settle(insn->pos, bits) ||
 		    !value || rg_syntactic_owns_call(insn->pos))
 			goto transfer;
 		if ((bits & RG_ALL_LIVE) && rg_flow_const_value(value, &n))

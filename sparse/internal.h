@@ -17,6 +17,10 @@
  * spellings.c	the unit's own spelling of a renamed helper
  * flow-copy.c	with --sparse: plain sparse's code for sparse's checks,
  *		a copy with the API kept as calls for the flow rules
+ * defs.c	every function definition the parse made, and which the
+ *		engine accounted for
+ * linemap.c	#line and linemarkers: where a position is reported, and
+ *		which file it is really in
  */
 #ifndef REFGUARD_SPARSE_INTERNAL_H
 #define REFGUARD_SPARSE_INTERNAL_H
@@ -64,16 +68,46 @@ unsigned int rg_syntactic_scan(struct symbol *fn, struct statement *body, bool r
 bool rg_syntactic_api_call(struct symbol *fn, struct position pos);
 void rg_syntactic_report(void);
 void rg_syntactic_reset(void);
+/*
+ * Is the call whose '(' is at call_pos one through a _Generic selection
+ * naming the API?  *keyword: where _Generic is spelled (the call's place,
+ * as GCC's); *selected (if not NULL): the association evaluation chose.
+ */
+bool rg_syntactic_generic(struct position call_pos, struct position *keyword,
+			  struct position *selected);
 /* Was the raw setter call whose '(' is at call_pos reported already? */
 bool rg_syntactic_owns_call(struct position call_pos);
 /*
- * A raw store whose constant has a LIVE_SET entry too (a 0): a freeze,
- * or the drop of a reference the function holds on every path.  The
- * syntactic finding waits for the flow rules to say which (settle), and
- * is reported as it is for calls they never reach (flush).
+ * A raw store of a constant with a rewrite is what the page's state says
+ * first: a 0 (with a LIVE_SET entry) a freeze, or the drop of a reference
+ * the function holds on every path; any other count on a page frozen on
+ * every path an unfreeze.  The syntactic finding waits for the flow rules
+ * to say which (settle, with the state's RG_ALL_* bits at the call, 0 if
+ * unknown), and is reported as it is for calls they never reach (flush).
  */
-bool rg_syntactic_settle(struct position call_pos, bool held);
+bool rg_syntactic_settle(struct position call_pos, unsigned char bits);
 void rg_syntactic_flush(void);
+
+/*
+ * defs.c: the definitions parsed while collecting (every one, nested ones
+ * included), and the engine's account of each: analysed, recorded
+ * unchecked or screened.
+ */
+void rg_defs_collect(bool on);
+struct symbol_list *rg_defs_parsed(void);
+void rg_defs_account(struct symbol *sym);
+bool rg_defs_accounted(const struct symbol *sym);
+void rg_defs_reset(void);
+
+/*
+ * linemap.c: the file and line POS is reported at, after #line and
+ * linemarkers (the stream's name and POS's line without them); the file
+ * POS is really in (a linemarker's entered file, or the stream's); does
+ * STREAM have line directives at all?
+ */
+const char *rg_sparse_pos_file(struct position pos, unsigned int *line);
+const char *rg_sparse_pos_physical(struct position pos);
+bool rg_sparse_stream_has_directives(int stream);
 
 /* flow-copy.c */
 void rg_api_inline_taken(struct symbol *sym);
@@ -96,6 +130,12 @@ struct rg_sparse_report {
 	const char *arg;		/* the message's first '%s' */
 	const char *rewrite;		/* its second, or NULL */
 	const char *function;
+	/*
+	 * 1 + which of the function's calls to callee at pos this is, in
+	 * source order (0: not known): calls in one macro argument share the
+	 * invocation's position, and are told apart by their order.
+	 */
+	int nth_call;
 	bool has_note;
 	struct position note_pos;
 	bool note_paren;
@@ -106,8 +146,12 @@ struct rg_sparse_report {
 	 * (plugin/fixit.c): RG_FIX_CALL replaces the whole call with
 	 * rewrite(P-or-first, further...), RG_FIX_RENAME only the callee's
 	 * name.  Given only when the call is spelled whole on one line.
+	 * RG_FIX_RENAME_AT renames fix_name where fix_pos spells it (a
+	 * _Generic association), if it does.
 	 */
-	enum { RG_FIX_NONE, RG_FIX_CALL, RG_FIX_RENAME } fix;
+	enum { RG_FIX_NONE, RG_FIX_CALL, RG_FIX_RENAME, RG_FIX_RENAME_AT } fix;
+	struct position fix_pos;
+	const char *fix_name;
 	int fix_nargs;			/* the call's argument count */
 	int fix_refcount_arg;		/* -1, or &P->_refcount's: P leads */
 	const int *fix_order;		/* the other arguments kept, -1 ended */

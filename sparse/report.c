@@ -11,19 +11,24 @@
  * whose line cannot be read keeps sparse's column.
  *
  * sparse gives every token a macro expansion produces the position of the
- * macro's name at the invocation.  The plugin reports a call spelled in a
- * macro body at its line in the #define: when the source at a finding's
- * position is the name of a macro rather than the call, the call is looked
- * up in that macro's body (and in the macros the body names), whose tokens
- * still carry their own positions.  A call spelled in a macro argument is
- * reported where the argument spells it, as the plugin does, when the
- * invocation's arguments on its line spell the callee once; otherwise it
- * stays at the invocation, without a fix-it.
+ * macro's name at the invocation, the tokens of its arguments included.
+ * The plugin reports a call spelled in a macro body at its line in the
+ * #define: when the source at a finding's position is the name of a macro
+ * rather than the call, the call is looked up in that macro's body (and
+ * in the macros the body names), whose tokens still carry their own
+ * positions.  A call spelled in a macro argument is reported where the
+ * argument spells it, as the plugin does: when the invocation's arguments
+ * on its line spell the callee more than once, the calls the invocation
+ * makes to it are matched to those spellings in order (the caller says
+ * which call this is, rep->ordinal); without that it stays at the
+ * invocation, without a fix-it.
  *
- * Like the plugin, a finding is reported once per (rule, spelling place)
- * per translation unit: a call in a macro body or in a header's static
- * inline is one finding at the line where it is spelled, however often it
- * is expanded or inlined.
+ * Like the plugin, a finding is reported once per (rule, spelling place,
+ * message) per translation unit: a call in a macro body or in a header's
+ * static inline is one finding at the line where it is spelled, however
+ * often it is expanded or inlined, but two calls spelled at one place
+ * whose findings say different things (a 0 stored on a held page and on
+ * another one) are two findings.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,9 +39,11 @@
 #include "driver.h"
 
 struct source {
-	int stream;
+	char *name;
 	char *text;			/* whole file, NUL-terminated, or NULL */
 	size_t len;
+	size_t *starts;			/* where each line starts: a .i is big */
+	unsigned int nr_lines;
 };
 
 static struct source *sources;
@@ -45,6 +52,7 @@ static int nr_sources;
 struct seen {
 	enum rg_rule rule;
 	unsigned int stream, line, col;
+	const char *arg, *rewrite;	/* the message's: catalogue strings */
 };
 
 static struct seen *seen;
@@ -54,8 +62,11 @@ void rg_report_reset(void)
 {
 	int i;
 
-	for (i = 0; i < nr_sources; i++)
+	for (i = 0; i < nr_sources; i++) {
+		free(sources[i].name);
 		free(sources[i].text);
+		free(sources[i].starts);
+	}
 	free(sources);
 	sources = NULL;
 	nr_sources = 0;
@@ -64,24 +75,43 @@ void rg_report_reset(void)
 	nr_seen = cap_seen = 0;
 }
 
-static struct source *source_of(int stream)
+static void index_lines(struct source *s)
+{
+	size_t i, n = 1;
+
+	for (i = 0; i < s->len; i++)
+		n += s->text[i] == '\n';
+	s->starts = malloc(n * sizeof(*s->starts));
+	if (!s->starts)
+		return;
+	s->starts[0] = 0;
+	for (i = 0, n = 1; i < s->len; i++)
+		if (s->text[i] == '\n')
+			s->starts[n++] = i + 1;
+	s->nr_lines = n;
+}
+
+/* The file NAME as read now (a stream's, or one a #line names), cached. */
+static struct source *source_named(const char *name)
 {
 	struct source *s;
 	FILE *f;
 	int i;
 
 	for (i = 0; i < nr_sources; i++)
-		if (sources[i].stream == stream)
+		if (!strcmp(sources[i].name, name))
 			return &sources[i];
 	s = realloc(sources, (nr_sources + 1) * sizeof(*s));
 	if (!s)
 		return NULL;
 	sources = s;
-	s = &sources[nr_sources++];
-	s->stream = stream;
-	s->text = NULL;
-	s->len = 0;
-	f = fopen(stream_name(stream), "r");
+	s = &sources[nr_sources];
+	memset(s, 0, sizeof(*s));
+	s->name = strdup(name);
+	if (!s->name)
+		return NULL;
+	nr_sources++;
+	f = fopen(name, "r");
 	if (f) {
 		size_t cap = 0, n;
 		char buf[65536];
@@ -99,30 +129,43 @@ static struct source *source_of(int stream)
 			s->text[cap] = '\0';
 		s->len = cap;
 		fclose(f);
+		if (s->text)
+			index_lines(s);
 	}
 	return s;
 }
 
-/* The text of LINE (1-based) and its length, or NULL. */
-static const char *line_text(int stream, unsigned int line, size_t *len)
+/* The text of LINE (1-based) of file NAME and its length, or NULL. */
+static const char *file_line_text(const char *name, unsigned int line, size_t *len)
 {
-	struct source *s = source_of(stream);
+	struct source *s = source_named(name);
 	const char *p, *end;
-	unsigned int n = 1;
 
-	if (!s || !s->text)
+	if (!s || !s->text || !s->starts || !line || line > s->nr_lines)
 		return NULL;
-	p = s->text;
-	while (n < line) {
-		p = strchr(p, '\n');
-		if (!p)
-			return NULL;
-		p++;
-		n++;
-	}
+	p = s->text + s->starts[line - 1];
 	end = strchr(p, '\n');
 	*len = end ? (size_t)(end - p) : strlen(p);
 	return p;
+}
+
+/* The text of LINE of STREAM, as sparse read it. */
+static const char *line_text(int stream, unsigned int line, size_t *len)
+{
+	return file_line_text(stream_name(stream), line, len);
+}
+
+/*
+ * The text of the line POS is reported at: where a #line or linemarker
+ * is in force, that of the file and line it names (as GCC reads it for a
+ * fix-it), if it can be read.
+ */
+static const char *reported_line_text(struct position pos, size_t *len)
+{
+	unsigned int line;
+	const char *name = rg_sparse_pos_file(pos, &line);
+
+	return file_line_text(name, line, len);
 }
 
 /* Byte offset in TEXT of sparse's display column COL (1-based), or -1. */
@@ -289,18 +332,52 @@ static const char *invocation_end(const char *text, size_t len, int off)
 }
 
 /*
+ * The NTH (0-based) spelling of NAME as an identifier in [P, END), outside
+ * string and character literals; the number of them in *hits.
+ */
+static const char *nth_spelling(const char *p, const char *end, const char *text,
+				const char *name, int nth, int *hits)
+{
+	size_t n = strlen(name);
+	const char *hit = NULL;
+
+	*hits = 0;
+	for (; p < end; p++) {
+		if (*p == '"' || *p == '\'') {
+			char q = *p;
+
+			for (p++; p < end && *p != q; p++)
+				if (*p == '\\')
+					p++;
+			continue;
+		}
+		if ((size_t)(end - p) < n || strncmp(p, name, n) ||
+		    (p > text && ident_char(p[-1])) ||
+		    (p + n < end && ident_char(p[n])))
+			continue;
+		if (*hits == nth)
+			hit = p;
+		(*hits)++;
+		p += n - 1;
+	}
+	return hit;
+}
+
+/*
  * POS moved to where NAME is spelled, when POS is a macro's invocation:
  * into the macro's body (*in_macro set), or, when NAME came from an
- * argument, to its one spelling in the invocation's arguments on its
- * line (a call to NAME after the invocation is another call).
+ * argument, to its spelling in the invocation's arguments on its line (a
+ * call to NAME after the invocation is another call): the one spelling,
+ * or with several the ORDINAL-th (modulo their number: an argument the
+ * macro uses twice makes its calls twice), if ORDINAL is known.
  */
 static struct position spelling_of(struct position pos, const char *name,
-				   bool *in_macro)
+				   int ordinal, bool *in_macro)
 {
 	struct ident *at = ident_at(pos), *want;
 	struct position out = pos;
 	const char *text, *p, *hit = NULL, *args_end;
-	size_t len, n;
+	size_t len;
 	int off, hits = 0;
 
 	*in_macro = false;
@@ -316,13 +393,12 @@ static struct position spelling_of(struct position pos, const char *name,
 	text = line_text(pos.stream, pos.line, &len);
 	off = offset_of(text, len, pos, false, NULL);
 	args_end = invocation_end(text, len, off);
-	n = strlen(name);
-	for (p = text + off; p && (p = strstr(p, name)) && p < args_end; p += n)
-		if (!ident_char(p[n]) && (p == text || !ident_char(p[-1]))) {
-			hit = p;
-			hits++;
-		}
-	if (hits != 1)
+	hit = nth_spelling(text + off, args_end, text, name, 0, &hits);
+	if (hits > 1 && ordinal >= 0)
+		hit = nth_spelling(text + off, args_end, text, name, ordinal % hits, &hits);
+	else if (hits != 1)
+		return pos;
+	if (!hit)
 		return pos;
 	/* A display column: tabs before it count to the next multiple of 8. */
 	for (out.pos = 0, p = text; p <= hit; p++)
@@ -330,14 +406,25 @@ static struct position spelling_of(struct position pos, const char *name,
 	return out;
 }
 
-static bool first_report(enum rg_rule rule, struct position pos, int col)
+static bool same_place(struct position a, struct position b)
+{
+	return a.stream == b.stream && a.line == b.line && a.pos == b.pos;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static bool first_report(const struct rg_sparse_report *rep, struct position pos, int col)
 {
 	struct seen *s;
 	int i;
 
 	for (i = 0; i < nr_seen; i++)
-		if (seen[i].rule == rule && seen[i].stream == pos.stream &&
-		    seen[i].line == pos.line && seen[i].col == (unsigned int)col)
+		if (seen[i].rule == rep->rule && seen[i].stream == pos.stream &&
+		    seen[i].line == pos.line && seen[i].col == (unsigned int)col &&
+		    same_str(seen[i].arg, rep->arg) && same_str(seen[i].rewrite, rep->rewrite))
 			return false;
 	if (nr_seen == cap_seen) {
 		cap_seen = cap_seen ? 2 * cap_seen : 16;
@@ -346,10 +433,12 @@ static bool first_report(enum rg_rule rule, struct position pos, int col)
 			return true;
 		seen = s;
 	}
-	seen[nr_seen].rule = rule;
+	seen[nr_seen].rule = rep->rule;
 	seen[nr_seen].stream = pos.stream;
 	seen[nr_seen].line = pos.line;
 	seen[nr_seen].col = col;
+	seen[nr_seen].arg = rep->arg;
+	seen[nr_seen].rewrite = rep->rewrite;
 	nr_seen++;
 	return true;
 }
@@ -487,18 +576,45 @@ static char *append_arg(char *out, const struct call_text *ct, int a)
 	return n;
 }
 
-/* The fix-it REP asks for at byte column COL of POS's line, or false. */
-static bool make_fix(const struct rg_sparse_report *rep, struct position pos, int col,
-		     struct rg_fix *fix)
+/*
+ * RG_FIX_RENAME_AT: rep->fix_name, where TEXT (the line of rep->fix_pos)
+ * spells it, becomes the rewrite.  A position in a macro expansion is the
+ * invocation's, which spells the macro: no fix-it then.
+ */
+static bool rename_at(const struct rg_sparse_report *rep, const char *text, size_t len,
+		      struct rg_fix *fix)
+{
+	struct position pos = rep->fix_pos;
+	size_t n = strlen(rep->fix_name);
+	int off;
+
+	/* fix->column: the byte column found on the line read, if known. */
+	off = fix->column > 0 ? fix->column - 1 :
+	      offset_of(text, len, pos, false, rep->fix_name);
+	if (off < 0 || (size_t)off + n > len || strncmp(text + off, rep->fix_name, n) ||
+	    ((size_t)off + n < len && ident_char(text[off + n])) ||
+	    (off > 0 && ident_char(text[off - 1])))
+		return false;
+	fix->line = fix->end_line = pos.line;
+	fix->column = off + 1;
+	fix->end_column = off + 1 + n;
+	fix->replacement = (char *)rep->rewrite;
+	return true;
+}
+
+/* The fix-it REP asks for, from TEXT, the line of POS (COL its byte column). */
+static bool fix_from(const struct rg_sparse_report *rep, struct position pos, int col,
+		     const char *text, size_t len, struct rg_fix *fix)
 {
 	struct call_text ct;
 	char *args, *owner;
 	int i;
 
-	if (rep->fix == RG_FIX_NONE || !rep->rewrite || !rep->callee)
-		return false;
-	ct.line = line_text(pos.stream, pos.line, &ct.len);
-	if (!ct.line || !call_text(&ct, rep->callee, col - 1))
+	if (rep->fix == RG_FIX_RENAME_AT)
+		return rename_at(rep, text, len, fix);
+	ct.line = text;
+	ct.len = len;
+	if (!call_text(&ct, rep->callee, col - 1))
 		return false;
 	fix->line = fix->end_line = pos.line;
 	fix->column = col;
@@ -528,10 +644,58 @@ static bool make_fix(const struct rg_sparse_report *rep, struct position pos, in
 	return true;
 }
 
-/* The file name of a stream, relative to the tree when it lies in it. */
-static const char *file_of(int stream)
+static void free_fix(const struct rg_sparse_report *rep, struct rg_fix *fix)
 {
-	const char *name = stream_name(stream);
+	if (rep->fix == RG_FIX_CALL)
+		free(fix->replacement);
+}
+
+/*
+ * The fix-it REP asks for at byte column COL of POS's line, or false.  It
+ * is made from the line sparse read and, where a #line or linemarker is in
+ * force, must come out the same from the line of the file it edits, the
+ * one reported (a preprocessed input's line holds expanded macros where
+ * the source has their names: no fix-it then, as the plugin's).
+ */
+static bool make_fix(const struct rg_sparse_report *rep, struct position pos, int col,
+		     struct rg_fix *fix)
+{
+	struct position at = rep->fix == RG_FIX_RENAME_AT ? rep->fix_pos : pos;
+	const char *text, *reported;
+	unsigned int line;
+	size_t len, rlen;
+	struct rg_fix other;
+
+	if (rep->fix == RG_FIX_NONE || !rep->rewrite || !rep->callee)
+		return false;
+	text = line_text(at.stream, at.line, &len);
+	fix->column = 0;
+	if (!text || !fix_from(rep, pos, col, text, len, fix))
+		return false;
+	/* Byte columns carry over; display columns do not (a tab vs a space). */
+	other.column = fix->column;
+	if (!strcmp(rg_sparse_pos_file(at, &line), stream_name(at.stream)) && line == at.line)
+		return true;
+	reported = reported_line_text(at, &rlen);
+	if (reported && fix_from(rep, pos, col, reported, rlen, &other)) {
+		bool same = other.column == fix->column && other.end_column == fix->end_column &&
+			    !strcmp(other.replacement, fix->replacement);
+
+		free_fix(rep, &other);
+		if (same)
+			return true;
+	}
+	free_fix(rep, fix);
+	return false;
+}
+
+/*
+ * The file name POS is reported in (after #line and linemarkers), relative
+ * to the tree when it lies in it; its line in *line.
+ */
+static const char *file_of(struct position pos, unsigned int *line)
+{
+	const char *name = rg_sparse_pos_file(pos, line);
 	const char *tree = rg_unit->tree;
 	size_t n;
 
@@ -565,31 +729,42 @@ void rg_sparse_report(const struct rg_sparse_report *rep)
 	struct rg_fix fix;
 	struct position pos, note_pos;
 	bool in_macro, note_in_macro;
+	unsigned int line;
 	int col;
 
 	/* Code of the helpers' own bodies, inlined into a caller. */
 	if (rg_sparse_exempt_pos(rep->pos))
 		return;
-	pos = spelling_of(rep->pos, rep->callee, &in_macro);
+	pos = spelling_of(rep->pos, rep->callee, rep->nth_call - 1, &in_macro);
 	col = column_of(pos, rep->callee_paren, rep->callee);
-	if (!first_report(rep->rule, pos, col))
+	if (!first_report(rep, pos, col))
 		return;
 	memset(&f, 0, sizeof(f));
 	f.rule = rep->rule;
-	f.file = (char *)file_of(pos.stream);
-	f.line = pos.line;
+	f.file = (char *)file_of(pos, &line);
+	f.line = line;
 	f.column = display_of(pos, col);
 	f.function = (char *)(rep->function ? rep->function : "");
 	f.arg = (char *)rep->arg;
 	f.rewrite = (char *)rep->rewrite;
 	f.engine = RG_ENGINE_SPARSE;
 	/* A rename inside a macro body would rename every expansion. */
-	if ((rep->fix != RG_FIX_RENAME || !in_macro) && make_fix(rep, pos, col, &fix))
+	if (((rep->fix != RG_FIX_RENAME && rep->fix != RG_FIX_RENAME_AT) || !in_macro) &&
+	    make_fix(rep, pos, col, &fix)) {
+		/* The text is the line sparse read; the line, the reported one. */
+		file_of(rep->fix == RG_FIX_RENAME_AT ? rep->fix_pos : pos, &line);
+		fix.end_line = line + (fix.end_line - fix.line);
+		fix.line = line;
 		f.fix = &fix;
+	}
 	if (rep->has_note && (rep->note_message || *rg_rules[rep->rule].note)) {
-		note_pos = spelling_of(rep->note_pos, rep->note_callee, &note_in_macro);
-		note.file = (char *)file_of(note_pos.stream);
-		note.line = note_pos.line;
+		/* A note about the call itself goes where the call went. */
+		note_pos = spelling_of(rep->note_pos, rep->note_callee,
+				       same_place(rep->note_pos, rep->pos) &&
+				       same_str(rep->note_callee, rep->callee) ?
+				       rep->nth_call - 1 : -1, &note_in_macro);
+		note.file = (char *)file_of(note_pos, &line);
+		note.line = line;
 		note.column = display_of(note_pos, column_of(note_pos, rep->note_paren,
 							       rep->note_callee));
 		note.message = (char *)(rep->note_message ? rep->note_message :
@@ -598,7 +773,7 @@ void rg_sparse_report(const struct rg_sparse_report *rep)
 		f.nr_notes = 1;
 	}
 	rg_results_add(rg_unit->results, &f);
-	if (f.fix && rep->fix == RG_FIX_CALL)
-		free(fix.replacement);
+	if (f.fix)
+		free_fix(rep, &fix);
 	rg_unit->nr_findings++;
 }

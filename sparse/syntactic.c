@@ -51,6 +51,13 @@ struct cand {
 	int nargs;			/* the call's */
 	int arg;			/* atomic op: where &P->_refcount is */
 	const struct ident *callee;	/* the call's, or _refcount: where it is spelled */
+	/*
+	 * Raw set: the _Generic selection the callee is, or NULL.  Evaluation
+	 * turns the node into a copy of the association it selects, so that
+	 * (and api) is known only then.
+	 */
+	struct expression *generic;
+	struct expression *call;
 };
 
 static struct cand *cands;
@@ -87,7 +94,9 @@ struct deferred {
 	struct rg_sparse_report rep;
 	int order[5];
 	char *function;
-	const struct rg_live_set *live;
+	const struct rg_live_set *live;	/* a 0 that may drop a reference */
+	const char *unfreeze;		/* a count that may be an unfreeze */
+	const char *setter;		/* the raw setter called */
 	bool settled;
 };
 
@@ -96,6 +105,20 @@ static int nr_deferred;
 
 static struct api_call *api_calls;
 static int nr_api_calls, cap_api_calls;
+
+/*
+ * Calls whose callee is a _Generic selection naming the API, by the
+ * position of their '(': reported at the _Generic keyword, as the plugin
+ * does (rg_syntactic_generic()).
+ */
+struct generic_call {
+	struct position call_pos;
+	struct position keyword;
+	struct expression *selection;	/* the association, once evaluated */
+};
+
+static struct generic_call *generic_calls;
+static int nr_generic_calls;
 static int found_api_calls;
 static int found_flow_starts;	/* calls that can begin a flow finding */
 
@@ -138,6 +161,9 @@ void rg_syntactic_reset(void)
 	free(api_calls);
 	api_calls = NULL;
 	nr_api_calls = cap_api_calls = 0;
+	free(generic_calls);
+	generic_calls = NULL;
+	nr_generic_calls = 0;
 	while (nr_deferred)
 		free(deferred[--nr_deferred].function);
 	free(deferred);
@@ -145,7 +171,8 @@ void rg_syntactic_reset(void)
 }
 
 static void defer(const struct rg_sparse_report *rep, const int *order,
-		  struct position call_pos, const struct rg_live_set *live)
+		  struct position call_pos, const struct rg_api *api,
+		  const struct rg_live_set *live, const char *unfreeze)
 {
 	struct deferred *n = realloc(deferred, (nr_deferred + 1) * sizeof(*n));
 
@@ -160,33 +187,52 @@ static void defer(const struct rg_sparse_report *rep, const int *order,
 	memcpy(n->order, order, sizeof(n->order));
 	n->function = strdup(rep->function ? rep->function : "");
 	n->live = live;
+	n->unfreeze = unfreeze;
+	n->setter = api->name;
 	n->settled = false;
 }
 
-static void report_deferred(struct deferred *d, bool held)
+/* BITS: the page's state at the call (frozen-state.h's RG_ALL_*), 0 unknown. */
+static void report_deferred(struct deferred *d, unsigned char bits)
 {
+	struct position keyword;
+
 	d->rep.fix_order = d->order;
 	d->rep.function = d->function;
 	d->settled = true;
-	if (held) {
+	if ((bits & RG_ALL_LIVE) && d->live) {
 		/* A drop: the suggestion and its reason, never a rewrite. */
 		d->rep.rewrite = d->live->suggestion;
 		d->rep.fix = RG_FIX_NONE;
 		d->rep.has_note = true;
 		d->rep.note_pos = d->rep.pos;
+		d->rep.note_paren = d->rep.callee_paren;
 		d->rep.note_callee = d->rep.callee;
 		d->rep.note_message = d->live->reason;
+	} else if ((bits & RG_ALL_FROZEN) && d->unfreeze) {
+		/*
+		 * An unfreeze, whatever the constant: setter(P, 1) ->
+		 * page_ref_unfreeze(P, 1), only the callee renamed (in the
+		 * association selected, through _Generic).
+		 */
+		d->rep.rewrite = d->unfreeze;
+		d->rep.has_note = false;
+		d->rep.fix = RG_FIX_RENAME;
+		if (rg_syntactic_generic(d->call_pos, &keyword, &d->rep.fix_pos)) {
+			d->rep.fix = RG_FIX_RENAME_AT;
+			d->rep.fix_name = d->setter;
+		}
 	}
 	rg_sparse_report(&d->rep);
 }
 
-bool rg_syntactic_settle(struct position call_pos, bool held)
+bool rg_syntactic_settle(struct position call_pos, unsigned char bits)
 {
 	int i;
 
 	for (i = 0; i < nr_deferred; i++)
 		if (!deferred[i].settled && same_pos(deferred[i].call_pos, call_pos)) {
-			report_deferred(&deferred[i], held);
+			report_deferred(&deferred[i], bits);
 			return true;
 		}
 	return false;
@@ -198,7 +244,7 @@ void rg_syntactic_flush(void)
 
 	for (i = 0; i < nr_deferred; i++)
 		if (!deferred[i].settled)
-			report_deferred(&deferred[i], false);
+			report_deferred(&deferred[i], 0);
 }
 
 static void add_api_call(struct position pos)
@@ -292,6 +338,90 @@ static struct expression *callee_of(struct expression *call)
 	return fn && fn->type == EXPR_SYMBOL && fn->symbol_name ? fn : NULL;
 }
 
+/* The _Generic selection a parsed call's callee is, or NULL. */
+static struct expression *generic_of(struct expression *call)
+{
+	struct expression *fn = strip_parens(call->fn);
+
+	while (fn && fn->type == EXPR_PREOP && fn->op == '*')
+		fn = strip_parens(fn->unop);
+	return fn && fn->type == EXPR_GENERIC ? fn : NULL;
+}
+
+/* The catalogue entry a _Generic association names, or NULL. */
+static const struct rg_api *association_api(struct expression *e)
+{
+	e = strip_parens(e);
+	while (e && e->type == EXPR_PREOP && (e->op == '*' || e->op == '&'))
+		e = strip_parens(e->unop);
+	return e && e->type == EXPR_SYMBOL ? rg_sparse_api(e->symbol_name) : NULL;
+}
+
+bool rg_syntactic_generic(struct position call_pos, struct position *keyword,
+			  struct position *selected)
+{
+	int i;
+
+	for (i = 0; i < nr_generic_calls; i++)
+		if (same_pos(generic_calls[i].call_pos, call_pos)) {
+			*keyword = generic_calls[i].keyword;
+			if (selected)
+				*selected = generic_calls[i].selection->pos;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * A call whose callee is _Generic(...): a call to the API if any
+ * association names it (which one is selected is known after evaluation;
+ * the flow rules see the selected function as the call's), a raw setter
+ * candidate if any association is one.  GCC gives the call the _Generic
+ * keyword's location, and so do the findings.
+ */
+static void scan_generic_call(struct expression *call, struct expression *g)
+{
+	const struct rg_api *api, *set = NULL;
+	struct type_expression *map;
+	bool any = false, starts = false;
+	struct generic_call *n;
+
+	for (map = g->map; ; map = map->next) {
+		api = association_api(map ? map->expr : g->def);
+		if (api) {
+			any = true;
+			starts |= rg_kind_starts_flow(api->kind);
+			if (api->kind == RG_SET)
+				set = api;
+		}
+		if (!map)
+			break;
+	}
+	if (!any)
+		return;
+	add_api_call(call->pos);
+	if (starts)
+		found_flow_starts++;
+	if (recording) {
+		n = realloc(generic_calls, (nr_generic_calls + 1) * sizeof(*n));
+		if (n) {
+			generic_calls = n;
+			n[nr_generic_calls].call_pos = call->pos;
+			n[nr_generic_calls].keyword = g->pos;
+			n[nr_generic_calls].selection = g;
+			nr_generic_calls++;
+		}
+	}
+	if (set) {
+		struct cand c = { .kind = CAND_RAW_SET, .pos = g->pos,
+				  .call_pos = call->pos, .api = set,
+				  .generic = g, .call = call,
+				  .nargs = ptr_list_size((struct ptr_list *)call->args) };
+
+		add_cand(&c);
+	}
+}
+
 static bool ident_has_prefix(const struct ident *id, const char *prefix)
 {
 	size_t n = strlen(prefix);
@@ -351,6 +481,10 @@ static void scan_call(struct expression *call)
 			add_cand(&c);
 		}
 	} else {
+		struct expression *g = generic_of(call);
+
+		if (g)
+			scan_generic_call(call, g);
 		scan_expr(call->fn);
 	}
 
@@ -461,21 +595,17 @@ static void scan_expr(struct expression *e)
 	}
 }
 
+/*
+ * A GNU C nested function declared here is a function of its own: the
+ * engine scans and analyses it as such (engine.c), wherever it is
+ * defined, so its body is not the enclosing function's.
+ */
 static void scan_symbols(struct symbol_list *list)
 {
-	struct symbol *sym, *outer;
+	struct symbol *sym;
 
 	FOR_EACH_PTR(list, sym) {
-		struct symbol *base = sym->ctype.base_type;
-
 		scan_expr(sym->initializer);
-		/* A GNU C nested function: a function of its own. */
-		if (base && base->type == SYM_FN && base->stmt) {
-			outer = scan_fn;
-			scan_fn = sym;
-			scan_stmt(base->stmt);
-			scan_fn = outer;
-		}
 	} END_FOR_EACH_PTR(sym);
 }
 
@@ -639,15 +769,26 @@ static bool const_value(struct expression *e, long long *v)
 	}
 }
 
-static void report_raw_set(const struct cand *c)
+static void report_raw_set(const struct cand *c, int nth)
 {
 	struct rg_sparse_report rep = { .rule = RG_RULE_RAW_SET_COUNT };
 	const struct rg_live_set *live;
-	const char *rewrite;
+	const char *rewrite, *unfreeze;
 	char *why;
 	long long value;
 	int order[5], i, n;
 
+	if (c->generic) {
+		/* The association evaluation selected: a raw setter, or not. */
+		const struct rg_api *api = association_api(c->generic);
+		struct cand *sel = (struct cand *)c;
+
+		if (!api || api->kind != RG_SET || api->value_arg < 0 ||
+		    api->value_arg >= c->nargs)
+			return;
+		sel->api = api;
+		sel->value = ptr_list_nth(c->call->args, api->value_arg);
+	}
 	if (!c->value || !const_value(c->value, &value))
 		return;
 	rewrite = rg_set_rewrite_find(c->api->name, value);
@@ -659,18 +800,23 @@ static void report_raw_set(const struct cand *c)
 	if (why) {
 		rep.has_note = true;
 		rep.note_pos = c->pos;
-		rep.note_callee = c->api->name;
+		rep.note_paren = c->generic != NULL;
+		rep.note_callee = c->generic ? "_Generic" : c->api->name;
 		rep.note_message = why;
 	}
 	own_call(c->call_pos);
 	rep.pos = c->pos;
-	rep.callee = c->api->name;
+	/* sparse places _Generic(...) at its '(': the keyword is before it. */
+	rep.callee_paren = c->generic != NULL;
+	rep.callee = c->generic ? "_Generic" : c->api->name;
+	rep.nth_call = nth;
 	/* setter(P, N) -> rewrite(P): every argument but the count. */
 	for (i = 0, n = 0; i < c->nargs && n < 4; i++)
 		if (i != c->api->value_arg)
 			order[n++] = i;
 	order[n] = -1;
-	rep.fix = RG_FIX_CALL;
+	/* A _Generic callee: the plugin rewrites no such call, nor does this. */
+	rep.fix = c->generic ? RG_FIX_NONE : RG_FIX_CALL;
 	rep.fix_nargs = c->nargs;
 	rep.fix_refcount_arg = -1;
 	rep.fix_order = order;
@@ -679,10 +825,15 @@ static void report_raw_set(const struct cand *c)
 	rep.arg = c->api->name;
 	rep.rewrite = rewrite;
 	rep.function = rg_sparse_fn_name(c->fn);
+	/*
+	 * The page's state decides first, and only the flow rules know it: a
+	 * 0 is a freeze or drops a held reference; any other count on a page
+	 * frozen on every path is an unfreeze.
+	 */
 	live = rg_live_set_find(c->api->name, value);
-	if (live) {
-		/* A freeze, or a held reference dropped: the flow rules know. */
-		defer(&rep, order, c->call_pos, live);
+	unfreeze = value && *c->api->unfreeze_with ? c->api->unfreeze_with : NULL;
+	if (live || unfreeze) {
+		defer(&rep, order, c->call_pos, c->api, live, unfreeze);
 		return;		/* why lives on with the deferred finding */
 	}
 	rg_sparse_report(&rep);
@@ -747,6 +898,23 @@ static const char *direct_helper(const struct cand *c, enum rg_object obj)
 	return rg_set_rewrite_find(helper, value);
 }
 
+/*
+ * 1 + how many candidates of C's function before C (in source order, as
+ * the scan met them) are at C's position with its callee: the calls one
+ * macro argument spells share the invocation's position (report.c).
+ */
+static int nth_call(int i)
+{
+	const struct cand *c = &cands[i];
+	int j, n = 1;
+
+	for (j = 0; j < i; j++)
+		if (cands[j].fn == c->fn && cands[j].callee == c->callee &&
+		    same_pos(cands[j].pos, c->pos))
+			n++;
+	return n;
+}
+
 /* Every candidate recorded so far, now that the trees are evaluated. */
 void rg_syntactic_report(void)
 {
@@ -759,9 +927,10 @@ void rg_syntactic_report(void)
 		enum rg_object obj;
 
 		if (c->kind == CAND_RAW_SET) {
-			report_raw_set(c);
+			report_raw_set(c, nth_call(i));
 			continue;
 		}
+		rep.nth_call = nth_call(i);
 		if (!page_record(c->base, &obj))
 			continue;
 		rep.pos = c->pos;

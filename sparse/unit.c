@@ -68,11 +68,24 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && !strcmp(s + n - m, suffix);
 }
 
-/* Is POS in one of the helper headers, whose code is exempt from every rule? */
+static bool helper_file(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < rg_helper_file_count; i++)
+		if (ends_with(name, rg_helper_files[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Is POS in one of the helper headers, whose code is exempt from every
+ * rule?  By the file it is really in: a preprocessed input's linemarkers
+ * say which file they entered, a #line only renames (linemap.c).
+ */
 bool rg_sparse_exempt_pos(struct position pos)
 {
 	int stream = pos.stream;
-	unsigned int i;
 
 	if (stream >= nr_exempt_streams) {
 		unsigned char *n = realloc(exempt_streams, stream + 64);
@@ -84,13 +97,12 @@ bool rg_sparse_exempt_pos(struct position pos)
 		nr_exempt_streams = stream + 64;
 	}
 	if (!exempt_streams[stream]) {
-		const char *name = stream_name(stream);
-
-		exempt_streams[stream] = 2;
-		for (i = 0; i < rg_helper_file_count; i++)
-			if (ends_with(name, rg_helper_files[i]))
-				exempt_streams[stream] = 1;
+		/* 3: it depends on the line. */
+		exempt_streams[stream] = rg_sparse_stream_has_directives(stream) ? 3 :
+					 helper_file(stream_name(stream)) ? 1 : 2;
 	}
+	if (exempt_streams[stream] == 3)
+		return helper_file(rg_sparse_pos_physical(pos));
 	return exempt_streams[stream] == 1;
 }
 

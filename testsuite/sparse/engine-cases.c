@@ -86,3 +86,17 @@ void ec_nested_macro(struct page *page)
 	EC_OUTER(page);
 }
 
+
+/*
+ * An inline whose address is taken: sparse linearizes it with the unit's
+ * functions (with --sparse, API inlined, as plain sparse does); the flow
+ * rules still see its calls (a copy, sparse/engine.c).
+ */
+static inline void ec_callback(struct page *page)
+{
+	if (!page_ref_freeze(page, 1)) /* { dg-note "the page was frozen here" } */
+		return;
+	page_ref_inc(page); /* { dg-warning "'page_ref_inc' on a page that is frozen on some path to this call" } */
+}
+
+void (*ec_hook)(struct page *) = ec_callback;

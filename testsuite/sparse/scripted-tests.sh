@@ -92,5 +92,97 @@ out=$("$rg" check --engine=gcc --fatal $checkflags -Wp,-MMD,"$tmp/.d" $inc \
 out=$("$rg" check --engine=nope $inc "$top/testsuite/check/raw-set.c" 2>&1); rc=$?
 [ "$rc" = 2 ] && pass "engine-unknown" || fail "engine-unknown" "rc=$rc: $out"
 
+# GNU C nested functions are functions of their own: a frozen-state bug
+# in one is a finding (exit 1 under --fatal), with --sparse too.
+nested=$top/testsuite/rules/frozen-arith/nested.c
+for opt in "" --sparse; do
+	out=$("$rg" check --fatal $opt $checkflags $inc "$nested" 2>&1); rc=$?
+	if [ "$rc" = 1 ] && printf '%s\n' "$out" | grep -q 'nested.c:14:.*refguard-frozen-arith' &&
+	   printf '%s\n' "$out" | grep -q 'nested.c:42:.*refguard-frozen-arith'; then
+		pass "nested-function${opt:+-sparse}"
+	else
+		fail "nested-function${opt:+-sparse}" "rc=$rc: $out"
+	fi
+done
+# Every definition the parse made is accounted for: with the road to
+# nested functions taken away, they are unchecked (the plugin, which does
+# not vouch for their syntactic rules either, cannot take them over), not
+# silently clean.
+out=$(REFGUARD_TEST_SKIP_NESTED=1 "$rg" check --fatal $checkflags $inc "$nested" 2>&1); rc=$?
+if [ "$rc" = 2 ] && printf '%s\n' "$out" | grep -q 'not checked in nf_inner'; then
+	pass "unanalysed-definition-exit-2"
+else
+	fail "unanalysed-definition-exit-2" "rc=$rc: $out"
+fi
+out=$(REFGUARD_TEST_SKIP_NESTED=1 REFGUARD_CC=/bin/true "$rg" check --format=json \
+      $checkflags $inc "$nested" 2>&1); rc=$?
+if [ "$rc" = 2 ] && printf '%s\n' "$out" | grep -q '"function": *"nf_inner".*did not analyse'; then
+	pass "unanalysed-definition-reason"
+else
+	fail "unanalysed-definition-reason" "rc=$rc: $out"
+fi
+
+# _Generic choosing the API: found (exit 1 under --fatal).
+out=$("$rg" check --fatal $checkflags $inc "$here/generic.c" 2>&1); rc=$?
+if [ "$rc" = 1 ] && printf '%s\n' "$out" | grep -q 'generic.c:63:.*refguard-frozen-arith'; then
+	pass "generic-fatal"
+else
+	fail "generic-fatal" "rc=$rc: $out"
+fi
+
+# The same findings, files, lines, columns, notes and fix-its from both
+# engines (JSON of refguard check on stdin files $1 and $2).
+same_findings() {
+	python3 - "$1" "$2" <<'PY'
+import json, sys
+def load(path):
+    text = open(path).read()
+    return [{k: v for k, v in f.items() if k != "engine"}
+            for f in json.loads(text[text.index("{"):])["findings"]]
+a, b = load(sys.argv[1]), load(sys.argv[2])
+if a != b:
+    print("sparse: %s\nplugin: %s" % (a, b))
+    sys.exit(1)
+if not a or any(f["file"].endswith((".i", "page_ref.h", "mm_types.h")) and
+                f["function"] != "ld_renamed" for f in a):
+    print("findings: %s" % a)
+    sys.exit(1)
+PY
+}
+
+# Preprocessed input (gcc -E: linemarkers name every file and line): the
+# findings of the original source's files and lines, none in the exempt
+# helpers, as the plugin has them (distcc, icecc and ccache hand checkers
+# .i files).
+for src in testsuite/rules/raw-set-count/constants.c testsuite/rules/frozen-arith/cases.c \
+	   testsuite/rules/direct-refcount/folio.c testsuite/sparse/generic.c \
+	   testsuite/plugin/line-directive.c testsuite/sparse/macro-calls.c; do
+	name=preprocessed-$(basename "$src" .c)
+	if ! (cd "$top" && gcc -E $inc "$src" -o "$tmp/$name.i") 2>"$tmp/err"; then
+		fail "$name" "gcc -E: $(cat "$tmp/err")"
+		continue
+	fi
+	(cd "$top" && "$rg" check --format=json $checkflags "$tmp/$name.i") 2>"$tmp/s.json"; rc1=$?
+	(cd "$top" && "$rg" check --engine=gcc --format=json "$tmp/$name.i") 2>"$tmp/g.json"; rc2=$?
+	if [ $rc1 = 0 ] && [ $rc2 = 0 ] && out=$(same_findings "$tmp/s.json" "$tmp/g.json"); then
+		pass "$name"
+	else
+		fail "$name" "rc=$rc1/$rc2: $out"
+	fi
+done
+
+# #line and linemarkers in a source file: both engines report where they
+# say, and exempt only what a linemarker entered.
+src=testsuite/check/line-directives.c
+(cd "$top" && "$rg" check --format=json $checkflags $inc "$src") 2>"$tmp/s.json"; rc1=$?
+(cd "$top" && "$rg" check --engine=gcc --format=json $inc "$src") 2>"$tmp/g.json"; rc2=$?
+if [ $rc1 = 0 ] && [ $rc2 = 0 ] && out=$(same_findings "$tmp/s.json" "$tmp/g.json") &&
+   [ "$(grep -o '"file":"[^"]*","line":[0-9]*' "$tmp/s.json" | tr '\n' ' ')" = \
+     '"file":"include/linux/page_ref.h","line":102 "file":"testsuite/check/line-directives.c","line":18 ' ]; then
+	pass "line-directives"
+else
+	fail "line-directives" "rc=$rc1/$rc2: $out $(cat "$tmp/s.json")"
+fi
+
 [ -n "$RG_SKIP_KERNEL" ] && { skip "kernel" "RG_SKIP_KERNEL set"; exit 0; }
 exec "$here/kernel-tests.sh"

@@ -109,12 +109,16 @@ struct page *rs_set_alloc_frozen(unsigned int order)
 	return page;
 }
 
-/* The constant rewrite is the syntactic engine's, reported once. */
+/*
+ * A constant with a rewrite: the page's state decides first, 1 on a page
+ * frozen on every path is an unfreeze too (frozen-constant.c), reported
+ * once.
+ */
 void rs_set_one_after_freeze(struct page *page)
 {
 	if (page_ref_freeze(page, 1))
-		set_page_count(page, 1); /* { dg-warning "use 'init_page_count'" } */
-					 /* { dg-fixit "init_page_count(page)" .-1 } */
+		set_page_count(page, 1); /* { dg-warning "use 'page_ref_unfreeze'" } */
+					 /* { dg-fixit "page_ref_unfreeze" .-1 } */
 }
 
 /*

@@ -61,7 +61,8 @@ void some(struct page *page, int x)
 void consts(struct page *page, struct folio *folio)
 {
 	set_page_count(page, 0); /* { dg-warning "raw 'set_page_count' call bypasses the page refcount API; use 'set_page_count_as_frozen'" } */ /* { dg-fixit "set_page_count_as_frozen(page)" } */
-	set_page_count(page, 1); /* { dg-warning "raw 'set_page_count' call bypasses the page refcount API; use 'init_page_count'" } */ /* { dg-fixit "init_page_count(page)" } */
+	/* Frozen by the 0 above: an unfreeze (frozen-constant.c). */
+	set_page_count(page, 1); /* { dg-warning "raw 'set_page_count' call bypasses the page refcount API; use 'page_ref_unfreeze'" } */ /* { dg-fixit "page_ref_unfreeze" } */ /* known-miss: cocci: a raw store of 0 does not make a page frozen to it */ /* known-extra: cocci: so it rewrites the constant, to init_page_count */
 	folio_set_count(folio, 1); /* { dg-warning "raw 'folio_set_count' call bypasses the page refcount API; use 'init_folio_count'" } */ /* { dg-fixit "init_folio_count(folio)" } */
 	/* Held since the store of 1 above: the 0 drops it (live-zero.c). */
 	folio_set_count(folio, 0); /* { dg-warning "raw 'folio_set_count' call bypasses the page refcount API; use 'folio_ref_dec'" } */
