@@ -27,7 +27,8 @@ static void add_callee_fixit(rich_location *richloc, location_t loc,
 	size_t len = strlen(name);
 	location_t start, finish;
 	expanded_location xloc;
-	char_span line(NULL, 0);
+	const char *line;
+	size_t line_len;
 
 	if (linemap_location_from_macro_expansion_p(line_table, loc))
 		return;
@@ -35,11 +36,11 @@ static void add_callee_fixit(rich_location *richloc, location_t loc,
 	xloc = expand_location(start);
 	if (!xloc.file || xloc.line <= 0 || xloc.column <= 0)
 		return;
-	line = location_get_source_line(xloc.file, xloc.line);
-	if (!line || (size_t)xloc.column - 1 + len > line.length())
+	line = rg_source_line(xloc.file, xloc.line, &line_len);
+	if (!line || (size_t)xloc.column - 1 + len > line_len)
 		return;
-	if (strncmp(line.get_buffer() + xloc.column - 1, name, len) ||
-	    ((size_t)xloc.column - 1 + len < line.length() &&
+	if (strncmp(line + xloc.column - 1, name, len) ||
+	    ((size_t)xloc.column - 1 + len < line_len &&
 	     ISIDNUM(line[xloc.column - 1 + len])))
 		return;
 	finish = linemap_position_for_loc_and_offset(line_table, start, len - 1);
