@@ -23,7 +23,7 @@
 #include "bversion.h"
 
 #if BUILDING_GCC_MAJOR < 11
-#error "refguard needs GCC 11 or later"
+#error "refguard's plugin needs GCC 11 or later (11 to 16 are tested)"
 #endif
 
 #include "config.h"
