@@ -118,7 +118,8 @@ bool rg_call_text_get(tree call, const char *name, struct rg_call_text *ct)
 {
 	location_t loc = EXPR_LOCATION(call), start, finish;
 	expanded_location xs, xf;
-	char_span span(NULL, 0);
+	const char *text;
+	size_t text_len;
 	int len, i;
 
 	memset(ct, 0, sizeof(*ct));
@@ -131,11 +132,12 @@ bool rg_call_text_get(tree call, const char *name, struct rg_call_text *ct)
 	if (!xs.file || !xf.file || strcmp(xs.file, xf.file) ||
 	    xs.line != xf.line || xs.column <= 0 || xf.column <= xs.column)
 		return false;
-	span = location_get_source_line(xs.file, xs.line);
-	if (!span || span.length() < (size_t)xf.column)
+	text = rg_source_line(xs.file, xs.line, &text_len);
+	if (!text || text_len < (size_t)xf.column)
 		return false;
-	len = span.length();
-	ct->line = span.xstrdup();
+	len = text_len;
+	/* A copy of all of it (a NUL in the line does not shorten it). */
+	ct->line = (char *)xmemdup(text, text_len, text_len + 1);
 	ct->base = start;
 	ct->name = xs.column - 1;
 	ct->name_len = strlen(name);
@@ -267,7 +269,8 @@ void rg_fixit_rename_callee(rich_location *richloc, location_t loc,
 	size_t len = strlen(name);
 	location_t start, finish;
 	expanded_location xloc;
-	char_span line(NULL, 0);
+	const char *line;
+	size_t line_len;
 
 	if (linemap_location_from_macro_expansion_p(line_table, loc))
 		return;
@@ -275,11 +278,11 @@ void rg_fixit_rename_callee(rich_location *richloc, location_t loc,
 	xloc = expand_location(start);
 	if (!xloc.file || xloc.line <= 0 || xloc.column <= 0)
 		return;
-	line = location_get_source_line(xloc.file, xloc.line);
-	if (!line || (size_t)xloc.column - 1 + len > line.length())
+	line = rg_source_line(xloc.file, xloc.line, &line_len);
+	if (!line || (size_t)xloc.column - 1 + len > line_len)
 		return;
-	if (strncmp(line.get_buffer() + xloc.column - 1, name, len) ||
-	    ((size_t)xloc.column - 1 + len < line.length() &&
+	if (strncmp(line + xloc.column - 1, name, len) ||
+	    ((size_t)xloc.column - 1 + len < line_len &&
 	     ISIDNUM(line[xloc.column - 1 + len])))
 		return;
 	finish = linemap_position_for_loc_and_offset(line_table, start, len - 1);

@@ -287,7 +287,7 @@ static void refine_value(struct rg_flow *fl, struct rg_obj_state *st,
 /* ST, the state at the end of E->src, as it leaves along E. */
 void rg_flow_refine_edge(struct rg_flow *fl, edge e, struct rg_obj_state *st)
 {
-	gimple *last = last_stmt(e->src);
+	gimple *last = rg_last_stmt(e->src);
 
 	if (!last)
 		return;

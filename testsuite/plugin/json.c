@@ -4,6 +4,7 @@
  * their fix-its (the runner reads the JSON instead of the text).
  */
 /* { dg-options "-fsyntax-only -fdiagnostics-format=json" } */
+/* { dg-require-gcc "11-15" "GCC 16 has no -fdiagnostics-format=json (sarif.c checks its SARIF)" } */
 #include <linux/mm.h>
 
 /* JSON locates a finding in a macro body at the expansion point. */

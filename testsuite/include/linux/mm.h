@@ -11,6 +11,9 @@
 #include <linux/page_ref.h>
 
 void __folio_put(struct folio *folio);
+/* A static inline in the kernel; the corpus only calls it (GCC 14 and
+ * later reject a call to an undeclared function). */
+void folio_put_refs(struct folio *folio, int refs);
 void free_frozen_pages(struct page *page, unsigned int order);
 void free_unref_page(struct page *page, unsigned int order);
 struct page *alloc_frozen_pages(gfp_t gfp, unsigned int order);
