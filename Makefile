@@ -72,6 +72,7 @@ driver/version.o: CPPFLAGS += -DRG_VERSION='"$(VERSION)"' \
 	-DRG_SPATCH_VERSION='"$(SPATCH_VERSION)"'
 
 # refguard(1), from the table --help prints (driver/commands.def).
+man: build/refguard.1
 build/refguard.1: refguard
 	$(quiet) GEN $@
 	$(Q)./refguard --man > $@.tmp && mv $@.tmp $@
@@ -161,4 +162,4 @@ distclean: clean
 
 FORCE:
 
-.PHONY: all check demo clean distclean install uninstall FORCE
+.PHONY: all check demo clean distclean install uninstall man FORCE
