@@ -54,28 +54,31 @@ RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h rules/frozen-state.h
 	$(quiet) CC $@
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-# The installation directories, compiled into util.o and version.o: the
-# stamp changes (and they are rebuilt) when make is given other ones, so
-# "make && make install PREFIX=/usr" installs a refguard that knows /usr.
+# What --version says: configure found the versions.
+VERSION_FLAGS := -DRG_VERSION='"$(VERSION)"' -DRG_GCC_VERSION='"$(GCC_VERSION)"' \
+	-DRG_SPARSE_VERSION='"$(SPARSE_LIB_VERSION)"' -DRG_SPATCH_VERSION='"$(SPATCH_VERSION)"'
+driver/version.o: CPPFLAGS += $(VERSION_FLAGS)
+
+# The refguard make install installs, build/install/refguard, differs
+# from ./refguard in two objects, which have the installation directories
+# compiled in.  ./refguard never changes with PREFIX (a testsuite may be
+# running it while another installs), and the stamp rebuilds the two
+# when make is given other directories, so "make && make install
+# PREFIX=/usr" installs a refguard that knows /usr.
 sq = $(subst ','\'',$(1))
 INSTALL_DIRS := $(BINDIR):$(PKGLIBDIR):$(PKGDATADIR)
+DIR_FLAGS := -DRG_BINDIR='"$(call sq,$(BINDIR))"' \
+	-DRG_PKGLIBDIR='"$(call sq,$(PKGLIBDIR))"' -DRG_PKGDATADIR='"$(call sq,$(PKGDATADIR))"'
 build/install-dirs: FORCE
 	@mkdir -p build
 	@[ "$$(cat $@ 2>/dev/null)" = '$(call sq,$(INSTALL_DIRS))' ] || \
 		printf '%s\n' '$(call sq,$(INSTALL_DIRS))' > $@
-driver/util.o driver/version.o: build/install-dirs
-driver/util.o driver/version.o: CPPFLAGS += -DRG_BINDIR='"$(call sq,$(BINDIR))"' \
-	-DRG_PKGLIBDIR='"$(call sq,$(PKGLIBDIR))"' -DRG_PKGDATADIR='"$(call sq,$(PKGDATADIR))"'
-# What --version says: configure found the versions.
-driver/version.o: CPPFLAGS += -DRG_VERSION='"$(VERSION)"' \
-	-DRG_GCC_VERSION='"$(GCC_VERSION)"' -DRG_SPARSE_VERSION='"$(SPARSE_LIB_VERSION)"' \
-	-DRG_SPATCH_VERSION='"$(SPATCH_VERSION)"'
-
-# refguard(1), from the table --help prints (driver/commands.def).
-man: build/refguard.1
-build/refguard.1: refguard
-	$(quiet) GEN $@
-	$(Q)./refguard --man > $@.tmp && mv $@.tmp $@
+INSTALLED_OBJS := build/install/util.o build/install/version.o
+build/install/%.o: driver/%.c $(wildcard driver/*.h driver/*.def) $(RULE_DEFS) config.mk \
+		build/install-dirs
+	$(quiet) CC $@
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(VERSION_FLAGS) $(DIR_FLAGS) $(CFLAGS) -c -o $@ $<
 
 # refguard helpers: the number parser it shares with the harness lives in
 # helpers/.
@@ -98,10 +101,23 @@ $(SPARSE_LIB):
 	@echo "  ./configure fetches sparse $(if $(SPARSE_SRC),from Debian's source package and builds it,0.6.4-3): run it again" >&2
 	@exit 1
 
+LINK_WRAP := -Wl,--wrap=exit,--wrap=sparse_error,--wrap=expression_error
 refguard: $(DRIVER_OBJS) $(SPARSE_ENGINE_OBJS) $(SPARSE_LIB)
 	$(quiet) LD $@
-	$(Q)$(CC) $(CFLAGS) $(EXTRA_LDFLAGS) -Wl,--wrap=exit,--wrap=sparse_error,--wrap=expression_error \
-		-o $@ $^ -lpthread
+	$(Q)$(CC) $(CFLAGS) $(EXTRA_LDFLAGS) $(LINK_WRAP) -o $@ $^ -lpthread
+
+# The installed refguard: ./refguard with the two objects above.
+build/install/refguard: $(filter-out driver/util.o driver/version.o,$(DRIVER_OBJS)) \
+		$(INSTALLED_OBJS) $(SPARSE_ENGINE_OBJS) $(SPARSE_LIB)
+	$(quiet) LD $@
+	$(Q)$(CC) $(CFLAGS) $(EXTRA_LDFLAGS) $(LINK_WRAP) -o $@ $^ -lpthread
+
+# refguard(1), from the table --help prints (driver/commands.def), with
+# the installed paths.
+man: build/refguard.1
+build/refguard.1: build/install/refguard
+	$(quiet) GEN $@
+	$(Q)build/install/refguard --man > $@.tmp && mv $@.tmp $@
 
 docs/rules.md: refguard
 	$(quiet) GEN $@
@@ -119,14 +135,14 @@ COCCI_TEMPLATES := $(wildcard cocci/templates/*)
 HARNESS_FILES := $(wildcard helpers/harness/*.c helpers/harness/*.h)
 SHIM_FILES := $(wildcard helpers/shim/linux/*.h)
 
-install: all
+install: all build/install/refguard
 	$(quiet) INSTALL $(DESTDIR)$(PREFIX)
 	$(Q)$(INSTALL) -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(PKGLIBDIR)' \
 		'$(DESTDIR)$(MANDIR)/man1' '$(DESTDIR)$(PKGDATADIR)/cocci/templates' \
 		'$(DESTDIR)$(PKGDATADIR)/helpers/harness' \
 		'$(DESTDIR)$(PKGDATADIR)/helpers/shim/linux' \
 		'$(DESTDIR)$(PKGDATADIR)/scripts' '$(DESTDIR)$(PKGDATADIR)/docs'
-	$(Q)$(INSTALL) -m 755 refguard '$(DESTDIR)$(BINDIR)/refguard'
+	$(Q)$(INSTALL) -m 755 build/install/refguard '$(DESTDIR)$(BINDIR)/refguard'
 	$(Q)$(INSTALL) -m 644 plugin/refguard.so '$(DESTDIR)$(PKGLIBDIR)/refguard.so'
 	$(Q)$(INSTALL) -m 644 build/refguard.1 '$(DESTDIR)$(MANDIR)/man1/refguard.1'
 	$(Q)$(INSTALL) -m 644 $(COCCI_FILES) '$(DESTDIR)$(PKGDATADIR)/cocci'
@@ -155,7 +171,7 @@ demo: all
 clean:
 	$(quiet) CLEAN
 	$(Q)rm -f $(PROGRAMS) $(DRIVER_OBJS) $(SPARSE_ENGINE_OBJS) $(PLUGIN_CLEAN) \
-		build/refguard.1 build/install-dirs
+		build/refguard.1 build/install-dirs build/install/refguard $(INSTALLED_OBJS)
 
 distclean: clean
 	rm -rf config.mk build

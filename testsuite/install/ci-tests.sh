@@ -82,11 +82,12 @@ sh "$script" bogus > /dev/null 2>&1
 # base commit holds the file the series touches: gate reads only the
 # touched files from git and the rest from the working tree, so a
 # `git add` of the whole tree (a minute, 300 MB) would add nothing.
-# LOCALVERSION= keeps kbuild from marking the release of the shared
-# object directory "+" for a git tree.
+# LOCALVERSION= keeps kbuild from marking the release "+" for a git
+# tree.  The object directory is this suite's own (build/ci-gate): suites
+# run two at a time, and the gate suite's is in use in the other lane.
 ci_tests="gate-script-findings gate-script-clean gate-script-trouble"
 obj=
-[ -n "$tree" ] && obj=$("$top/scripts/kernel.sh" obj gate 2> "$tmp/obj.err")
+[ -n "$tree" ] && obj=$("$top/scripts/kernel.sh" obj ci-gate 2> "$tmp/obj.err")
 if [ -z "$tree" ]; then
 	for t in $ci_tests; do skip "$t" "no 6.12 kernel tree"; done
 elif [ -z "$obj" ]; then
