@@ -6,6 +6,8 @@
 #                   QUICK=1 for no kernel tree and no kernel build)
 #   make demo       refguard's main job on the embedded 6.12 kernel tree
 #   make V=1        show full commands
+#   make install    PREFIX=/usr/local DESTDIR= (also BINDIR, LIBDIR, DATADIR,
+#                   MANDIR); make uninstall with the same variables
 
 .DEFAULT_GOAL := all
 
@@ -25,9 +27,24 @@ include config.mk
 
 CFLAGS := -O2 -g -Wall -Wextra -Wno-unused-parameter -std=gnu11
 CPPFLAGS := -D_GNU_SOURCE -Irules -Idriver -DREFGUARD_SRCDIR='"$(SRCDIR)"'
+# A packager's flags (debian/rules: dpkg-buildflags), after refguard's own.
+CFLAGS += $(EXTRA_CFLAGS)
+
+VERSION := 0.1
+
+# GNU installation directories.  refguard compiles BINDIR, PKGLIBDIR and
+# PKGDATADIR in (driver/util.c finds its files from them, relative to
+# where its binary is, so a DESTDIR staging or a moved tree works too).
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+DATADIR ?= $(PREFIX)/share
+MANDIR ?= $(DATADIR)/man
+PKGLIBDIR := $(LIBDIR)/refguard
+PKGDATADIR := $(DATADIR)/refguard
 
 PROGRAMS := refguard
-all: $(PROGRAMS) plugin/refguard.so docs/rules.md
+all: $(PROGRAMS) plugin/refguard.so docs/rules.md build/refguard.1
 
 DRIVER_SRCS := refguard.c $(wildcard driver/*.c) rules/catalogue.c rules/frozen-state.c
 DRIVER_OBJS := $(DRIVER_SRCS:.c=.o)
@@ -36,6 +53,32 @@ RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h rules/frozen-state.h
 %.o: %.c $(wildcard driver/*.h driver/*.def) $(RULE_DEFS) config.mk
 	$(quiet) CC $@
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# What --version says: configure found the versions.
+VERSION_FLAGS := -DRG_VERSION='"$(VERSION)"' -DRG_GCC_VERSION='"$(GCC_VERSION)"' \
+	-DRG_SPARSE_VERSION='"$(SPARSE_LIB_VERSION)"' -DRG_SPATCH_VERSION='"$(SPATCH_VERSION)"'
+driver/version.o: CPPFLAGS += $(VERSION_FLAGS)
+
+# The refguard make install installs, build/install/refguard, differs
+# from ./refguard in two objects, which have the installation directories
+# compiled in.  ./refguard never changes with PREFIX (a testsuite may be
+# running it while another installs), and the stamp rebuilds the two
+# when make is given other directories, so "make && make install
+# PREFIX=/usr" installs a refguard that knows /usr.
+sq = $(subst ','\'',$(1))
+INSTALL_DIRS := $(BINDIR):$(PKGLIBDIR):$(PKGDATADIR)
+DIR_FLAGS := -DRG_BINDIR='"$(call sq,$(BINDIR))"' \
+	-DRG_PKGLIBDIR='"$(call sq,$(PKGLIBDIR))"' -DRG_PKGDATADIR='"$(call sq,$(PKGDATADIR))"'
+build/install-dirs: FORCE
+	@mkdir -p build
+	@[ "$$(cat $@ 2>/dev/null)" = '$(call sq,$(INSTALL_DIRS))' ] || \
+		printf '%s\n' '$(call sq,$(INSTALL_DIRS))' > $@
+INSTALLED_OBJS := build/install/util.o build/install/version.o
+build/install/%.o: driver/%.c $(wildcard driver/*.h driver/*.def) $(RULE_DEFS) config.mk \
+		build/install-dirs
+	$(quiet) CC $@
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(VERSION_FLAGS) $(DIR_FLAGS) $(CFLAGS) -c -o $@ $<
 
 # refguard helpers: the number parser it shares with the harness lives in
 # helpers/.
@@ -60,16 +103,66 @@ $(SPARSE_LIB):
 	@echo "  ./configure fetches sparse $(if $(SPARSE_SRC),from Debian's source package and builds it,0.6.4-3): run it again" >&2
 	@exit 1
 
+LINK_WRAP := -Wl,--wrap=exit,--wrap=sparse_error,--wrap=expression_error,--wrap=check_declaration,--wrap=tokenize
 refguard: $(DRIVER_OBJS) $(SPARSE_ENGINE_OBJS) $(SPARSE_LIB)
 	$(quiet) LD $@
-	$(Q)$(CC) $(CFLAGS) -Wl,--wrap=exit,--wrap=sparse_error,--wrap=expression_error,--wrap=check_declaration,--wrap=tokenize \
-		-o $@ $^ -lpthread
+	$(Q)$(CC) $(CFLAGS) $(EXTRA_LDFLAGS) $(LINK_WRAP) -o $@ $^ -lpthread
+
+# The installed refguard: ./refguard with the two objects above.
+build/install/refguard: $(filter-out driver/util.o driver/version.o,$(DRIVER_OBJS)) \
+		$(INSTALLED_OBJS) $(SPARSE_ENGINE_OBJS) $(SPARSE_LIB)
+	$(quiet) LD $@
+	$(Q)$(CC) $(CFLAGS) $(EXTRA_LDFLAGS) $(LINK_WRAP) -o $@ $^ -lpthread
+
+# refguard(1), from the table --help prints (driver/commands.def), with
+# the installed paths.
+man: build/refguard.1
+build/refguard.1: build/install/refguard
+	$(quiet) GEN $@
+	$(Q)build/install/refguard --man > $@.tmp && mv $@.tmp $@
 
 docs/rules.md: refguard
 	$(quiet) GEN $@
 	$(Q)./refguard rules --markdown > $@.tmp && mv $@.tmp $@
 
 include plugin/build.mk
+
+# The install layout (README.md, "Installing"): the driver in BINDIR, the
+# plugin in LIBDIR/refguard, the files it reads in DATADIR/refguard as the
+# build tree has them, and config.mk's default kernel tree and compiler
+# for scripts/kernel.sh.
+INSTALL ?= install
+COCCI_FILES := $(wildcard cocci/*.cocci)
+COCCI_TEMPLATES := $(wildcard cocci/templates/*)
+HARNESS_FILES := $(wildcard helpers/harness/*.c helpers/harness/*.h)
+SHIM_FILES := $(wildcard helpers/shim/linux/*.h)
+
+install: all build/install/refguard
+	$(quiet) INSTALL $(DESTDIR)$(PREFIX)
+	$(Q)$(INSTALL) -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(PKGLIBDIR)' \
+		'$(DESTDIR)$(MANDIR)/man1' '$(DESTDIR)$(PKGDATADIR)/cocci/templates' \
+		'$(DESTDIR)$(PKGDATADIR)/helpers/harness' \
+		'$(DESTDIR)$(PKGDATADIR)/helpers/shim/linux' \
+		'$(DESTDIR)$(PKGDATADIR)/scripts' '$(DESTDIR)$(PKGDATADIR)/docs'
+	$(Q)$(INSTALL) -m 755 build/install/refguard '$(DESTDIR)$(BINDIR)/refguard'
+	$(Q)$(INSTALL) -m 644 plugin/refguard.so '$(DESTDIR)$(PKGLIBDIR)/refguard.so'
+	$(Q)$(INSTALL) -m 644 build/refguard.1 '$(DESTDIR)$(MANDIR)/man1/refguard.1'
+	$(Q)$(INSTALL) -m 644 $(COCCI_FILES) '$(DESTDIR)$(PKGDATADIR)/cocci'
+	$(Q)$(INSTALL) -m 644 $(COCCI_TEMPLATES) '$(DESTDIR)$(PKGDATADIR)/cocci/templates'
+	$(Q)$(INSTALL) -m 644 $(HARNESS_FILES) '$(DESTDIR)$(PKGDATADIR)/helpers/harness'
+	$(Q)$(INSTALL) -m 644 $(SHIM_FILES) '$(DESTDIR)$(PKGDATADIR)/helpers/shim/linux'
+	$(Q)$(INSTALL) -m 755 scripts/kernel.sh '$(DESTDIR)$(PKGDATADIR)/scripts/kernel.sh'
+	$(Q)$(INSTALL) -m 644 scripts/kernel-pins '$(DESTDIR)$(PKGDATADIR)/scripts/kernel-pins'
+	$(Q)$(INSTALL) -m 644 README.md '$(DESTDIR)$(PKGDATADIR)/README.md'
+	$(Q)$(INSTALL) -m 644 docs/*.md '$(DESTDIR)$(PKGDATADIR)/docs'
+	$(Q)grep -E '^(CC|KERNEL_DIR|KERNEL_TARBALL) :=' config.mk \
+		> '$(DESTDIR)$(PKGDATADIR)/config.mk'
+	$(Q)chmod 644 '$(DESTDIR)$(PKGDATADIR)/config.mk'
+
+uninstall:
+	$(quiet) UNINSTALL $(DESTDIR)$(PREFIX)
+	$(Q)rm -f '$(DESTDIR)$(BINDIR)/refguard' '$(DESTDIR)$(MANDIR)/man1/refguard.1'
+	$(Q)rm -rf '$(DESTDIR)$(PKGLIBDIR)' '$(DESTDIR)$(PKGDATADIR)'
 
 check: all
 	$(Q)QUICK=$(QUICK) testsuite/run $(SUITES)
@@ -79,9 +172,12 @@ demo: all
 
 clean:
 	$(quiet) CLEAN
-	$(Q)rm -f $(PROGRAMS) $(DRIVER_OBJS) $(SPARSE_ENGINE_OBJS) $(PLUGIN_CLEAN)
+	$(Q)rm -f $(PROGRAMS) $(DRIVER_OBJS) $(SPARSE_ENGINE_OBJS) $(PLUGIN_CLEAN) \
+		build/refguard.1 build/install-dirs build/install/refguard $(INSTALLED_OBJS)
 
 distclean: clean
 	rm -rf config.mk build
 
-.PHONY: all check demo clean distclean
+FORCE:
+
+.PHONY: all check demo clean distclean install uninstall man FORCE

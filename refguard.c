@@ -4,10 +4,14 @@
  * This is the driver; each subcommand lives in driver/<name>.c and is
  * listed in driver/commands.def.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "driver.h"
+#include "check.h"
 
 static const struct command {
 	const char *name;
@@ -38,8 +42,24 @@ static int usage(FILE *out, int status)
 	fprintf(out, "usage: refguard <command> [options]\n\ncommands:\n");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-	fprintf(out, "\nexit status: 0 clean, 1 findings, 2 could not check\n");
+	fprintf(out, "\noptions:\n"
+		     "  --version      refguard's version, and the GCC, sparse and Coccinelle it was built for\n"
+		     "  --plugin-path  the GCC plugin, for KCFLAGS=-fplugin=$(refguard --plugin-path)\n"
+		     "\nexit status: 0 clean, 1 findings, 2 could not check\n");
 	return status;
+}
+
+/* The plugin's path, for -fplugin=$(refguard --plugin-path): must exist. */
+static int plugin_path(void)
+{
+	char *plugin = rg_plugin_path();
+	struct stat st;
+
+	if (stat(plugin, &st))
+		return rg_fail("no plugin at %s: %s", plugin, strerror(errno));
+	puts(plugin);
+	free(plugin);
+	return RG_EXIT_CLEAN;
 }
 
 int main(int argc, char **argv)
@@ -50,6 +70,13 @@ int main(int argc, char **argv)
 		return usage(stderr, RG_EXIT_TROUBLE);
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		return usage(stdout, RG_EXIT_CLEAN);
+	if (argc == 2 && !strcmp(argv[1], "--version"))
+		return rg_print_version();
+	if (argc == 2 && !strcmp(argv[1], "--plugin-path"))
+		return plugin_path();
+	/* hidden: the roff source of refguard(1), which make builds */
+	if (argc == 2 && !strcmp(argv[1], "--man"))
+		return rg_print_man();
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		const struct command *c = &commands[i];
 

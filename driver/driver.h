@@ -14,10 +14,23 @@
 #include "commands.def"
 #undef COMMAND
 
-/* Where refguard's own files are (the source tree: it builds in-tree). */
+/*
+ * Where refguard's own files are (util.c): the build tree when refguard
+ * runs from it, else the installation's data directory.
+ */
 const char *rg_srcdir(void);
-/* "<srcdir>/<rel>", in a static-lifetime heap string. */
+/* Whether this refguard runs from an installation, not its build tree. */
+bool rg_installed(void);
+/*
+ * The file the build tree has at <rel> ("cocci/x.cocci", "plugin/refguard.so"),
+ * wherever this refguard finds it; a heap string.
+ */
 char *rg_path(const char *rel);
+/* Where fetched and built files go (kernel trees, helpers); NULL: none. */
+char *rg_cache_dir(void);
+/* --version and the man page (version.c). */
+int rg_print_version(void);
+int rg_print_man(void);
 /* The kernel tree to work on: --kernel DIR, or the embedded default. */
 char *rg_kernel_tree(const char *opt_dir);
 /*

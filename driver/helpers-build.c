@@ -140,7 +140,11 @@ char *rg_helpers_build_dir(const char *tree, const char *page_flags)
 	hash_dir(&h, RG_HELPERS_HARNESS_DIR);
 	hash_dir(&h, RG_HELPERS_SHIM_DIR);
 	hash_dir(&h, RG_HELPERS_SHIM_DIR "/linux");
-	bdir = rg_strdup_printf("%s/build/helpers/%016llx", rg_srcdir(), h);
+	path = rg_cache_dir();
+	if (!path)
+		return NULL;
+	bdir = rg_strdup_printf("%s/helpers/%016llx", path, h);
+	free(path);
 	path = rg_strdup_printf("mkdir -p '%s'", bdir);
 	if (system(path)) {
 		rg_fail("cannot create %s", bdir);

@@ -31,6 +31,19 @@ char *rg_kernel_tree(const char *opt_dir)
 		free(ref);
 		return realpath(opt_dir, NULL);
 	}
+	/*
+	 * kernel.sh fetches and unpacks into the cache directory: tell it
+	 * which, so an installed refguard never writes next to itself.
+	 */
+	script = rg_cache_dir();
+	if (!script)
+		return NULL;
+	if (setenv("REFGUARD_CACHE_DIR", script, 1)) {
+		rg_fail("cannot set REFGUARD_CACHE_DIR: %s", strerror(errno));
+		free(script);
+		return NULL;
+	}
+	free(script);
 	script = rg_path("scripts/kernel.sh");
 	argv[0] = script;
 	argv[1] = (char *)"src";

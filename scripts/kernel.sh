@@ -25,12 +25,27 @@
 #            print NAME's pinned package and version
 #
 # Environment: REFGUARD_KERNEL selects the default tree by its name in
-# scripts/kernel-pins (default 6.12, or configure's --with-kernel).
+# scripts/kernel-pins (default 6.12, or configure's --with-kernel);
+# REFGUARD_CACHE_DIR replaces build/ (see below).  Installed, config.mk is
+# the subset make install writes next to this script's directory.
 
 set -e
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
-builddir=$srcdir/build
 pins=$srcdir/scripts/kernel-pins
+# Where fetched trees and object directories go, in the order refguard's
+# rg_cache_dir() takes (driver/util.c): REFGUARD_CACHE_DIR (refguard sets
+# it), the build tree's build/, or, installed (srcdir is then
+# share/refguard, with no driver/), the user's cache directory.
+if [ -n "$REFGUARD_CACHE_DIR" ]; then
+	builddir=$REFGUARD_CACHE_DIR
+elif [ -f "$srcdir/driver/commands.def" ]; then
+	builddir=$srcdir/build
+else
+	case "$XDG_CACHE_HOME" in
+	/*) builddir=$XDG_CACHE_HOME/refguard ;;
+	*) builddir=${HOME:?kernel.sh: set HOME or REFGUARD_CACHE_DIR}/.cache/refguard ;;
+	esac
+fi
 
 die() { echo "kernel.sh: $*" >&2; exit 2; }
 
