@@ -353,11 +353,25 @@ static void check_value_access(tree ref, enum rg_object obj, struct walk_data *w
 }
 
 /* Nested functions (a GNU C extension) get no callback of their own. */
+/*
+ * A GNU C nested function: walked with its parent, and recorded as a
+ * function of its own, since GCC gives it the flow pass as one.  With no
+ * call the flow rules follow, the walk vouches for them; otherwise the
+ * flow pass must see it, or the record leaves it unchecked.
+ */
 static void walk_nested(tree decl, struct walk_data *wd)
 {
-	if (TREE_CODE(decl) == FUNCTION_DECL && DECL_SAVED_TREE(decl) &&
-	    !rg_function_exempt(decl))
-		walk_tree(&DECL_SAVED_TREE(decl), walk_fn, wd, NULL);
+	bool outer = wd->stateful;
+
+	if (TREE_CODE(decl) != FUNCTION_DECL || !DECL_SAVED_TREE(decl) ||
+	    rg_function_exempt(decl))
+		return;
+	wd->stateful = false;
+	walk_tree(&DECL_SAVED_TREE(decl), walk_fn, wd, NULL);
+	rg_record_checked(decl, RG_PASS_PLUGIN_SYNTACTIC);
+	if (!wd->stateful)
+		rg_record_checked(decl, RG_PASS_PLUGIN_SCREEN);
+	wd->stateful |= outer;
 }
 
 static tree walk_fn(tree *tp, int *walk_subtrees, void *data)
