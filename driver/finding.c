@@ -306,9 +306,13 @@ static bool already_kept(const struct rg_finding *kept, int n, const struct rg_f
 		if (strcmp(k->file, f->file) || k->line != f->line ||
 		    k->column != f->column || k->rule != f->rule)
 			return false;
+		/*
+		 * One engine's findings say different things only with two
+		 * different rewrites; one without a rewrite is the same
+		 * finding knowing less (sorted after the one that knows more).
+		 */
 		if (k->engine != f->engine || (!cmp_str(k->arg, f->arg) &&
-					       !cmp_str(k->rewrite, f->rewrite) &&
-					       !k->rewrite == !f->rewrite))
+					       (!f->rewrite || !cmp_str(k->rewrite, f->rewrite))))
 			return true;
 	}
 	return false;

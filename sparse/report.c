@@ -711,13 +711,14 @@ static const char *file_of(struct position pos, unsigned int *line)
 
 /*
  * GCC's display column of byte column COL of POS's line, as findings carry
- * them (driver/finding.h); COL as it is when the line cannot be read
- * (column_of() then gave sparse's own display column).
+ * them (driver/finding.h), on the line of the file a linemarker names, as
+ * GCC reads it; COL as it is when the line cannot be read (column_of()
+ * then gave sparse's own display column).
  */
 static int display_of(struct position pos, int col)
 {
 	size_t len;
-	const char *text = line_text(pos.stream, pos.line, &len);
+	const char *text = reported_line_text(pos, &len);
 
 	return text ? rg_display_column(text, len, col) : col;
 }
