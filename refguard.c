@@ -11,7 +11,6 @@
 #include <sys/stat.h>
 
 #include "driver.h"
-#include "check.h"
 
 static const struct command {
 	const char *name;

@@ -277,13 +277,6 @@ static int check_source_file(int argc, char **argv)
 	return 0;
 }
 
-char *rg_plugin_path(void)
-{
-	const char *env = getenv("REFGUARD_PLUGIN");
-
-	return env && *env ? strdup(env) : rg_path("plugin/refguard.so");
-}
-
 /* Start sparse on the original arguments, its output into an anonymous file. */
 static pid_t start_sparse(int argc, char **argv, int err_fd)
 {

@@ -37,7 +37,5 @@ int rg_plugin_check_command(const char *cc, int argc, char **argv,
 char **rg_checker_argv(const char *cc, int argc, char **argv, const char *plugin,
 		       bool sparse_flags_first);
 
-/* The plugin to load: $REFGUARD_PLUGIN or <srcdir>/plugin/refguard.so. */
-char *rg_plugin_path(void);
 
 #endif

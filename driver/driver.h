@@ -26,6 +26,8 @@ bool rg_installed(void);
  * wherever this refguard finds it; a heap string.
  */
 char *rg_path(const char *rel);
+/* The plugin to load: $REFGUARD_PLUGIN or refguard's own (malloc'd). */
+char *rg_plugin_path(void);
 /* Where fetched and built files go (kernel trees, helpers); NULL: none. */
 char *rg_cache_dir(void);
 /* --version and the man page (version.c). */

@@ -133,6 +133,13 @@ char *rg_path(const char *rel)
 	return rg_strdup_printf("%s/%s", rg_srcdir(), rel);
 }
 
+char *rg_plugin_path(void)
+{
+	const char *env = getenv("REFGUARD_PLUGIN");
+
+	return env && *env ? strdup(env) : rg_path("plugin/refguard.so");
+}
+
 /*
  * Where refguard keeps what it fetches and builds (kernel trees, helpers
  * binaries): REFGUARD_CACHE_DIR, else the build tree's build/, else
