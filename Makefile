@@ -54,7 +54,7 @@ sparse/checks.o: CFLAGS += -w
 
 $(SPARSE_LIB):
 	@echo "refguard: sparse's library $(SPARSE_LIB) is missing;" >&2
-	@echo "  ./configure fetches sparse $(if $(SPARSE_SRC),from Debian's source package and builds it,0.6.4-3): run it again" >&2
+	@echo "  ./configure fetches Debian's source package of sparse (pinned there) and builds it: run it again" >&2
 	@exit 1
 
 refguard: $(DRIVER_OBJS) $(SPARSE_ENGINE_OBJS) $(SPARSE_LIB)

@@ -24,10 +24,13 @@ checkflags="-D__linux__ -Dlinux -D__STDC__ -Dunix -D__unix__ -Wbitwise
 	-Wno-return-void -Wno-unknown-attribute -D__x86_64__ --arch=x86
 	-mlittle-endian -m64"
 
-# --sparse: sparse's warnings exactly as plain sparse prints them, plus ours.
-if command -v sparse >/dev/null; then
+# --sparse: sparse's warnings exactly as plain sparse of the engine's own
+# version prints them (configure builds it from the same source as the
+# library: config.mk's SPARSE_PLAIN), plus ours.
+plain_sparse=${SPARSE_PLAIN:-$(sed -n 's|^SPARSE_PLAIN := ||p' "$top/config.mk" 2>/dev/null)}
+if [ -x "$plain_sparse" ]; then
 	f=$top/testsuite/check/sparse-decl.c
-	sparse $checkflags $inc "$f" > "$tmp/plain" 2>&1
+	"$plain_sparse" $checkflags $inc "$f" > "$tmp/plain" 2>&1
 	"$rg" check --sparse $checkflags $inc "$f" > "$tmp/both" 2>&1; rc=$?
 	grep -v '\[refguard-' "$tmp/both" > "$tmp/ours-sparse"
 	if [ "$rc" != 0 ]; then
@@ -47,8 +50,9 @@ if command -v sparse >/dev/null; then
 		pass "sparse-warnings-off"
 	fi
 else
-	skip "sparse-warnings-same" "sparse not installed"
-	skip "sparse-warnings-off" "sparse not installed"
+	# configure always builds it: its absence is a broken set-up.
+	fail "sparse-warnings-same" "no plain sparse '$plain_sparse' (config.mk's SPARSE_PLAIN: run ./configure)"
+	fail "sparse-warnings-off" "no plain sparse to compare with"
 fi
 
 # sparse stops on a missing header (it calls exit()): could not check, 2.
@@ -62,7 +66,7 @@ printf 'void f(void) { int x = ; }\n' > "$tmp/error.c"
 out=$("$rg" check $inc "$tmp/error.c" 2>&1); rc=$?
 [ "$rc" = 2 ] && pass "sparse-error-exit-2" || fail "sparse-error-exit-2" "rc=$rc: $out"
 
-# Code sparse 0.6.4 rejects and gcc takes (6.12's mm/memory.c has one):
+# Code sparse (0.6.4 and 0.6.5) rejects and gcc takes (6.12's mm/memory.c has one):
 # the plugin checks the file instead, so C=1 goes on and nothing is lost.
 printf '#include <linux/mm.h>\nvoid f(struct page *p, int c)\n{\n\tc ? (void)0 : 1;\n\tset_page_count(p, 1);\n}\n' > "$tmp/fallback.c"
 out=$("$rg" check --fatal $inc "$tmp/fallback.c" 2>&1); rc=$?
@@ -91,6 +95,38 @@ out=$("$rg" check --engine=gcc --fatal $checkflags -Wp,-MMD,"$tmp/.d" $inc \
 [ "$rc" = 1 ] && pass "engine-gcc" || fail "engine-gcc" "rc=$rc: $out"
 out=$("$rg" check --engine=nope $inc "$top/testsuite/check/raw-set.c" 2>&1); rc=$?
 [ "$rc" = 2 ] && pass "engine-unknown" || fail "engine-unknown" "rc=$rc: $out"
+
+# Linux 7.x's kbuild validates $(CHECK) before using it: its top Makefile
+# runs `$(srctree)/scripts/checker-valid.sh $(CHECK) $(CHECKFLAGS)` in a
+# $(shell), which runs the checker on a small file using
+# __typeof_unqual__ and prints 1 only if the output holds no "error";
+# otherwise kbuild warns "C=1 specified, but ... is not available or not
+# up to date" and sets KBUILD_CHECKSRC=0, so `make C=1 CHECK="refguard
+# check"` would check nothing.  Run the 7.2 tree's script as kbuild does
+# (executed directly, CHECK's words split, x86_64's CHECKFLAGS), and
+# refguard check on its file, which must be checked cleanly (exit 0,
+# silent): a checker that fails to parse it and says so without the word
+# "error" would pass the script and still check nothing.
+if [ -n "$RG_SKIP_KERNEL" ]; then
+	skip "kernel72-checker-valid" "RG_SKIP_KERNEL set"
+elif ! k72=$(REFGUARD_KERNEL=7.2 "$top/scripts/kernel.sh" src 2>"$tmp/k72.err"); then
+	skip "kernel72-checker-valid" "no 7.2 tree: $(tail -n 1 "$tmp/k72.err")"
+elif [ ! -x "$k72/scripts/checker-valid.sh" ]; then
+	skip "kernel72-checker-valid" "$k72 has no scripts/checker-valid.sh (not a 7.x tree)"
+else
+	valid=$(cd "$tmp" && "$k72/scripts/checker-valid.sh" "$rg" check $checkflags 2>&1)
+	sed -n '/^cat << EOF/,/^EOF$/p' "$k72/scripts/checker-valid.sh" | sed '1d;$d' > "$tmp/valid.c"
+	out=$("$rg" check $checkflags "$tmp/valid.c" 2>&1); rc=$?
+	if [ "$valid" != 1 ]; then
+		fail "kernel72-checker-valid" "kbuild's checker-valid.sh printed '$valid', not 1: kbuild would turn C=1 off"
+	elif ! grep -q __typeof_unqual__ "$tmp/valid.c"; then
+		fail "kernel72-checker-valid" "no __typeof_unqual__ test file in $k72/scripts/checker-valid.sh"
+	elif [ "$rc" != 0 ] || [ -n "$out" ]; then
+		fail "kernel72-checker-valid" "refguard check on its file: rc=$rc: $out"
+	else
+		pass "kernel72-checker-valid"
+	fi
+fi
 
 [ -n "$RG_SKIP_KERNEL" ] && { skip "kernel" "RG_SKIP_KERNEL set"; exit 0; }
 exec "$here/kernel-tests.sh"
