@@ -44,8 +44,9 @@ driver/helpers.o driver/helpers-probe.o: helpers/harness/numbers.h
 # The sparse engine (sparse/) runs inside refguard on sparse's library,
 # which configure builds from Debian's source package (build/sparse/).
 # sparse calls exit() on fatal errors: --wrap=exit brings such an exit back
-# to the engine as "could not check"; the other two wraps tell it where
-# sparse's errors are (sparse/engine.c).
+# to the engine as "could not check"; the error wraps tell it where
+# sparse's errors are, the warning wraps keep the warnings of work plain
+# sparse does not do out of lib.c (sparse/engine.c).
 SPARSE_ENGINE_OBJS := $(patsubst %.c,%.o,$(wildcard sparse/*.c))
 $(SPARSE_ENGINE_OBJS): CPPFLAGS += -I$(SPARSE_SRC)
 $(SPARSE_ENGINE_OBJS): $(wildcard sparse/*.h) $(SPARSE_LIB)
@@ -60,6 +61,7 @@ $(SPARSE_LIB):
 refguard: $(DRIVER_OBJS) $(SPARSE_ENGINE_OBJS) $(SPARSE_LIB)
 	$(quiet) LD $@
 	$(Q)$(CC) $(CFLAGS) -Wl,--wrap=exit,--wrap=sparse_error,--wrap=expression_error \
+		-Wl,--wrap=warning,--wrap=info \
 		-o $@ $^ -lpthread
 
 docs/rules.md: refguard

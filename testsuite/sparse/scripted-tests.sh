@@ -49,10 +49,44 @@ if [ -x "$plain_sparse" ]; then
 	else
 		pass "sparse-warnings-off"
 	fi
+	# A warning's info lines too: frz() is linearized twice (a freeze),
+	# and its copy's warnings (the noderef one again) are held back; that
+	# must not cost neg()'s warning, made at linearization, its info line
+	# (sparse 0.6.5: "signed value source").
+	cat > "$tmp/info.c" <<'EOF'
+#include <linux/page_ref.h>
+
+void frz(struct page *page, int __attribute__((noderef)) *q)
+{
+	int x = *q;
+
+	if (page_ref_freeze(page, 1))
+		page_ref_unfreeze(page, x);
+}
+
+int neg(int a)
+{
+	unsigned int u = a + 1;
+
+	return u < 0;
+}
+EOF
+	"$plain_sparse" $checkflags $inc "$tmp/info.c" > "$tmp/plain" 2>&1
+	"$rg" check --sparse $checkflags $inc "$tmp/info.c" > "$tmp/both" 2>&1; rc=$?
+	if [ "$rc" != 0 ]; then
+		fail "sparse-warnings-info-lines" "rc=$rc: $(cat "$tmp/both")"
+	elif ! grep -q 'info.c:[0-9]*:[0-9]*: [^w]' "$tmp/plain"; then
+		fail "sparse-warnings-info-lines" "plain sparse printed no info line: $(cat "$tmp/plain")"
+	elif ! cmp -s "$tmp/plain" "$tmp/both"; then
+		fail "sparse-warnings-info-lines" "$(diff "$tmp/plain" "$tmp/both")"
+	else
+		pass "sparse-warnings-info-lines"
+	fi
 else
 	# configure always builds it: its absence is a broken set-up.
 	fail "sparse-warnings-same" "no plain sparse '$plain_sparse' (config.mk's SPARSE_PLAIN: run ./configure)"
 	fail "sparse-warnings-off" "no plain sparse to compare with"
+	fail "sparse-warnings-info-lines" "no plain sparse to compare with"
 fi
 
 # sparse stops on a missing header (it calls exit()): could not check, 2.
