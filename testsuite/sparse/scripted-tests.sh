@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The sparse engine's scripted tests (run by testsuite/sparse/run-tests):
-# sparse's own warnings under --sparse equal plain sparse's, exit statuses
-# when sparse cannot check a file, Clang-only flags, and the 6.12 kernel:
+# sparse's own warnings under --sparse equal those of plain sparse of the
+# engine's version, exit statuses when sparse cannot check a file,
+# Clang-only flags, Linux 7.2's kbuild accepting refguard check as its
+# checker (scripts/checker-valid.sh), and the 6.12 kernel:
 # `make C=2 CHECK="refguard check" mm/` reports every raw-set-count site
 # and no frozen-state finding on mm/, fs/ext4/ and kernel/.
 # RG_SKIP_KERNEL=1 skips the kernel tests.  Protocol: testsuite/run.
