@@ -91,7 +91,9 @@ driver/helpers-run.o: helpers/harness/report.h
 # to the engine as "could not check"; the next two wraps tell it where
 # sparse's errors are (sparse/engine.c), --wrap=check_declaration which
 # function definitions the parser made (sparse/defs.c), --wrap=tokenize
-# each file's #line and linemarkers, which sparse ignores (sparse/linemap.c).
+# each file's #line and linemarkers, which sparse ignores (sparse/linemap.c),
+# and the warning wraps keep the warnings of work plain sparse does not do
+# out of lib.c (sparse/engine.c).
 SPARSE_ENGINE_OBJS := $(patsubst %.c,%.o,$(wildcard sparse/*.c))
 $(SPARSE_ENGINE_OBJS): CPPFLAGS += -I$(SPARSE_SRC)
 $(SPARSE_ENGINE_OBJS): $(wildcard sparse/*.h) $(SPARSE_LIB)
@@ -100,10 +102,11 @@ sparse/checks.o: CFLAGS += -w
 
 $(SPARSE_LIB):
 	@echo "refguard: sparse's library $(SPARSE_LIB) is missing;" >&2
-	@echo "  ./configure fetches sparse $(if $(SPARSE_SRC),from Debian's source package and builds it,0.6.4-3): run it again" >&2
+	@echo "  ./configure fetches Debian's source package of sparse (pinned there) and builds it: run it again" >&2
 	@exit 1
 
-LINK_WRAP := -Wl,--wrap=exit,--wrap=sparse_error,--wrap=expression_error,--wrap=check_declaration,--wrap=tokenize
+LINK_WRAP := -Wl,--wrap=exit,--wrap=sparse_error,--wrap=expression_error,--wrap=check_declaration,--wrap=tokenize \
+	-Wl,--wrap=warning,--wrap=info
 refguard: $(DRIVER_OBJS) $(SPARSE_ENGINE_OBJS) $(SPARSE_LIB)
 	$(quiet) LD $@
 	$(Q)$(CC) $(CFLAGS) $(EXTRA_LDFLAGS) $(LINK_WRAP) -o $@ $^ -lpthread

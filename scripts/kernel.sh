@@ -25,9 +25,10 @@
 #            print NAME's pinned package and version
 #
 # Environment: REFGUARD_KERNEL selects the default tree by its name in
-# scripts/kernel-pins (default 6.12, or configure's --with-kernel);
-# REFGUARD_CACHE_DIR replaces build/ (see below).  Installed, config.mk is
-# the subset make install writes next to this script's directory.
+# scripts/kernel-pins (unset: configure's --with-kernel, else 6.12; set,
+# it wins over --with-kernel); REFGUARD_CACHE_DIR replaces build/ (see
+# below).  Installed, config.mk is the subset make install writes next to
+# this script's directory.
 
 set -e
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
@@ -155,8 +156,10 @@ tarball() {
 }
 
 default_src() {
+	# configure's --with-kernel is the default tree; REFGUARD_KERNEL,
+	# naming another pinned tree, wins over it.
 	dir=$(config_value KERNEL_DIR)
-	if [ -n "$dir" ]; then
+	if [ -n "$dir" ] && [ -z "$REFGUARD_KERNEL" ]; then
 		[ -f "$dir/include/linux/page_ref.h" ] ||
 			die "$dir (configure --with-kernel) is not a kernel tree"
 		echo "$dir"

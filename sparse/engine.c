@@ -144,6 +144,52 @@ void __wrap_expression_error(struct expression *expr, const char *fmt, ...)
 		__real_expression_error(expr, "%s", buf);
 }
 
+/*
+ * Warnings and their info lines: work plain sparse does not do (quiet)
+ * must leave lib.c as plain sparse would have it.  A warning() past the
+ * fmax_warnings limit also turns info() off until the next error, so
+ * holding a warning back by the limit alone (quiet()) took the info
+ * lines of plain sparse's next warning: sparse 0.6.5's "signed value
+ * source" after a warning made at linearization, with a flow copy's
+ * warnings held back before it.  refguard links with
+ * --wrap=warning,--wrap=info: held-back ones never reach lib.c.
+ */
+void __real_warning(struct position pos, const char *fmt, ...);
+void __real_info(struct position pos, const char *fmt, ...);
+void __wrap_warning(struct position pos, const char *fmt, ...);
+void __wrap_info(struct position pos, const char *fmt, ...);
+
+void __wrap_warning(struct position pos, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list args;
+
+	if (quiet_now)
+		return;
+	if ((!fmax_warnings || has_error) && !Wsparse_error) {
+		/* Printed by no one: only its effect on info(). */
+		__real_warning(pos, "%s", "");
+		return;
+	}
+	va_start(args, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	__real_warning(pos, "%s", buf);
+}
+
+void __wrap_info(struct position pos, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list args;
+
+	if (quiet_now)
+		return;
+	va_start(args, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	__real_info(pos, "%s", buf);
+}
+
 static bool in_list(struct symbol_list *list, struct symbol *sym)
 {
 	struct symbol *s;

@@ -3,7 +3,9 @@
 #
 # Wall time of `make C=2 CHECK="<repo>/refguard check" mm/` and of
 # `... CHECK="<repo>/refguard check --sparse"` against `make C=2 mm/` with
-# plain sparse, on the same configured 6.12 object directory, in one run.
+# plain sparse of the engine's own version (config.mk's SPARSE_PLAIN,
+# built by configure from the same source and with the same flags as the
+# engine's library), on the same configured object directory, in one run.
 # The objects are built first, untimed, so the timed runs do only what C=2
 # adds: run the checker on every mm/ file (plus kbuild's own walk of mm/,
 # the same for all).
@@ -20,6 +22,7 @@
 # before and after is printed so a reader can judge the numbers.
 #
 # usage: testsuite/bench/check-vs-sparse.sh [--kernel SRC] [DIR/...]
+#   SRC: a kernel tree (default: the default tree, scripts/kernel.sh src)
 #   JOBS=N (default 2) make -jN;  ROUNDS=N (default 3)
 #   OBJ=NAME (default checkperf-mm) the object directory under build/
 # The bar: check <= 1.10x sparse (aim 1.0), check --sparse <= 1.15x.
@@ -36,7 +39,9 @@ rounds=${ROUNDS:-3}
 
 rg=${REFGUARD:-$top/refguard}
 [ -x "$rg" ] || { echo "check-vs-sparse: build refguard first (make)" >&2; exit 2; }
-command -v sparse >/dev/null || { echo "check-vs-sparse: no sparse" >&2; exit 2; }
+sparse=${SPARSE_PLAIN:-$(sed -n 's|^SPARSE_PLAIN := ||p' "$top/config.mk" 2>/dev/null)}
+[ -x "$sparse" ] ||
+	{ echo "check-vs-sparse: no plain sparse '$sparse' (config.mk's SPARSE_PLAIN: run ./configure)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "check-vs-sparse: no /usr/bin/time (Debian: time)" >&2; exit 2; }
 obj=$("$top/scripts/kernel.sh" obj "${OBJ:-checkperf-mm}" $src)
 # scripts/kernel.sh stamps "<tree> CC=<compiler>" (or LLVM=<suffix>): kbuild needs the same.
@@ -56,7 +61,7 @@ run_once() {
 }
 min() { echo "if ($1 < $2) $1 else $2" | bc; }
 
-checkers="sparse|$rg check|$rg check --sparse"
+checkers="$sparse|$rg check|$rg check --sparse"
 [ -n "$GCC_ENGINE" ] && checkers="$checkers|$rg check --engine=gcc"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 i=0
@@ -92,7 +97,7 @@ n=1
 IFS='|'
 for c in $checkers; do
 	IFS=' '
-	[ "$c" = sparse ] && continue
+	[ "$c" = "$sparse" ] && continue
 	name=${c#"$rg" }
 	w=$(cat "$log/wall$n") u=$(cat "$log/cpu$n")
 	printf '  %-26s %6.2f s  %7.2f s       %5.2f  %5.2f\n' "refguard $name" "$w" "$u" \

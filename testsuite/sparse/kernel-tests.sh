@@ -21,8 +21,9 @@
 #                           (the patch touches no header)
 #   kernel-C2-mm-sparse-warnings
 #                           make C=2 CHECK="refguard check --sparse" mm/
-#                           prints exactly plain sparse's warnings (sorted:
-#                           -j runs files in parallel) besides its findings
+#                           prints exactly the warnings of plain sparse of
+#                           the engine's version (sorted: -j runs files in
+#                           parallel) besides its findings
 #
 # The object directory is build/check-mm (shared with testsuite/check),
 # configured by scripts/kernel.sh; its objects are built untimed first,
@@ -129,8 +130,14 @@ else
 	fail "kernel-seeded" "$(diff "$tmp/seed.want" "$tmp/seed.got" | tr '\n' ' ') $(grep -e 'not checked' -e 'could not' "$tmp/seed.out" | head -3)"
 fi
 
-command -v sparse >/dev/null || { skip "kernel-C2-mm-sparse-warnings" "no sparse"; exit 0; }
-make -s -C "$src" O="$obj" "$kcc" -j"$jobs" C=2 mm/ 2>&1 | sort > "$tmp/plain.log"
+# Plain sparse of the engine's own version, built by configure from the
+# same source as its library (config.mk's SPARSE_PLAIN).
+plain_sparse=${SPARSE_PLAIN:-$(sed -n 's|^SPARSE_PLAIN := ||p' "$top/config.mk" 2>/dev/null)}
+[ -x "$plain_sparse" ] || {
+	fail "kernel-C2-mm-sparse-warnings" "no plain sparse '$plain_sparse' (config.mk's SPARSE_PLAIN: run ./configure)"
+	exit 0
+}
+make -s -C "$src" O="$obj" "$kcc" -j"$jobs" C=2 CHECK="$plain_sparse" mm/ 2>&1 | sort > "$tmp/plain.log"
 make -s -C "$src" O="$obj" "$kcc" -j"$jobs" C=2 CHECK="$rg check --sparse" mm/ 2>&1 |
 	grep -v '\[refguard-' | sort > "$tmp/ours.log"
 # Byte for byte: the engine gives sparse's checks plain sparse's code

@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The sparse engine's scripted tests (run by testsuite/sparse/run-tests):
-# sparse's own warnings under --sparse equal plain sparse's, exit statuses
-# when sparse cannot check a file, Clang-only flags, and the 6.12 kernel:
+# sparse's own warnings under --sparse equal those of plain sparse of the
+# engine's version, exit statuses when sparse cannot check a file,
+# Clang-only flags, Linux 7.2's kbuild accepting refguard check as its
+# checker (scripts/checker-valid.sh), and the 6.12 kernel:
 # `make C=2 CHECK="refguard check" mm/` reports every raw-set-count site
 # and no frozen-state finding on mm/, fs/ext4/ and kernel/.
 # RG_SKIP_KERNEL=1 skips the kernel tests.  Protocol: testsuite/run.
@@ -24,10 +26,13 @@ checkflags="-D__linux__ -Dlinux -D__STDC__ -Dunix -D__unix__ -Wbitwise
 	-Wno-return-void -Wno-unknown-attribute -D__x86_64__ --arch=x86
 	-mlittle-endian -m64"
 
-# --sparse: sparse's warnings exactly as plain sparse prints them, plus ours.
-if command -v sparse >/dev/null; then
+# --sparse: sparse's warnings exactly as plain sparse of the engine's own
+# version prints them (configure builds it from the same source as the
+# library: config.mk's SPARSE_PLAIN), plus ours.
+plain_sparse=${SPARSE_PLAIN:-$(sed -n 's|^SPARSE_PLAIN := ||p' "$top/config.mk" 2>/dev/null)}
+if [ -x "$plain_sparse" ]; then
 	f=$top/testsuite/check/sparse-decl.c
-	sparse $checkflags $inc "$f" > "$tmp/plain" 2>&1
+	"$plain_sparse" $checkflags $inc "$f" > "$tmp/plain" 2>&1
 	"$rg" check --sparse $checkflags $inc "$f" > "$tmp/both" 2>&1; rc=$?
 	grep -v '\[refguard-' "$tmp/both" > "$tmp/ours-sparse"
 	if [ "$rc" != 0 ]; then
@@ -46,9 +51,44 @@ if command -v sparse >/dev/null; then
 	else
 		pass "sparse-warnings-off"
 	fi
+	# A warning's info lines too: frz() is linearized twice (a freeze),
+	# and its copy's warnings (the noderef one again) are held back; that
+	# must not cost neg()'s warning, made at linearization, its info line
+	# (sparse 0.6.5: "signed value source").
+	cat > "$tmp/info.c" <<'EOF'
+#include <linux/page_ref.h>
+
+void frz(struct page *page, int __attribute__((noderef)) *q)
+{
+	int x = *q;
+
+	if (page_ref_freeze(page, 1))
+		page_ref_unfreeze(page, x);
+}
+
+int neg(int a)
+{
+	unsigned int u = a + 1;
+
+	return u < 0;
+}
+EOF
+	"$plain_sparse" $checkflags $inc "$tmp/info.c" > "$tmp/plain" 2>&1
+	"$rg" check --sparse $checkflags $inc "$tmp/info.c" > "$tmp/both" 2>&1; rc=$?
+	if [ "$rc" != 0 ]; then
+		fail "sparse-warnings-info-lines" "rc=$rc: $(cat "$tmp/both")"
+	elif ! grep -q 'info.c:[0-9]*:[0-9]*: [^w]' "$tmp/plain"; then
+		fail "sparse-warnings-info-lines" "plain sparse printed no info line: $(cat "$tmp/plain")"
+	elif ! cmp -s "$tmp/plain" "$tmp/both"; then
+		fail "sparse-warnings-info-lines" "$(diff "$tmp/plain" "$tmp/both")"
+	else
+		pass "sparse-warnings-info-lines"
+	fi
 else
-	skip "sparse-warnings-same" "sparse not installed"
-	skip "sparse-warnings-off" "sparse not installed"
+	# configure always builds it: its absence is a broken set-up.
+	fail "sparse-warnings-same" "no plain sparse '$plain_sparse' (config.mk's SPARSE_PLAIN: run ./configure)"
+	fail "sparse-warnings-off" "no plain sparse to compare with"
+	fail "sparse-warnings-info-lines" "no plain sparse to compare with"
 fi
 
 # sparse stops on a missing header (it calls exit()): could not check, 2.
@@ -62,7 +102,7 @@ printf 'void f(void) { int x = ; }\n' > "$tmp/error.c"
 out=$("$rg" check $inc "$tmp/error.c" 2>&1); rc=$?
 [ "$rc" = 2 ] && pass "sparse-error-exit-2" || fail "sparse-error-exit-2" "rc=$rc: $out"
 
-# Code sparse 0.6.4 rejects and gcc takes (6.12's mm/memory.c has one):
+# Code sparse (0.6.4 and 0.6.5) rejects and gcc takes (6.12's mm/memory.c has one):
 # the plugin checks the file instead, so C=1 goes on and nothing is lost.
 printf '#include <linux/mm.h>\nvoid f(struct page *p, int c)\n{\n\tc ? (void)0 : 1;\n\tset_page_count(p, 1);\n}\n' > "$tmp/fallback.c"
 out=$("$rg" check --fatal $inc "$tmp/fallback.c" 2>&1); rc=$?
@@ -183,6 +223,38 @@ if [ $rc1 = 0 ] && [ $rc2 = 0 ] && out=$(same_findings "$tmp/s.json" "$tmp/g.jso
 	pass "line-directives"
 else
 	fail "line-directives" "rc=$rc1/$rc2: $out $(cat "$tmp/s.json")"
+fi
+
+# Linux 7.x's kbuild validates $(CHECK) before using it: its top Makefile
+# runs `$(srctree)/scripts/checker-valid.sh $(CHECK) $(CHECKFLAGS)` in a
+# $(shell), which runs the checker on a small file using
+# __typeof_unqual__ and prints 1 only if the output holds no "error";
+# otherwise kbuild warns "C=1 specified, but ... is not available or not
+# up to date" and sets KBUILD_CHECKSRC=0, so `make C=1 CHECK="refguard
+# check"` would check nothing.  Run the 7.2 tree's script as kbuild does
+# (executed directly, CHECK's words split, x86_64's CHECKFLAGS), and
+# refguard check on its file, which must be checked cleanly (exit 0,
+# silent): a checker that fails to parse it and says so without the word
+# "error" would pass the script and still check nothing.
+if [ -n "$RG_SKIP_KERNEL" ]; then
+	skip "kernel72-checker-valid" "RG_SKIP_KERNEL set"
+elif ! k72=$(REFGUARD_KERNEL=7.2 "$top/scripts/kernel.sh" src 2>"$tmp/k72.err"); then
+	skip "kernel72-checker-valid" "no 7.2 tree: $(tail -n 1 "$tmp/k72.err")"
+elif [ ! -x "$k72/scripts/checker-valid.sh" ]; then
+	skip "kernel72-checker-valid" "$k72 has no scripts/checker-valid.sh (not a 7.x tree)"
+else
+	valid=$(cd "$tmp" && "$k72/scripts/checker-valid.sh" "$rg" check $checkflags 2>&1)
+	sed -n '/^cat << EOF/,/^EOF$/p' "$k72/scripts/checker-valid.sh" | sed '1d;$d' > "$tmp/valid.c"
+	out=$("$rg" check $checkflags "$tmp/valid.c" 2>&1); rc=$?
+	if [ "$valid" != 1 ]; then
+		fail "kernel72-checker-valid" "kbuild's checker-valid.sh printed '$valid', not 1: kbuild would turn C=1 off"
+	elif ! grep -q __typeof_unqual__ "$tmp/valid.c"; then
+		fail "kernel72-checker-valid" "no __typeof_unqual__ test file in $k72/scripts/checker-valid.sh"
+	elif [ "$rc" != 0 ] || [ -n "$out" ]; then
+		fail "kernel72-checker-valid" "refguard check on its file: rc=$rc: $out"
+	else
+		pass "kernel72-checker-valid"
+	fi
 fi
 
 [ -n "$RG_SKIP_KERNEL" ] && { skip "kernel" "RG_SKIP_KERNEL set"; exit 0; }
