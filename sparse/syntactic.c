@@ -35,7 +35,6 @@
 #include "internal.h"
 #include "frozen-state.h"
 #include "scope.h"
-#include "driver.h"
 
 enum cand_kind { CAND_VALUE, CAND_ATOMIC_ARG, CAND_RAW_SET };
 
