@@ -64,6 +64,13 @@ RG_HELPER_FUNCS = frozenset((
 RG_NAMES = dict(kv.split("=", 1) for kv in
 		os.environ.get("REFGUARD_NAMES", "").split(",") if "=" in kv)
 
+def rg_open(name):
+	"""A source file by the name spatch gives, read as UTF-8 whatever the
+	locale: under LC_ALL=C Python would encode a UTF-8 file name, and
+	decode the text, as ASCII."""
+	return open(name.encode("utf-8", "surrogateescape"),
+		    encoding="utf-8", errors="replace")
+
 def rg_name(h):
 	"""A helper of the rewrite tables as the tree spells it."""
 	return RG_NAMES.get(h, h)
@@ -79,7 +86,7 @@ def rg_column(p):
 	"""1-based display column with tabs to 8, as GCC prints it."""
 	col = int(p.column)
 	try:
-		with open(p.file, errors="replace") as fh:
+		with rg_open(p.file) as fh:
 			for i, line in enumerate(fh, 1):
 				if i == int(p.line):
 					return len(line[:col].expandtabs(8)) + 1
@@ -160,7 +167,7 @@ def rg_own_defs(f):
 	_refcount is some other counter."""
 	if f not in RG_OWN_DEFS:
 		try:
-			with open(f, errors="replace") as fh:
+			with rg_open(f) as fh:
 				RG_OWN_DEFS[f] = bool(re.search(
 					r"\bstruct\s+(page|folio)\s*\{", fh.read()))
 		except OSError:
@@ -192,7 +199,7 @@ def rg_atomic_at(p):
 	f, line, col = p[0].file, int(p[0].line), int(p[0].column)
 	if RG_LINES[0] != f:
 		try:
-			with open(f, errors="replace") as fh:
+			with rg_open(f) as fh:
 				RG_LINES[:] = [f, fh.read().split("\n")]
 		except OSError:
 			RG_LINES[:] = [f, []]

@@ -59,6 +59,13 @@ RG_HELPER_FUNCS = frozenset((
 RG_NAMES = dict(kv.split("=", 1) for kv in
 		os.environ.get("REFGUARD_NAMES", "").split(",") if "=" in kv)
 
+def rg_open(name):
+	"""A source file by the name spatch gives, read as UTF-8 whatever the
+	locale: under LC_ALL=C Python would encode a UTF-8 file name, and
+	decode the text, as ASCII."""
+	return open(name.encode("utf-8", "surrogateescape"),
+		    encoding="utf-8", errors="replace")
+
 def rg_name(h):
 	"""A helper of the rewrite tables as the tree spells it."""
 	return RG_NAMES.get(h, h)
@@ -74,7 +81,7 @@ def rg_column(p):
 	"""1-based display column with tabs to 8, as GCC prints it."""
 	col = int(p.column)
 	try:
-		with open(p.file, errors="replace") as fh:
+		with rg_open(p.file) as fh:
 			for i, line in enumerate(fh, 1):
 				if i == int(p.line):
 					return len(line[:col].expandtabs(8)) + 1

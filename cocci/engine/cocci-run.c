@@ -228,6 +228,13 @@ static int spawn_spatch(const struct rg_cocci_job *job, const char *sp,
 	/* with ldconfig, for spatch to find libpython (rg_cocci_path_env()) */
 	argv[n++] = path;
 	argv[n++] = "REFGUARD_RECORDS=1";
+	/*
+	 * The records name files: under LC_ALL=C Python would write them
+	 * to spatch's stdout in ASCII and fail on the first UTF-8 name.
+	 * (A name that is not UTF-8 still fails, in spatch's own
+	 * conversion: that file is unchecked, exit 2.)
+	 */
+	argv[n++] = "PYTHONIOENCODING=utf-8:surrogateescape";
 	/* The tree's spellings of the helpers (rg_cocci_tree_names()). */
 	if (job->names && *job->names)
 		argv[n++] = names = rg_strdup_printf("REFGUARD_NAMES=%s", job->names);

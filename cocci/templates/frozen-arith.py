@@ -31,7 +31,7 @@ def rg_text(f):
 	"""(text with comments blanked, line start offsets) of a file."""
 	if f not in rg_files:
 		try:
-			with open(f, errors="replace") as fh:
+			with rg_open(f) as fh:
 				t = fh.read()
 		except OSError:
 			t = ""

@@ -296,3 +296,25 @@ os.execvp(sys.argv[1], sys.argv[1:])' "$REFGUARD" report --kernel "$small" mm/a.
 		fail "driver-signal-$sig-cleans-up" "exit $st, left: $(ls "$tmp/t12$sig")"
 	fi
 done
+
+# A file named in UTF-8, in the C locale kbuild and CI often run in: the
+# records name it, so spatch's Python must write UTF-8 (it wrote ASCII and
+# failed: the file was unchecked, exit 2).  A name that is not UTF-8 is
+# still refused by spatch's own conversion: unchecked, exit 2, never clean.
+utf=$tmp/utf-tree
+mkdir -p "$utf/include/linux" "$utf/mm"
+cp "$small/include/linux/page_ref.h" "$utf/include/linux/"
+name=$(printf 'caf\303\251.c')
+cp "$small/mm/a.c" "$utf/mm/$name"
+LC_ALL=C "$REFGUARD" report --kernel "$utf" > "$tmp/utf.txt" 2>&1
+st=$?
+if [ $st = 1 ] && grep -q "^mm/$name:5:9: warning: .*refguard-raw-set-count" "$tmp/utf.txt"; then
+	pass driver-utf8-file-name
+else
+	fail driver-utf8-file-name "exit $st: $(cat "$tmp/utf.txt")"
+fi
+cp "$small/mm/a.c" "$utf/mm/$(printf 'bad\377.c')"
+LC_ALL=C "$REFGUARD" report --kernel "$utf" > "$tmp/utf.txt" 2>&1
+st=$?
+[ $st = 2 ] && grep -q 'not checked' "$tmp/utf.txt" && pass driver-non-utf8-file-name ||
+	fail driver-non-utf8-file-name "exit $st: $(cat "$tmp/utf.txt")"
