@@ -44,7 +44,7 @@
 
 typedef int_hash<location_t, UNKNOWN_LOCATION, BUILTINS_LOCATION> loc_hash;
 
-/* Setter calls the syntactic engine reported, by call location. */
+/* Setter calls the syntactic walk reported, by call location. */
 static hash_set<loc_hash> *claimed;
 
 /* A syntactic finding waiting for the flow pass. */
@@ -114,7 +114,7 @@ static void defer_or_report(const struct rg_api *api, long value,
 	call_loc = call_key(call_loc);
 	/*
 	 * Under -fsyntax-only no flow pass runs: the constant's rewrite is
-	 * the best guess there is (refguard.h).
+	 * the best guess there is (see the top of this file).
 	 */
 	if ((!live && !unfreeze) || flag_syntax_only || call_loc <= BUILTINS_LOCATION) {
 		rg_report_note(RG_RULE_RAW_SET_COUNT, richloc, api->name, rewrite,
@@ -181,7 +181,7 @@ static void settle_call(location_t call_loc, unsigned char bits)
 		settle(d, bits);
 }
 
-/* What the flow pass never reached is reported as the syntactic engine made it. */
+/* What the flow pass never reached is reported as the syntactic walk made it. */
 static void flush(void *gcc_data, void *user_data)
 {
 	tree saved = current_function_decl;
@@ -238,8 +238,7 @@ static void syntactic_call(struct rg_walk *w, tree call, tree fndecl,
 			   const struct rg_api *api)
 {
 	const char *name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
-	/* defer_or_report() may keep it until the flow pass decides. */
-	gcc_rich_location *richloc = new gcc_rich_location(rg_walk_loc(w, call));
+	gcc_rich_location *richloc;
 	const char *rewrite = NULL;
 	struct rg_call_text ct;
 	int order[RG_CALL_MAX_ARGS + 1], n = 0, i, nargs = call_expr_nargs(call);
@@ -247,10 +246,10 @@ static void syntactic_call(struct rg_walk *w, tree call, tree fndecl,
 	char *why = NULL;
 	tree arg;
 
-	if (!api || api->kind != RG_SET || !rg_rule_enabled(RG_RULE_RAW_SET_COUNT)) {
-		delete richloc;
+	if (!api || api->kind != RG_SET || !rg_rule_enabled(RG_RULE_RAW_SET_COUNT))
 		return;
-	}
+	/* defer_or_report() may keep it until the flow pass decides. */
+	richloc = new gcc_rich_location(rg_walk_loc(w, call));
 	if (api->value_arg >= 0 && api->value_arg < nargs) {
 		arg = CALL_EXPR_ARG(call, api->value_arg);
 		/* A count without a constant rewrite is the flow pass's. */
@@ -282,7 +281,7 @@ static void syntactic_call(struct rg_walk *w, tree call, tree fndecl,
 	}
 	if (rewrite) {
 		defer_or_report(api, value, EXPR_LOCATION(call), richloc,
-				  rewrite, why);
+				rewrite, why);
 		free(why);
 	} else {
 		rg_report(RG_RULE_RAW_SET_COUNT, richloc, name, NULL,
