@@ -26,14 +26,19 @@ config.mk: configure
 include config.mk
 
 CFLAGS := -O2 -g -Wall -Wextra -Wno-unused-parameter -std=gnu11
-CPPFLAGS := -D_GNU_SOURCE -Irules -Idriver -DREFGUARD_SRCDIR='"$(SRCDIR)"'
+# Layers, lowest first: rules/ (the catalogue), lib/ (findings, their
+# printers, the plugin's record, running tools), the engines (sparse/,
+# cocci/engine/), the commands (driver/).  Each layer's objects see only
+# the headers of the layers below it, so an include going up fails to
+# compile.
+CPPFLAGS := -D_GNU_SOURCE -Irules -Ilib -DREFGUARD_SRCDIR='"$(SRCDIR)"'
 # A packager's flags (debian/rules: dpkg-buildflags), after refguard's own.
 CFLAGS += $(EXTRA_CFLAGS)
 
 VERSION := 0.1
 
 # GNU installation directories.  refguard compiles BINDIR, PKGLIBDIR and
-# PKGDATADIR in (driver/util.c finds its files from them, relative to
+# PKGDATADIR in (lib/util.c finds its files from them, relative to
 # where its binary is, so a DESTDIR staging or a moved tree works too).
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -46,11 +51,19 @@ PKGDATADIR := $(DATADIR)/refguard
 PROGRAMS := refguard
 all: $(PROGRAMS) plugin/refguard.so docs/rules.md build/refguard.1
 
-DRIVER_SRCS := refguard.c $(wildcard driver/*.c) rules/catalogue.c rules/frozen-state.c
+COMMAND_SRCS := refguard.c $(wildcard driver/*.c)
+COMMAND_OBJS := $(COMMAND_SRCS:.c=.o)
+COCCI_ENGINE_OBJS := $(patsubst %.c,%.o,$(wildcard cocci/engine/*.c))
+DRIVER_SRCS := $(COMMAND_SRCS) $(wildcard cocci/engine/*.c lib/*.c) \
+	rules/catalogue.c rules/frozen-state.c
 DRIVER_OBJS := $(DRIVER_SRCS:.c=.o)
 RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h rules/frozen-state.h
+LIB_HEADERS := $(wildcard lib/*.h)
+$(COMMAND_OBJS) build/install/version.o: CPPFLAGS += -Icocci/engine -Idriver
+$(COCCI_ENGINE_OBJS): CPPFLAGS += -Icocci/engine
 
-%.o: %.c $(wildcard driver/*.h driver/*.def) $(RULE_DEFS) config.mk
+%.o: %.c $(wildcard driver/*.h driver/*.def cocci/engine/*.h) $(LIB_HEADERS) \
+		$(RULE_DEFS) config.mk
 	$(quiet) CC $@
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -74,11 +87,16 @@ build/install-dirs: FORCE
 	@[ "$$(cat $@ 2>/dev/null)" = '$(call sq,$(INSTALL_DIRS))' ] || \
 		printf '%s\n' '$(call sq,$(INSTALL_DIRS))' > $@
 INSTALLED_OBJS := build/install/util.o build/install/version.o
-build/install/%.o: driver/%.c $(wildcard driver/*.h driver/*.def) $(RULE_DEFS) config.mk \
-		build/install-dirs
+define install_obj
 	$(quiet) CC $@
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(VERSION_FLAGS) $(DIR_FLAGS) $(CFLAGS) -c -o $@ $<
+endef
+build/install/%.o: lib/%.c $(LIB_HEADERS) $(RULE_DEFS) config.mk build/install-dirs
+	$(install_obj)
+build/install/%.o: driver/%.c $(wildcard driver/*.h driver/*.def) $(LIB_HEADERS) \
+		$(RULE_DEFS) config.mk build/install-dirs
+	$(install_obj)
 
 # refguard helpers: the number parser it shares with the harness lives in
 # helpers/.
@@ -112,7 +130,7 @@ refguard: $(DRIVER_OBJS) $(SPARSE_ENGINE_OBJS) $(SPARSE_LIB)
 	$(Q)$(CC) $(CFLAGS) $(EXTRA_LDFLAGS) $(LINK_WRAP) -o $@ $^ -lpthread
 
 # The installed refguard: ./refguard with the two objects above.
-build/install/refguard: $(filter-out driver/util.o driver/version.o,$(DRIVER_OBJS)) \
+build/install/refguard: $(filter-out lib/util.o driver/version.o,$(DRIVER_OBJS)) \
 		$(INSTALLED_OBJS) $(SPARSE_ENGINE_OBJS) $(SPARSE_LIB)
 	$(quiet) LD $@
 	$(Q)$(CC) $(CFLAGS) $(EXTRA_LDFLAGS) $(LINK_WRAP) -o $@ $^ -lpthread

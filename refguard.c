@@ -86,6 +86,8 @@ int main(int argc, char **argv)
 			       c->summary);
 			return RG_EXIT_CLEAN;
 		}
+		/* getopt_long names the program in its messages */
+		argv[1] = rg_strdup_printf("refguard %s", c->name);
 		return c->fn(argc - 1, argv + 1);
 	}
 	fprintf(stderr, "refguard: unknown command '%s'\n", argv[1]);

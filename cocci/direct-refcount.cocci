@@ -96,10 +96,10 @@ def rg_key(p):
 rg_reported = set()
 
 def rg_emit(p, msg, fields):
-	"""A record for refguard (driver/cocci.c parses it: RG, rule, file,
-	line, column, function, then FIELDS: argument, helper, fix and for a
-	note its line and column, separated by \\x1f), or the project
-	diagnostic line; once per position."""
+	"""A record for refguard (cocci/engine/cocci-records.c parses it: RG,
+	rule, file, line, column, function, then FIELDS: argument, helper, fix
+	and for a note its line and column, separated by \\x1f), or the
+	project diagnostic line; once per position."""
 	key = (p.file, int(p.line), int(p.column))
 	if key in rg_reported:
 		return

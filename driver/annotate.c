@@ -33,6 +33,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,15 +193,25 @@ int cmd_annotate(int argc, char **argv)
 	char *tree, *tmpdir;
 	int status = 0;
 
-	for (i = 1; i < (size_t)argc; i++) {
-		if (!strcmp(argv[i], "--kernel") && i + 1 < (size_t)argc)
-			kernel = argv[++i];
-		else if (!strncmp(argv[i], "--kernel=", 9))
-			kernel = argv[i] + 9;
-		else if (!strcmp(argv[i], "--in-place"))
+	static const struct option longopts[] = {
+		{ "kernel", required_argument, NULL, 'k' },
+		{ "in-place", no_argument, NULL, 'i' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (c == 'k')
+			kernel = optarg;
+		else if (c == 'i')
 			in_place = true;
-		else
+		else	/* getopt_long has named the option */
 			return usage();
+	}
+	if (optind < argc) {
+		rg_fail("unexpected argument '%s'", argv[optind]);
+		return usage();
 	}
 	tree = rg_kernel_tree(kernel);
 	if (!tree)

@@ -323,8 +323,12 @@ int rg_plugin_check_command(const char *cc, int argc, char **argv,
 	pid_t pid;
 
 	if (stat(plugin, &st)) {
-		reason = rg_strdup_printf("no plugin at %s (run make in %s, or set "
-					  "REFGUARD_PLUGIN)", plugin, rg_srcdir());
+		/* installed, the plugin went with the package: reinstall it */
+		reason = rg_installed() ?
+			rg_strdup_printf("no plugin at %s (reinstall refguard, or set "
+					 "REFGUARD_PLUGIN)", plugin) :
+			rg_strdup_printf("no plugin at %s (run make in %s, or set "
+					 "REFGUARD_PLUGIN)", plugin, rg_srcdir());
 		rg_results_unchecked(r, unit, "", reason, RG_ENGINE_PLUGIN);
 		free(reason);
 		free(plugin);

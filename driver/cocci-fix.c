@@ -16,6 +16,7 @@
  * would leave the tree half converted with nothing saying so.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -331,32 +332,51 @@ int cmd_fix(int argc, char **argv)
 	int i, st = 0;
 	char *work;
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--kernel") && i + 1 < argc) {
-			kernel = argv[++i];
-		} else if (!strncmp(argv[i], "--kernel=", 9)) {
-			kernel = argv[i] + 9;
-		} else if (!strcmp(argv[i], "--rule") && i + 1 < argc) {
-			if (rg_cocci_rule_option(argv[++i], true, &fx.rules))
+	static const struct option longopts[] = {
+		{ "kernel", required_argument, NULL, 'k' },
+		{ "rule", required_argument, NULL, 'r' },
+		{ "names", required_argument, NULL, 'n' },
+		{ "in-place", no_argument, NULL, 'i' },
+		{ "series", required_argument, NULL, 's' },
+		{ "signoff", required_argument, NULL, 'S' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'k':
+			kernel = optarg;
+			break;
+		case 'r':
+			if (rg_cocci_rule_option(optarg, true, &fx.rules))
 				return RG_EXIT_TROUBLE;
-		} else if (!strcmp(argv[i], "--names") && i + 1 < argc) {
-			fx.names_set = argv[++i];
+			break;
+		case 'n':
+			fx.names_set = optarg;
 			if (!rg_names_set_known(fx.names_set)) {
 				rg_fail("--names takes design or v4 (rules/spellings.def), not '%s'",
 					fx.names_set);
 				return rg_usage("fix");
 			}
-		} else if (!strcmp(argv[i], "--in-place")) {
+			break;
+		case 'i':
 			in_place = true;
-		} else if (!strcmp(argv[i], "--series") && i + 1 < argc) {
-			series = argv[++i];
-		} else if (!strcmp(argv[i], "--signoff") && i + 1 < argc) {
-			signoff = argv[++i];
-		} else {
-			rg_fail("%s '%s'", argv[i][0] == '-' ? "unknown option" :
-				"unexpected argument", argv[i]);
+			break;
+		case 's':
+			series = optarg;
+			break;
+		case 'S':
+			signoff = optarg;
+			break;
+		default:	/* getopt_long has named the option */
 			return rg_usage("fix");
 		}
+	}
+	if (optind < argc) {
+		rg_fail("unexpected argument '%s'", argv[optind]);
+		return rg_usage("fix");
 	}
 	if ((series && in_place) || (signoff && !series)) {
 		rg_fail("--series is an alternative to --in-place; --signoff goes with --series");

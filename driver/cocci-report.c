@@ -11,6 +11,7 @@
  * finding type and is printed by the finding module.  Exit status: 0
  * clean, 1 findings, 2 anything unchecked or bad input.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,32 +126,36 @@ struct report_options {
 
 static int parse_options(int argc, char **argv, struct report_options *o)
 {
-	const char *format;
-	int i;
+	static const struct option longopts[] = {
+		{ "kernel", required_argument, NULL, 'k' },
+		{ "rule", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
 
 	o->paths = calloc(argc, sizeof(*o->paths));
-	for (i = 1; i < argc; i++) {
-		format = NULL;
-		if (!strcmp(argv[i], "--kernel") && i + 1 < argc) {
-			o->kernel = argv[++i];
-		} else if (!strncmp(argv[i], "--kernel=", 9)) {
-			o->kernel = argv[i] + 9;
-		} else if (!strcmp(argv[i], "--rule") && i + 1 < argc) {
-			if (rg_cocci_rule_option(argv[++i], false, &o->rules))
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'k':
+			o->kernel = optarg;
+			break;
+		case 'r':
+			if (rg_cocci_rule_option(optarg, false, &o->rules))
 				return RG_EXIT_TROUBLE;
-		} else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
-			format = argv[++i];
-		} else if (!strncmp(argv[i], "--format=", 9)) {
-			format = argv[i] + 9;
-		} else if (argv[i][0] == '-') {
-			rg_fail("unknown option '%s'", argv[i]);
+			break;
+		case 'f':
+			if (rg_format_parse(optarg, &o->fmt))
+				return rg_fail("unknown format '%s' (text, json or sarif)",
+					       optarg);
+			break;
+		default:	/* getopt_long has named the option */
 			return rg_usage("report");
-		} else {
-			o->paths[o->nr_paths++] = argv[i];
 		}
-		if (format && rg_format_parse(format, &o->fmt))
-			return rg_fail("unknown format '%s' (text, json or sarif)", format);
 	}
+	while (optind < argc)
+		o->paths[o->nr_paths++] = argv[optind++];
 	return 0;
 }
 

@@ -17,6 +17,7 @@
  * Never 0 when something went unchecked.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,32 +52,37 @@ struct options {
 
 static int parse_options(int argc, char **argv, struct options *o)
 {
-	int i;
+	static const struct option longopts[] = {
+		{ "kernel", required_argument, NULL, 'k' },
+		{ "obj", required_argument, NULL, 'o' },
+		{ "baseline", required_argument, NULL, 'b' },
+		{ "patch", required_argument, NULL, 'p' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
 
 	memset(o, 0, sizeof(*o));
 	o->fmt = RG_FORMAT_TEXT;
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		const char **val = !strcmp(a, "--kernel") ? &o->kernel :
-				   !strcmp(a, "--obj") ? &o->obj :
-				   !strcmp(a, "--baseline") ? &o->baseline :
-				   !strcmp(a, "--patch") ? &o->patch : NULL;
-
-		if (val) {
-			if (++i == argc)
-				return rg_usage("gate");
-			*val = argv[i];
-		} else if (!strcmp(a, "--format") && i + 1 < argc) {
-			if (rg_format_parse(argv[++i], &o->fmt))
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'k': o->kernel = optarg; break;
+		case 'o': o->obj = optarg; break;
+		case 'b': o->baseline = optarg; break;
+		case 'p': o->patch = optarg; break;
+		case 'f':
+			if (rg_format_parse(optarg, &o->fmt))
 				return rg_fail("unknown format '%s' (text, json or sarif)",
-					       argv[i]);
-		} else if (a[0] == '-' || o->range) {
+					       optarg);
+			break;
+		default:	/* getopt_long has named the option */
 			return rg_usage("gate");
-		} else {
-			o->range = a;
 		}
 	}
-	if (!!o->range == !!o->patch)
+	if (optind < argc)
+		o->range = argv[optind++];
+	if (optind < argc || !!o->range == !!o->patch)
 		return rg_usage("gate");
 	return 0;
 }

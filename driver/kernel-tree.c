@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Which kernel tree a command works on, and which paths lie inside it.
- * Separate from util.c because finding the default tree runs a script
- * (spawn.c), and spawn.c itself uses util.c's messages: keeping the three
- * apart keeps the call graph free of cycles.
+ * Which kernel tree a command works on (which paths lie inside it is
+ * lib/util.c's rg_tree_relative()).  Separate from util.c because finding
+ * the default tree runs a script (lib/spawn.c), and spawn.c itself uses
+ * util.c's messages: keeping the three apart keeps the call graph free of
+ * cycles.
  */
 #include <errno.h>
 #include <limits.h>
@@ -55,36 +56,4 @@ char *rg_kernel_tree(const char *opt_dir)
 	}
 	out[strcspn(out, "\n")] = '\0';
 	return out;
-}
-
-/*
- * path as the tree names it: relative to tree (absolute tree, no trailing
- * slash), "." for the tree itself.  A relative path is taken relative to
- * the tree, an absolute one must lead into it; both are resolved through
- * symbolic links and "..", so "mm/../../etc" or a link out of the tree is
- * outside.  Returns NULL with *why set when the path does not exist or is
- * not in the tree.
- */
-char *rg_tree_relative(const char *tree, const char *path, const char **why)
-{
-	char *joined = path[0] == '/' ? strdup(path) :
-		rg_strdup_printf("%s/%s", tree, path);
-	char *real = realpath(joined, NULL);
-	size_t len = strlen(tree);
-	char *rel = NULL;
-
-	free(joined);
-	if (!real) {
-		*why = errno == ENOENT || errno == ENOTDIR ?
-			"no such file or directory" : strerror(errno);
-		return NULL;
-	}
-	if (!strcmp(real, tree))
-		rel = strdup(".");
-	else if (!strncmp(real, tree, len) && real[len] == '/')
-		rel = strdup(real + len + 1);
-	else
-		*why = "not inside the kernel tree";
-	free(real);
-	return rel;
 }

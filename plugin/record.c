@@ -5,7 +5,7 @@
  * scraping GCC's printed diagnostics (which -w, -fdiagnostics-format=json
  * or -fmessage-length change, and which say nothing about what was
  * checked).  JSON lines, one object each, in the format of
- * driver/plugin-record.h, which reads them back.
+ * lib/plugin-record.h, which reads them back.
  *
  * Positive evidence only: a function is "checked" when a pass actually
  * walked it; a function the flow pass was expected to analyse and did not

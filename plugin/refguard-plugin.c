@@ -18,7 +18,7 @@
  *	used by 'refguard check', which keeps the kernel's -O2)
  * -fplugin-arg-refguard-record=<file>
  *	write what was found and what was analysed to <file>, as JSON lines
- *	(record.c; the format is driver/plugin-record.h's)
+ *	(record.c; the format is lib/plugin-record.h's)
  *
  * Usage:
  * $ make                          # builds plugin/refguard.so

@@ -141,7 +141,7 @@ void rg_checks_register(const char *plugin_name);
 
 /*
  * record.c: -fplugin-arg-refguard-record=<file>, the side channel the
- * driver reads (driver/plugin-record.h).  Each is a no-op without it.
+ * driver reads (lib/plugin-record.h).  Each is a no-op without it.
  *
  * rg_record_checked(FNDECL, PASS): PASS (rules/engines.def) analysed
  * FNDECL for the enabled rules the catalogue gives it (rg_pass_rules()).

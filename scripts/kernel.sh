@@ -34,7 +34,7 @@ set -e
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 pins=$srcdir/scripts/kernel-pins
 # Where fetched trees and object directories go, in the order refguard's
-# rg_cache_dir() takes (driver/util.c): REFGUARD_CACHE_DIR (refguard sets
+# rg_cache_dir() takes (lib/util.c): REFGUARD_CACHE_DIR (refguard sets
 # it), the build tree's build/, or, installed (srcdir is then
 # share/refguard, with no driver/), the user's cache directory.
 if [ -n "$REFGUARD_CACHE_DIR" ]; then

@@ -4,7 +4,7 @@
  *
  * sparse positions are (stream, line, display column with 8-column tabs,
  * every byte counting one); findings carry GCC's display columns and fixes
- * byte columns (driver/finding.h), so the source line is read back (only
+ * byte columns (lib/finding.h), so the source line is read back (only
  * for findings: they are rare) to convert the column and, for
  * a call seen in linearized code (whose position is its '('), to move it
  * back to the callee's name, where the plugin reports it.  A position
@@ -36,7 +36,7 @@
 
 #include "internal.h"
 #include "columns.h"
-#include "driver.h"
+#include "util.h"
 
 struct source {
 	char *name;
@@ -711,7 +711,7 @@ static const char *file_of(struct position pos, unsigned int *line)
 
 /*
  * GCC's display column of byte column COL of POS's line, as findings carry
- * them (driver/finding.h), on the line of the file a linemarker names, as
+ * them (lib/finding.h), on the line of the file a linemarker names, as
  * GCC reads it; COL as it is when the line cannot be read (column_of()
  * then gave sparse's own display column).
  */

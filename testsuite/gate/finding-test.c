@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The finding module on its own (driver/finding*.c): deduplication,
+ * The finding module on its own (lib/finding*.c): deduplication,
  * baselines with multiplicity, JSON written and read back, SARIF URIs,
  * SARIF's character columns from the source lines and how they degrade
  * when a line cannot be read (columns.c).  Built and run by run-tests
@@ -13,9 +13,9 @@
 #include <sys/stat.h>
 
 #include "columns.h"
-#include "driver.h"
 #include "finding-print.h"
 #include "finding.h"
+#include "util.h"
 
 static int failed;
 

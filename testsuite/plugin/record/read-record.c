@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The driver's reader of the plugin's record (driver/plugin-record.c),
+ * The driver's reader of the plugin's record (lib/plugin-record.c),
  * alone: read-record RECORD [TREE] prints what it read, one line each,
  *
  *   finding RULE FILE:LINE:COL FUNCTION fix=TEXT|- notes=N

@@ -21,9 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "driver.h"
 #include "finding.h"
 #include "json.h"
+#include "util.h"
 
 static void put_key(FILE *out, const char *sep, const char *key)
 {

@@ -32,14 +32,14 @@
 #include <unistd.h>
 
 #include "cocci-internal.h"
-#include "driver.h"
 #include "spawn.h"
+#include "util.h"
 
 #define RG_JOBS		"2"
 #define RG_TIMEOUT	"120"
 
 static const char trailer[] =
-	"\n// Appended by refguard (driver/cocci-run.c): the completion marker.\n"
+	"\n// Appended by refguard (cocci/engine/cocci-run.c): the completion marker.\n"
 	"@initialize:python@\n@@\n"
 	"import sys\n"
 	"sys.stdout.reconfigure(line_buffering=True)\n"

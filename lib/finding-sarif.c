@@ -19,11 +19,11 @@
 #include <string.h>
 
 #include "columns.h"
-#include "driver.h"
 #include "finding-print.h"
 #include "finding.h"
 #include "json.h"
 #include "spawn.h"
+#include "util.h"
 
 /* A file the findings point into, read once. */
 struct source {

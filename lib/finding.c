@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "driver.h"
 #include "finding.h"
+#include "util.h"
 
 static char *dup_or_null(const char *s)
 {

@@ -2,8 +2,8 @@
 /*
  * Running tools whose stderr matters (gcc, sparse, patch, spatch): start
  * several at once with their output going to anonymous files, wait for
- * them, then read what they printed.  rg_run() (declared in driver.h) is
- * the simple stdout-only case built on these.  A child gets SIGTERM when
+ * them, then read what they printed.  rg_run() is the simple stdout-only
+ * case built on these.  A child gets SIGTERM when
  * refguard dies, so no tool outlives an interrupted command.
  */
 #ifndef REFGUARD_SPAWN_H
@@ -32,5 +32,13 @@ char *rg_slurp_fd(int fd, size_t *len);
 
 /* The whole content of a file, NUL-terminated, or NULL (errno set). */
 char *rg_slurp_file(const char *path, size_t *len);
+
+/*
+ * Run argv (NULL-terminated) and wait.  Returns the exit status, or -1 if
+ * it could not be started or died from a signal (with a message).
+ * If out is non-NULL, stdout is captured into *out (NUL-terminated,
+ * malloc'd) and its length into *out_len.
+ */
+int rg_run(char *const argv[], char **out, size_t *out_len);
 
 #endif

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Message, string and path helpers shared by the driver's commands.  Leaf
- * code: nothing here runs a process (spawn.c) or knows about kernel trees
- * (kernel-tree.c), so every other driver file may call it.
+ * Message, string and path helpers shared by the commands, the engines
+ * and the results layer (util.h).  Leaf code: nothing here runs a process
+ * (spawn.c) or finds a kernel tree (driver/kernel-tree.c), so every other
+ * file may call it.
  */
+#include <errno.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "driver.h"
+#include "util.h"
 
 int rg_fail(const char *fmt, ...)
 {
@@ -168,4 +170,36 @@ char *rg_cache_dir(void)
 		return NULL;
 	}
 	return rg_strdup_printf("%s/.cache/refguard", home);
+}
+
+/*
+ * path as the tree names it: relative to tree (absolute tree, no trailing
+ * slash), "." for the tree itself.  A relative path is taken relative to
+ * the tree, an absolute one must lead into it; both are resolved through
+ * symbolic links and "..", so "mm/../../etc" or a link out of the tree is
+ * outside.  Returns NULL with *why set when the path does not exist or is
+ * not in the tree.
+ */
+char *rg_tree_relative(const char *tree, const char *path, const char **why)
+{
+	char *joined = path[0] == '/' ? strdup(path) :
+		rg_strdup_printf("%s/%s", tree, path);
+	char *real = realpath(joined, NULL);
+	size_t len = strlen(tree);
+	char *rel = NULL;
+
+	free(joined);
+	if (!real) {
+		*why = errno == ENOENT || errno == ENOTDIR ?
+			"no such file or directory" : strerror(errno);
+		return NULL;
+	}
+	if (!strcmp(real, tree))
+		rel = strdup(".");
+	else if (!strncmp(real, tree, len) && real[len] == '/')
+		rel = strdup(real + len + 1);
+	else
+		*why = "not inside the kernel tree";
+	free(real);
+	return rel;
 }

@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The parts of the Coccinelle engine, shared by its files only:
+ * The Coccinelle engine, shared by its runner (cocci/engine/) and the
+ * commands on it (driver/); the runner calls nothing of the commands':
  *
  *   cocci-files.c    which semantic patch serves which rule, which files
  *                    each must see (one grep over the tree)
  *   cocci-run.c      one spatch run over a list of files, and what its
  *                    exit status and stderr say about each of them
  *   cocci-records.c  spatch's stdout: findings and completion markers
- *   cocci-report.c   rg_cocci_report() (cocci.h) and `refguard report`
- *   cocci-fix.c      `refguard fix`
- *   cocci-helpers.c  the helpers a rewrite calls, added where missing
+ *   driver/cocci-report.c   rg_cocci_report() (cocci.h), `refguard report`
+ *   driver/cocci-fix.c      `refguard fix`
+ *   driver/cocci-helpers.c  the helpers a rewrite calls, added where
+ *                           missing (rg_cocci_tree_names() and
+ *                           rg_cocci_add_helpers() below)
  *
  * A file counts as checked for a rule only when spatch printed the
  * completion marker refguard appends to the semantic patch (a script rule

@@ -15,8 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "driver.h"
 #include "spawn.h"
+#include "util.h"
 
 int rg_anon_file(const char *name)
 {

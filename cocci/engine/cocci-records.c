@@ -25,7 +25,7 @@
 
 #include "cocci-internal.h"
 #include "columns.h"
-#include "driver.h"
+#include "util.h"
 
 #define MAX_FIELDS 12
 

@@ -17,8 +17,8 @@
 #include <unistd.h>
 
 #include "cocci-internal.h"
-#include "driver.h"
 #include "spawn.h"
+#include "util.h"
 
 static bool is_helper_file(const char *rel)
 {

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "driver.h"
 #include "finding-print.h"
 #include "finding.h"
+#include "util.h"
 
 int rg_format_parse(const char *name, enum rg_format *fmt)
 {
