@@ -6,7 +6,8 @@
  * mark the _refcount fields of struct page and struct folio __private, and
  * make the helpers reach them through ACCESS_PRIVATE().  Sparse then
  * reports every other access ("dereference of noderef expression"), so a
- * plain `make C=1` enforces what refguard's direct-refcount rule checks.
+ * plain `make C=1` enforces what refguard's rule on direct _refcount
+ * accesses checks.
  *
  * Without --in-place the change is printed as a unified diff (patch -p1
  * in the tree); with --in-place both headers are replaced at once or not

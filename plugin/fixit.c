@@ -291,3 +291,31 @@ void rg_fixit_rename_callee(rich_location *richloc, location_t loc,
 	richloc->add_fixit_replace(source_range::from_locations(start, finish),
 				   replacement);
 }
+
+bool rg_args_match_prototype(tree call, tree fndecl)
+{
+	tree parm = TYPE_ARG_TYPES(TREE_TYPE(fndecl));
+	int n = 0;
+
+	if (!parm || stdarg_p(TREE_TYPE(fndecl)))
+		return false;
+	for (; parm && parm != void_list_node; parm = TREE_CHAIN(parm))
+		n++;
+	return n == call_expr_nargs(call);
+}
+
+char *rg_join_args(const struct rg_call_text *ct, const int *order,
+		   const char *first)
+{
+	char *out = xstrdup(first ? first : ""), *arg, *tmp;
+	int i;
+
+	for (i = 0; order[i] >= 0; i++) {
+		arg = rg_call_text_arg(ct, order[i]);
+		tmp = concat(out, *out ? ", " : "", arg, NULL);
+		free(out);
+		free(arg);
+		out = tmp;
+	}
+	return out;
+}

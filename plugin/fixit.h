@@ -73,4 +73,15 @@ bool rg_fixit_rewrite_call(rich_location *richloc,
 void rg_fixit_rename_callee(rich_location *richloc, location_t loc,
 			    const char *name, const char *replacement);
 
+/*
+ * Does CALL pass as many arguments as FNDECL's prototype takes?  After a
+ * "too many arguments" error the call tree still stands, and rewriting it
+ * from the catalogue's argument positions would be wrong.
+ */
+bool rg_args_match_prototype(tree call, tree fndecl);
+
+/* FIRST, then CT's arguments in the order ORDER (-1 ends it), ", "-joined. */
+char *rg_join_args(const struct rg_call_text *ct, const int *order,
+		   const char *first);
+
 #endif /* REFGUARD_FIXIT_H */

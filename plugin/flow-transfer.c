@@ -58,27 +58,22 @@ static void set_result_split(struct rg_flow *fl, struct rg_obj_state *st,
 	rg_state_set(&st[obj], t);
 }
 
-static void report_frozen_arith(gcall *call, const struct rg_api *api,
-				struct rg_side view)
+/*
+ * A call whose kind checks the page's state (rules/kinds.def's check
+ * column) found the state it checks for: RULE's finding, with the rule's
+ * note (if it has one) where the page got that state.  Every flow rule
+ * that only checks the lattice is reported here, by the catalogue alone.
+ */
+static void report_check(gcall *call, const struct rg_api *api,
+			 enum rg_rule rule, struct rg_side view)
 {
 	location_t loc = gimple_location(call);
 
 	if (loc == UNKNOWN_LOCATION)
 		return;
 	rich_location richloc(line_table, loc);
-	rg_report(RG_RULE_FROZEN_ARITH, &richloc, api->name, NULL,
-		  (location_t)view.site);
-}
-
-static void report_unfreeze_unfrozen(gcall *call, const struct rg_api *api)
-{
-	location_t loc = gimple_location(call);
-
-	if (loc == UNKNOWN_LOCATION)
-		return;
-	rich_location richloc(line_table, loc);
-	rg_report(RG_RULE_UNFREEZE_UNFROZEN, &richloc, api->name, NULL,
-		  UNKNOWN_LOCATION);
+	rg_report(rule, &richloc, api->name, NULL,
+		  *rg_rules[rule].note ? (location_t)view.site : UNKNOWN_LOCATION);
 }
 
 static tree call_value_arg(gcall *call, const struct rg_api *api)
@@ -89,27 +84,12 @@ static tree call_value_arg(gcall *call, const struct rg_api *api)
 	return gimple_call_arg(call, api->value_arg);
 }
 
+/* A raw store of a count: frozen if 0, else live. */
 static void raw_set(struct rg_flow *fl, gcall *call, const struct rg_api *api,
 		    int obj, struct rg_obj_state *st)
 {
 	tree value = call_value_arg(call, api);
-	unsigned char bits;
 
-	if (fl->reporting && rg_raw_set_deferred(gimple_location(call))) {
-		/*
-		 * A constant's rewrite, settled by the page's state: a zero
-		 * store on a page held on every path drops a reference, a
-		 * count on a page frozen on every path unfreezes it.
-		 */
-		rg_raw_set_settle(gimple_location(call),
-				  obj >= 0 && fl->flow_valid ?
-				  rg_state_view(&st[obj]).bits : 0);
-	} else if (fl->reporting && value &&
-		   !rg_raw_set_claimed(gimple_location(call))) {
-		bits = obj >= 0 && fl->flow_valid ?
-		       rg_state_view(&st[obj]).bits : 0;
-		rg_flow_report_raw_set(call, api, value, bits);
-	}
 	if (obj >= 0)
 		rg_state_set(&st[obj], value && integer_zerop(value) ?
 				       rg_side_frozen(gimple_location(call)) : rg_side_live());
@@ -123,6 +103,11 @@ static void apply_api(struct rg_flow *fl, gcall *call, const struct rg_api *api,
 	struct rg_call_effect e;
 	struct rg_side view;
 
+	/* The rules with code of their own see every call (rule-*.c). */
+	if (fl->reporting)
+		FOR_EACH_HOOK(c, flow_call)
+			(*c)->flow_call(call, api, obj >= 0 && fl->flow_valid ?
+					rg_state_view(&st[obj]).bits : 0);
 	if (api->kind == RG_SET) {
 		raw_set(fl, call, api, obj, st);
 		return;
@@ -131,12 +116,8 @@ static void apply_api(struct rg_flow *fl, gcall *call, const struct rg_api *api,
 		return;
 	view = rg_state_view(&st[obj]);
 	e = rg_call_effect(api->kind, view, gimple_location(call));
-	if (fl->reporting && fl->flow_valid) {
-		if (e.check == RG_RULE_FROZEN_ARITH)
-			report_frozen_arith(call, api, view);
-		else if (e.check == RG_RULE_UNFREEZE_UNFROZEN)
-			report_unfreeze_unfrozen(call, api);
-	}
+	if (fl->reporting && fl->flow_valid && e.check != RG_NR_RULES)
+		report_check(call, api, e.check, view);
 	switch (e.how) {
 	case RG_EFFECT_KEEP:
 		break;

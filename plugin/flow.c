@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The frozen-state flow pass (frozen-arith, unfreeze-unfrozen, and
- * raw-set-count with the page_ref_unfreeze() rewrite).
+ * The frozen-state flow pass: the rules rules/engines.def serves by
+ * PLUGIN_FLOW, reported from the lattice's check column (flow-transfer.c)
+ * or by a rule's own flow_call hook (rule-*.c, rules/checks.def).
  *
  * Where: a GIMPLE pass right after "ssa", the first pass that sees a
  * function in SSA form.  That is before early inlining at every -O level,
@@ -257,7 +258,7 @@ static void report(struct fixpoint *fp, int *rpo, int nrpo,
 
 	fl->reporting = true;
 	if (!fl->flow_valid) {
-		/* Only raw-set-count, without the path-dependent rewrite. */
+		/* Only the hooks, with the page's state unknown. */
 		memset(cur, 0, fl->nobj * sizeof(*cur));
 		FOR_EACH_BB_FN(bb, fl->fun)
 			transfer_block(fl, bb, cur);

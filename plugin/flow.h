@@ -11,13 +11,11 @@
  *			the same refcount (copies, casts, page_folio(),
  *			&folio->page, folio_page(f, 0), PHIs of one page)
  * flow-transfer.c	what each statement and each branch does to the
- *			state (transitions from rules/api.def), and the
- *			frozen-arith / unfreeze-unfrozen reports
- * flow-raw-set.c	raw-set-count for setter calls without a constant
- *			rewrite, with the page_ref_unfreeze() fix-it
+ *			state (transitions from rules/api.def), the reports
+ *			the lattice's check column makes (rules/kinds.def),
+ *			and the rules' flow_call hooks (rule-*.c)
  *
- * They depend on each other in that order (flow.c uses them all);
- * flow-raw-set.c only reports.
+ * They depend on each other in that order (flow.c uses them all).
  *
  * Cost model: objects are numbered per function and capped at
  * RG_FLOW_MAX_OBJECTS, a state is a small fixed-size record per object,
@@ -74,10 +72,5 @@ void rg_flow_transfer_stmt(struct rg_flow *fl, gimple *stmt,
 			   struct rg_obj_state *st);
 void rg_flow_refine_edge(struct rg_flow *fl, edge e, struct rg_obj_state *st);
 void rg_flow_enter_block(struct rg_flow *fl, edge e, struct rg_obj_state *st);
-
-/* flow-raw-set.c */
-/* BITS: the page's facts at the call (RG_ALL_FROZEN, RG_ALL_LIVE, ...). */
-void rg_flow_report_raw_set(gcall *call, const struct rg_api *api, tree value,
-			    unsigned char bits);
 
 #endif /* REFGUARD_FLOW_H */

@@ -117,7 +117,7 @@ bool rg_function_exempt(tree fndecl)
  * Split a comma-separated option value, calling FN on each non-empty
  * element; returns false (after an error) if FN rejects one.
  */
-/* "raw-set-count, direct-refcount, ...": the catalogue's rule ids. */
+/* The catalogue's rule ids, ", "-joined. */
 static const char *rule_ids(void)
 {
 	static char buf[512];

@@ -4,9 +4,10 @@
  * direction only (no call cycles):
  *
  *   refguard-plugin.c	plugin_init: parses the arguments, registers
- *   syntactic.c, flow*.c	the engines
+ *   syntactic.c, flow*.c	the engines: walkers calling the rules' hooks
+ *   rule-list.c		the hook list, rules/checks.def
+ *   rule-*.c		one rule's own code each (hooks)
  *   checkmode.c		-check-only
- *   raw-set-owner.c	which engine reports a raw setter call
  *   report.c		the single reporting point, through GCC's diagnostics
  *   record.c		the -record side channel
  *   options.c		the option state every file reads
@@ -89,53 +90,54 @@ bool rg_report_note(enum rg_rule rule, rich_location *richloc,
 		    location_t note_loc, const char *note);
 
 /*
- * raw-set-owner.c: who reports raw-set-count for a setter call (an
- * RG_SET entry of rules/api.def), agreed between syntactic.c and the
- * flow pass:
- *
- * - The count as the syntactic engine sees it (GENERIC) is an integer
- *   constant with a rewrite in rules/rewrite.def (set_page_count(P, 0),
- *   set_page_count(P, 1), folio_set_count(F, 1)): the syntactic engine,
- *   with that rewrite.  It claims the call by its location.
- * - Any other call (set_page_count(page, PAGE_FRAG_CACHE_MAX_SIZE + 1),
- *   a variable, `(side(), 1)`): whether the rewrite is page_ref_unfreeze()
- *   depends on the page being frozen on every path, which only the flow
- *   pass knows.  The flow pass reports every setter call not claimed,
- *   with the API table's unfreeze_with as a fix-it when the page is
- *   frozen on every path.  Under -fsyntax-only, where the flow pass never
- *   runs, the syntactic engine reports them all.
- *
- * The claim is what decides, not a second look at the count: GIMPLE
- * may show a constant where GENERIC had an expression.
- *
- * - A claimed store's rewrite still depends on the page's state, and the
- *   state decides first.  A count with a LIVE_SET entry in
- *   rules/rewrite.def (a 0) is a freeze only if the function holds no
- *   reference to the page: on a page live on every path it drops one
- *   (p2pdma's set_page_count(page, 0) after init_page_count()).  Any
- *   other count on a page frozen on every path is an unfreeze, 1 as much
- *   as 42: page_ref_unfreeze(), not init_page_count().  The syntactic
- *   engine hands such a finding to rg_raw_set_report(), which keeps it
- *   until the flow pass calls rg_raw_set_settle() at the call: live on
- *   every path (a 0), it is reported with LIVE_SET's suggestion and
- *   reason and no fix-it; frozen on every path (not a 0), with the API
- *   table's unfreeze_with and the callee renamed; otherwise as the
- *   syntactic engine made it.  A call the flow pass never reaches is
- *   reported at the end of the unit as made.
- *   Under -fsyntax-only there is no flow pass and it is reported at once:
- *   the frozen setter is then a guess the driver never makes (it always
- *   compiles).
+ * A rule's own code: one file per rule, plugin/rule-<name>.c, listed in
+ * rules/checks.def (rg_plugin_checks).  The engines call its hooks; any
+ * may be NULL, and each tests rg_rule_enabled() itself.
  */
-bool rg_raw_set_syntactic(const struct rg_api *api, tree value, location_t loc);
-bool rg_raw_set_claimed(location_t loc);
-/* Takes RICHLOC, which must come from new. */
-void rg_raw_set_report(const struct rg_api *api, long value, location_t call_loc,
-		       gcc_rich_location *richloc, const char *rewrite,
-		       const char *note);
-bool rg_raw_set_deferred(location_t call_loc);
-/* BITS: the page's state at the call (frozen-state.h's RG_ALL_*), 0 unknown. */
-void rg_raw_set_settle(location_t call_loc, unsigned char bits);
-void rg_raw_set_register(const char *plugin_name);
+/* syntactic.c's walk of one function body, as its hooks see it. */
+struct rg_walk {
+	hash_set<tree> *shared_seen;	/* SAVE_EXPRs, TARGET_EXPRs walked */
+	location_t last_loc;		/* for trees that have no location */
+	bool stateful;			/* a call the flow pass follows */
+};
+
+/* Where a finding at T goes: T's location, or the last one the walk saw. */
+static inline location_t rg_walk_loc(const struct rg_walk *w, tree t)
+{
+	location_t loc = EXPR_LOCATION(t);
+
+	return loc != UNKNOWN_LOCATION ? loc : w->last_loc;
+}
+
+struct rg_plugin_check {
+	/* The GENERIC walk (syntactic.c): a call to a named function. */
+	void (*call)(struct rg_walk *w, tree call, tree fndecl,
+		     const struct rg_api *api);
+	/* &P->_refcount passed as argument ARG of CALL. */
+	void (*refcount_arg)(struct rg_walk *w, tree call, tree fndecl, int arg,
+			     enum rg_object obj);
+	/* Any other use of P->_refcount than taking its address. */
+	void (*refcount_value)(struct rg_walk *w, tree ref, enum rg_object obj);
+	/*
+	 * The flow pass's reporting walk (GIMPLE): a call to API, with its
+	 * page's state BITS (frozen-state.h's RG_ALL_*; 0 unknown).
+	 */
+	void (*flow_call)(gcall *call, const struct rg_api *api,
+			  unsigned char bits);
+	/* plugin_init, after the syntactic walk registered. */
+	void (*init)(const char *plugin_name);
+};
+/* rule-<file>.c (C++: a const needs this to be seen outside its file). */
+#define CHECK(fn, file) extern const struct rg_plugin_check rg_plugin_check_##fn;
+#include "checks.def"
+#undef CHECK
+/* rule-list.c: rules/checks.def's hooks, NULL-terminated. */
+extern const struct rg_plugin_check *const rg_plugin_checks[];
+/* Each check C of the list with a HOOK, in the list's order. */
+#define FOR_EACH_HOOK(c, hook)						\
+	for (const struct rg_plugin_check *const *c = rg_plugin_checks; *c; c++) \
+		if ((*c)->hook)
+void rg_checks_register(const char *plugin_name);
 
 /*
  * record.c: -fplugin-arg-refguard-record=<file>, the side channel the

@@ -26,35 +26,13 @@ static rg_site site_of(struct position pos)
 	return ((rg_site)(pos.stream + 1) << 41) | ((rg_site)pos.line << 10) | pos.pos;
 }
 
-static struct position site_pos(rg_site site)
-{
-	struct position pos;
-
-	memset(&pos, 0, sizeof(pos));
-	pos.stream = (site >> 41) - 1;
-	pos.line = (site >> 10) & 0x7fffffff;
-	pos.pos = site & 0x3ff;
-	return pos;
-}
-
-/* The freezing function's name at SITE, or NULL (more sites than kept). */
-static const char *site_callee(const struct rg_flow *fl, rg_site site)
-{
-	unsigned int i;
-
-	for (i = 0; i < fl->nsites; i++)
-		if (fl->sites[i].site == site)
-			return fl->sites[i].callee;
-	return NULL;
-}
-
 /* INSN's site, the callee kept for the note. */
 static rg_site freeze_site(struct rg_flow *fl, struct instruction *insn,
 			   const char *callee)
 {
 	rg_site site = site_of(insn->pos);
 
-	if (!site_callee(fl, site) && fl->nsites < RG_FLOW_MAX_SITES) {
+	if (!rg_flow_site_callee(fl, site) && fl->nsites < RG_FLOW_MAX_SITES) {
 		fl->sites[fl->nsites].site = site;
 		fl->sites[fl->nsites].callee = callee;
 		fl->nsites++;
@@ -88,98 +66,7 @@ static void set_result_split(struct rg_flow *fl, struct rg_obj_state *st, int ob
 	rg_state_set(&st[obj], t);
 }
 
-/* ------------------------------------------------------------ reports */
-
-/*
- * 1 + how many calls to INSN's callee at INSN's position come before it
- * in the function's code: the calls one macro argument spells share the
- * invocation's position, and are told apart by their order (report.c).
- */
-static int nth_call(struct rg_flow *fl, struct instruction *insn)
-{
-	struct basic_block *bb;
-	struct instruction *i;
-	int n = 1;
-
-	FOR_EACH_PTR(fl->ep->bbs, bb) {
-		FOR_EACH_PTR(bb->insns, i) {
-			if (i == insn)
-				return n;
-			if (i->opcode == OP_CALL && i->bb && i->func == insn->func &&
-			    i->pos.stream == insn->pos.stream && i->pos.line == insn->pos.line &&
-			    i->pos.pos == insn->pos.pos)
-				n++;
-		} END_FOR_EACH_PTR(i);
-	} END_FOR_EACH_PTR(bb);
-	return 0;
-}
-
-/*
- * A call through _Generic(...) is reported at the _Generic keyword, as
- * GCC places it, and so is a freeze made through one; the rename fix-it
- * goes to the association selected, where it is spelled.
- */
-static void at_generic(struct rg_sparse_report *rep, const struct rg_api *api)
-{
-	struct position keyword, selected;
-
-	if (rg_syntactic_generic(rep->pos, &keyword, &selected)) {
-		/* sparse places _Generic(...) at its '(': the keyword is before it. */
-		rep->pos = keyword;
-		rep->callee_paren = true;
-		rep->callee = "_Generic";
-		if (rep->fix == RG_FIX_RENAME) {
-			rep->fix = RG_FIX_RENAME_AT;
-			rep->fix_pos = selected;
-			rep->fix_name = api->name;
-		}
-	}
-	if (rep->has_note && rg_syntactic_generic(rep->note_pos, &keyword, NULL)) {
-		rep->note_pos = keyword;
-		rep->note_paren = true;
-		rep->note_callee = "_Generic";
-	}
-}
-
-static void report(struct rg_flow *fl, enum rg_rule rule, struct instruction *insn,
-		   const struct rg_api *api, const char *rewrite,
-		   const struct rg_side *view)
-{
-	struct rg_sparse_report rep = {
-		.rule = rule, .pos = insn->pos, .callee_paren = true,
-		.callee = api->name, .arg = api->name, .rewrite = rewrite,
-		.function = fl->function, .nth_call = nth_call(fl, insn),
-	};
-
-	/* set_page_count(P, N) -> page_ref_unfreeze(P, N): only the name. */
-	if (rewrite)
-		rep.fix = RG_FIX_RENAME;
-	if (view && view->site) {
-		rep.has_note = true;
-		rep.note_pos = site_pos(view->site);
-		rep.note_paren = true;
-		rep.note_callee = site_callee(fl, view->site);
-	}
-	at_generic(&rep, api);
-	rg_sparse_report(&rep);
-}
-
-/* A raw store that drops a reference the function holds: no rewrite. */
-static void report_live(struct rg_flow *fl, struct instruction *insn,
-			const struct rg_api *api, const struct rg_live_set *live)
-{
-	struct rg_sparse_report rep = {
-		.rule = RG_RULE_RAW_SET_COUNT, .pos = insn->pos, .callee_paren = true,
-		.callee = api->name, .arg = api->name, .rewrite = live->suggestion,
-		.function = fl->function, .has_note = true, .note_pos = insn->pos,
-		.note_paren = true, .note_callee = api->name,
-		.note_message = live->reason, .nth_call = nth_call(fl, insn),
-	};
-
-	at_generic(&rep, api);
-	rg_sparse_report(&rep);
-}
-
+/* A raw store of a count: frozen if 0, else live. */
 static void raw_set(struct rg_flow *fl, struct instruction *insn,
 		    const struct rg_api *api, int obj, struct rg_obj_state *st)
 {
@@ -189,30 +76,6 @@ static void raw_set(struct rg_flow *fl, struct instruction *insn,
 	if (api->value_arg >= 0 &&
 	    api->value_arg < ptr_list_size((struct ptr_list *)insn->arguments))
 		value = ptr_list_nth(insn->arguments, api->value_arg);
-	if (fl->reporting) {
-		unsigned char bits = obj >= 0 && fl->flow_valid ?
-				     rg_state_view(&st[obj]).bits : 0;
-		const struct rg_live_set *live = NULL;
-		long long n;
-
-		/*
-		 * A constant's rewrite, settled by the page's state: a 0 on a
-		 * page held on every path drops a reference, a count on a page
-		 * frozen on every path unfreezes it.
-		 */
-		if (rg_syntactic_settle(insn->pos, bits) ||
-		    !value || rg_syntactic_owns_call(insn->pos))
-			goto transfer;
-		if ((bits & RG_ALL_LIVE) && rg_flow_const_value(value, &n))
-			live = rg_live_set_find(api->name, n);
-		if (live)
-			report_live(fl, insn, api, live);
-		else
-			report(fl, RG_RULE_RAW_SET_COUNT, insn, api,
-			       (bits & RG_ALL_FROZEN) && *api->unfreeze_with ?
-			       api->unfreeze_with : NULL, NULL);
-	}
-transfer:
 	if (obj >= 0)
 		rg_state_set(&st[obj], rg_flow_const_value(value, &v) && !v ?
 				       rg_side_frozen(freeze_site(fl, insn, api->name)) : rg_side_live());
@@ -226,6 +89,11 @@ static void apply_api(struct rg_flow *fl, struct instruction *insn,
 	struct rg_call_effect e;
 	struct rg_side view;
 
+	/* The rules with code of their own see every call (rule-*.c). */
+	if (fl->reporting)
+		FOR_EACH_HOOK(c, flow_call)
+			(*c)->flow_call(fl, insn, api, obj >= 0 && fl->flow_valid ?
+					rg_state_view(&st[obj]).bits : 0);
 	if (api->kind == RG_SET) {
 		raw_set(fl, insn, api, obj, st);
 		return;
@@ -235,9 +103,10 @@ static void apply_api(struct rg_flow *fl, struct instruction *insn,
 	view = rg_state_view(&st[obj]);
 	e = rg_call_effect(api->kind, view, rg_kind_freezes(api->kind) ?
 			   freeze_site(fl, insn, api->name) : 0);
+	/* The lattice's check column, for every flow rule (rules/kinds.def). */
 	if (fl->reporting && fl->flow_valid && e.check != RG_NR_RULES)
-		report(fl, e.check, insn, api, NULL,
-		       e.check == RG_RULE_FROZEN_ARITH ? &view : NULL);
+		rg_flow_report(fl, e.check, insn, api, NULL,
+			       *rg_rules[e.check].note ? &view : NULL);
 	switch (e.how) {
 	case RG_EFFECT_KEEP:
 		break;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * frozen-arith, unfreeze-unfrozen, and raw-set-count for counts without a
- * constant rewrite: a forward dataflow over one function's linearized
- * code, the plugin's (plugin/flow.c) on sparse's IR.
+ * The flow rules (rules/engines.def's SPARSE_FLOW: the lattice's check
+ * column and the rules' flow_call hooks, rule-*.c): a forward dataflow
+ * over one function's linearized code, the plugin's (plugin/flow.c) on
+ * sparse's IR.
  *
  * Blocks are visited from a worklist in reverse post order; a block's
  * entry state is the join of its visited predecessors' exit states, each
@@ -288,7 +289,7 @@ static void report(struct fixpoint *fp, struct rg_obj_state *cur)
 	fl->reporting = true;
 	for (i = 0; i < fp->nblocks; i++) {
 		if (!fl->flow_valid) {
-			/* Only raw-set-count, without the path-dependent rewrite. */
+			/* Only the hooks, with the page's state unknown. */
 			memset(cur, 0, fl->nobj * sizeof(*cur));
 			transfer_block(fl, fp->blocks[i], cur);
 		} else if (fp->visited[i] && compute_in(fp, i, cur)) {

@@ -52,6 +52,19 @@ struct rg_flow {
 	struct rg_freeze_site sites[RG_FLOW_MAX_SITES];
 };
 
+/*
+ * flow-report.c: a finding of RULE at the call INSN to API, with REWRITE
+ * (a rename of the callee) or NULL, and VIEW's freeze site as the note
+ * if VIEW; rg_flow_emit() reports REP as made (at the _Generic keyword
+ * for a call through one); rg_flow_nth_call() is REP's nth_call.
+ */
+void rg_flow_report(struct rg_flow *fl, enum rg_rule rule, struct instruction *insn,
+		    const struct rg_api *api, const char *rewrite,
+		    const struct rg_side *view);
+void rg_flow_emit(struct rg_sparse_report *rep, const struct rg_api *api);
+int rg_flow_nth_call(struct rg_flow *fl, struct instruction *insn);
+const char *rg_flow_site_callee(const struct rg_flow *fl, rg_site site);
+
 /* flow-objects.c */
 int rg_flow_object_of(struct rg_flow *fl, pseudo_t ptr, bool create);
 bool rg_flow_is_base(struct rg_flow *fl, pseudo_t p);
