@@ -46,9 +46,9 @@ PKGDATADIR := $(DATADIR)/refguard
 PROGRAMS := refguard
 all: $(PROGRAMS) plugin/refguard.so docs/rules.md build/refguard.1
 
-DRIVER_SRCS := refguard.c $(wildcard driver/*.c) rules/catalogue.c rules/frozen-state.c
+DRIVER_SRCS := refguard.c $(wildcard driver/*.c) rules/catalogue.c rules/frozen-state.c rules/helper-roles.c
 DRIVER_OBJS := $(DRIVER_SRCS:.c=.o)
-RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h rules/frozen-state.h
+RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h rules/frozen-state.h rules/helper-roles.h
 
 %.o: %.c $(wildcard driver/*.h driver/*.def) $(RULE_DEFS) config.mk
 	$(quiet) CC $@
