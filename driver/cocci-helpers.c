@@ -366,15 +366,22 @@ static bool called(const struct rg_cocci_files *files, const char *name)
  */
 static const struct header *declared_header;
 static const struct rg_cocci_files *declared_files;
+static const char *declared_text;	/* page_ref.h, comments and all */
 
-static int declared(const char *name, int *used)
+static int declared(const char *name, struct rg_decl *d)
 {
 	const struct header *h = declared_header;
+	unsigned int line;
 
 	if (find(h->fn, h->nr_fn, name) < 0 && find(h->macro, h->nr_macro, name) < 0 &&
 	    !rg_learned_where(name))
 		return 0;
-	*used = called(declared_files, name);
+	d->used = called(declared_files, name);
+	/* A learned helper's arity is its definition's, as classified. */
+	d->arity = declared_text && !rg_learned_where(name) ?
+		   rg_definition_arity(declared_text, name, &line) : -1;
+	if (d->arity >= 0)
+		snprintf(d->where, sizeof(d->where), "include/linux/page_ref.h:%u", line);
 	return 1;
 }
 
@@ -383,18 +390,34 @@ static void role_name(const struct header *h, enum rg_name_role role,
 		      const char *names_set, const struct rg_cocci_files *files,
 		      struct rg_tree_names *tn)
 {
+	struct rg_decl d = { 0 };
 	const char *pick;
 	char *why = NULL;
-	int used;
 
 	declared_header = h;
 	declared_files = files;
 	pick = rg_unit_spelling_of(tn->table[role], declared, &why);
-	tn->defined[role] = declared(pick, &used);
+	if (!pick) {
+		/* only a call of the wrong shape to write: refuse (issue 20, 8) */
+		tn->refused = why;
+		tn->tree[role] = tn->table[role];
+		return;
+	}
+	tn->defined[role] = declared(pick, &d);
 	tn->tree[role] = tn->defined[role] ? pick :
 			 rg_role_default(role, names_set) ?: tn->table[role];
+	/* --names may give the role a name the tree defines otherwise */
+	if (!tn->defined[role] && strcmp(tn->tree[role], pick) && declared(tn->tree[role], &d) &&
+	    d.arity >= 0) {
+		free(why);
+		why = rg_strdup_printf("%s: %s() takes %d arguments, not 1: no rewrite",
+				       d.where, tn->tree[role], d.arity);
+		tn->refused = why;
+		return;
+	}
 	if (why)
-		fprintf(stderr, "refguard: include/linux/page_ref.h: %s\n", why);
+		fprintf(stderr, "refguard: %s%s\n",
+			strncmp(why, "include/", 8) ? "include/linux/page_ref.h: " : "", why);
 	free(why);
 }
 
@@ -432,6 +455,7 @@ int rg_cocci_tree_names(const char *workdir, const char *tree,
 	if (text && (read_directives(&h) || read_functions(&h, workdir, path)))
 		goto out;
 	learn_roles(tree, text);
+	declared_text = text;
 	/* Only the roles the rewrite tables name: those with a design name. */
 	for (r = 0; r < RG_NR_NAME_ROLES; r++) {
 		tn->table[r] = rg_role_default((enum rg_name_role)r, "design");
@@ -448,7 +472,13 @@ int rg_cocci_tree_names(const char *workdir, const char *tree,
 	tn->env = env;
 	env = NULL;
 	st = 0;
+	if (tn->refused) {
+		st = rg_fail("%s", tn->refused);
+		free(tn->refused);
+		tn->refused = NULL;
+	}
 out:
+	declared_text = NULL;
 	free(env);
 	free(text);
 	free(path);

@@ -15,16 +15,31 @@
 #include "refguard.h"
 #include "helper-roles.h"
 
-/* The unit's function declaration of NAME: is there one, is it used? */
-static int declared(const char *name, int *used)
+/*
+ * The unit's function declaration of NAME: is there one, is it used,
+ * how many parameters has it (unknown without a prototype), where is it?
+ */
+static int declared(const char *name, struct rg_decl *d)
 {
 	tree id = maybe_get_identifier(name);
 	tree decl = id ? identifier_global_value(id) : NULL_TREE;
+	tree args;
+	expanded_location xl;
 
 	if (!decl || TREE_CODE(decl) != FUNCTION_DECL)
 		return 0;
 	/* TREE_USED: the code so far refers to it. */
-	*used = TREE_USED(decl);
+	d->used = TREE_USED(decl);
+	d->arity = -1;
+	if (prototype_p(TREE_TYPE(decl))) {
+		d->arity = 0;
+		for (args = TYPE_ARG_TYPES(TREE_TYPE(decl)); args && args != void_list_node;
+		     args = TREE_CHAIN(args))
+			d->arity++;
+	}
+	xl = expand_location(DECL_SOURCE_LOCATION(decl));
+	if (xl.file)
+		snprintf(d->where, sizeof(d->where), "%s:%d", xl.file, xl.line);
 	return 1;
 }
 

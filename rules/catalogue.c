@@ -5,6 +5,7 @@
  * positional initializers, no designated ones.
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -469,15 +470,37 @@ unsigned int rg_role_spellings(enum rg_name_role role,
 
 #define MAX_SPELLINGS	8
 
+/* malloc'd printf, NULL on failure. */
+static char *printf_alloc(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *printf_alloc(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	s = len < 0 ? NULL : (char *)malloc(len + 1);
+	if (!s)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(s, len + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
 const char *rg_unit_spelling_of(const char *name,
-				int (*declared)(const char *spelling, int *used),
+				int (*declared)(const char *spelling, struct rg_decl *d),
 				char **why)
 {
 	const struct rg_spelling *sp[MAX_SPELLINGS], *own = NULL, *pick = NULL;
-	const struct rg_spelling *have[MAX_SPELLINGS];
+	const struct rg_spelling *have[MAX_SPELLINGS], *bad = NULL;
+	struct rg_decl d, bad_decl;
 	unsigned int i, n, nhave = 0, ncalled = 0;
-	int role = rg_spelling_role(name), used, len;
+	int role = rg_spelling_role(name);
 	const char *fmt = "this unit declares %s and %s%s (the %s); %s is the one %s";
+	char *also = NULL, *more;
 
 	*why = NULL;
 	if (role < 0)
@@ -490,32 +513,65 @@ const char *rg_unit_spelling_of(const char *name,
 			own = sp[i];
 	for (i = 0; i < n; i++) {
 		/* Another arity is another call shape: not a drop-in name. */
-		if ((own && sp[i]->arity != own->arity) || !declared(sp[i]->name, &used))
+		if (own && sp[i]->arity != own->arity)
 			continue;
+		memset(&d, 0, sizeof(d));
+		d.arity = -1;
+		if (!declared(sp[i]->name, &d))
+			continue;
+		if (d.arity >= 0 && d.arity != sp[i]->arity) {
+			/* the tree's own function of that name: never call it so */
+			if (!bad) {
+				bad = sp[i];
+				bad_decl = d;
+			}
+			continue;
+		}
 		have[nhave++] = sp[i];
-		if (used) {
+		if (d.used) {
 			ncalled++;
 			pick = sp[i];
 		}
 	}
-	if (!nhave)
-		return name;		/* the tree adds it: the design's name */
+	if (bad)
+		also = printf_alloc("%s%s%s() takes %d argument%s, not the %d of the %s refguard rewrites to",
+				    bad_decl.where, *bad_decl.where ? ": " : "", bad->name,
+				    bad_decl.arity, bad_decl.arity == 1 ? "" : "s", bad->arity,
+				    rg_name_roles[role].label);
+	if (!nhave) {
+		/* the tree adds it: the design's name, unless that is the bad one */
+		if (bad && !strcmp(bad->name, name)) {
+			*why = printf_alloc("%s: no rewrite", also ? also : name);
+			free(also);
+			return NULL;
+		}
+		if (bad)
+			*why = printf_alloc("%s; suggesting %s(), which this unit does not declare",
+					    also ? also : bad->name, name);
+		free(also);
+		return name;
+	}
 	if (nhave == 1) {
 		rg_learned_say(have[0]->name);
+		if (bad)
+			*why = printf_alloc("%s; using %s()", also ? also : bad->name,
+					    have[0]->name);
+		free(also);
 		return have[0]->name;
 	}
 	/* Several spellings: the one the code calls, else the newest. */
 	if (ncalled != 1)
 		pick = have[nhave - 1];
-#define WHY_ARGS have[0]->name, have[nhave - 1]->name, nhave > 2 ? " and more" : "", \
-		 rg_name_roles[role].label, pick->name, \
-		 ncalled == 1 ? "its code calls" : \
-		 "posted last (its code calls none or several)"
-	len = snprintf(NULL, 0, fmt, WHY_ARGS);
-	*why = (char *)malloc(len + 1);
-	if (*why)
-		snprintf(*why, len + 1, fmt, WHY_ARGS);
-#undef WHY_ARGS
+	*why = printf_alloc(fmt, have[0]->name, have[nhave - 1]->name,
+			    nhave > 2 ? " and more" : "", rg_name_roles[role].label, pick->name,
+			    ncalled == 1 ? "its code calls" :
+			    "posted last (its code calls none or several)");
+	if (also && *why) {
+		more = printf_alloc("%s; %s", *why, also);
+		free(*why);
+		*why = more;
+	}
+	free(also);
 	rg_learned_say(pick->name);
 	return pick->name;
 }

@@ -270,6 +270,20 @@ static bool find_definition(const struct stripped *st, unsigned int line,
 	return false;
 }
 
+/* Top-level commas of the squeezed parameter list P, plus one; 0 for (void). */
+static int count_params(const char *p)
+{
+	int n, depth = 0;
+
+	if (!*p || !strcmp(p, "void"))
+		return 0;
+	for (n = 1; *p; p++) {
+		depth += (*p == '(') - (*p == ')');
+		n += *p == ',' && !depth;
+	}
+	return n;
+}
+
 /*
  * Does BODY assign to _refcount itself (`page->_refcount.counter = 0`)?
  * A store the classifier does not read: no role.
@@ -370,11 +384,7 @@ int rg_role_classify(const char *text, unsigned int line, const char *name,
 		goto out;
 	memcpy(param, p, k);
 	param[k] = '\0';
-	g->arity = !strcmp(params, "void") || !*params ? 0 : 1;
-	for (p = params, depth = 0; *p; p++) {
-		depth += (*p == '(') - (*p == ')');
-		g->arity += *p == ',' && !depth;
-	}
+	g->arity = count_params(params);
 
 	if (!st->fb_done) {
 		st->fb = frozen_bit(t);
@@ -493,6 +503,64 @@ out:
 	free(params);
 	free(body);
 	return ret;
+}
+
+static unsigned int line_of(const struct stripped *st, const char *p)
+{
+	unsigned int lo = 0, hi = st->nr_lines;
+
+	while (hi - lo > 1) {
+		unsigned int mid = (lo + hi) / 2;
+
+		if (st->line[mid] <= p)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo + 1;
+}
+
+int rg_definition_arity(const char *text, const char *name, unsigned int *line)
+{
+	struct stripped *st = stripped_of(text);
+	const char *decl, *paren, *open, *close, *p, *q, *e;
+	size_t len = strlen(name);
+	char *params;
+	int n;
+
+	*line = 0;
+	if (!st)
+		return -1;
+	if (find_definition(st, 0, name, &decl, &paren, &open, &close)) {
+		params = squeeze(paren + 1, match(paren) - paren - 1);
+		if (!params)
+			return -1;
+		n = count_params(params);
+		free(params);
+		for (p = paren; p > st->text && strncmp(p, name, len); p--)
+			;
+		*line = line_of(st, p);
+		return n;
+	}
+	/* #define NAME(a, b): the parenthesis right after the name */
+	for (p = st->text; (p = strstr(p, "define")); p += 6) {
+		for (q = p + 6; *q == ' ' || *q == '\t'; q++)
+			;
+		if (strncmp(q, name, len) || q[len] != '(')
+			continue;
+		for (e = p; e > st->text && e[-1] != '\n' && e[-1] != '#'; e--)
+			;
+		if (e == st->text || e[-1] != '#' || !(e = match(q + len)))
+			continue;
+		params = squeeze(q + len + 1, e - (q + len) - 1);
+		if (!params)
+			return -1;
+		n = count_params(params);
+		free(params);
+		*line = line_of(st, q);
+		return n;
+	}
+	return -1;
 }
 
 /* The kind a role's helper has for the flow rules. */

@@ -54,6 +54,13 @@ int rg_role_classify(const char *text, unsigned int line, const char *name,
 		     struct rg_role_guess *g);
 
 /*
+ * The number of parameters of NAME as TEXT (a header) defines it: a
+ * function definition, else a function-like #define; -1 when neither
+ * (an object-like macro, or no definition), *LINE its line (0: none).
+ */
+int rg_definition_arity(const char *text, const char *name, unsigned int *line);
+
+/*
  * Classify NAME's definition at FILE:LINE of TEXT and, when it has a
  * role and no table knows NAME, learn it.  Returns the learned
  * spelling, or NULL.

@@ -12,20 +12,28 @@
 #include "internal.h"
 #include "helper-roles.h"
 
-/* The unit's function declarations named NAME: is there one, is it used? */
-static int declared(const char *name, int *used)
+/*
+ * The unit's function declarations named NAME: is there one, is it used,
+ * how many parameters has it, where is it?
+ */
+static int declared(const char *name, struct rg_decl *d)
 {
 	struct ident *id = built_in_ident(name);
 	struct symbol *sym;
 	int found = 0;
 
-	*used = 0;
+	d->used = 0;
 	for (sym = id->symbols; sym; sym = sym->next_id) {
 		if (sym->namespace != NS_SYMBOL || !sym->ctype.base_type ||
 		    sym->ctype.base_type->type != SYM_FN)
 			continue;
+		if (!found) {
+			d->arity = ptr_list_size((struct ptr_list *)sym->ctype.base_type->arguments);
+			snprintf(d->where, sizeof(d->where), "%s:%d",
+				 stream_name(sym->pos.stream), sym->pos.line);
+		}
 		found = 1;
-		*used |= sym->used;
+		d->used |= sym->used;
 	}
 	return found;
 }
