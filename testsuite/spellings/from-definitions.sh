@@ -68,6 +68,17 @@ defs() {
 	reject "$tag-fix-adds-nothing" "$work/$tag.diff" 'init_folio_count|^\+static inline|set_page_count_as_frozen'
 	expect "$tag-fix-says" "$work/$tag.err" "^refguard: $fi\\(\\): folio init, from its definition"
 	if [ $st = 1 ]; then pass "$tag-fix-status"; else fail "$tag-fix-status" "exit $st, expected 1"; fi
+	# fix --series: the same rewrite, and no patch adding a helper.
+	cp "$pristine/MAINTAINERS" "$d/" &&
+	"$refguard" fix --kernel "$d" --series "$work/$tag-series" > /dev/null 2> "$work/$tag-series.err"
+	st=$?
+	if [ $st = 0 ] && cat "$work/$tag-series"/0*.patch > "$work/$tag-series.all" 2> /dev/null &&
+	   grep -Eq "^\+		$fi\(folio\);" "$work/$tag-series.all" &&
+	   ! grep -Eq '^\+.*init_folio_count|^Subject: .*mm: add' "$work/$tag-series.all"; then
+		pass "$tag-fix-series"
+	else
+		cat "$work/$tag-series.err"; fail "$tag-fix-series" "exit $st; no $fi(folio) in the series, or a helper added"
+	fi
 
 	# The plugin and `refguard check`, on a unit including the tree's header.
 	mkdir -p "$work/$tag-inc"
