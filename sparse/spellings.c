@@ -116,6 +116,7 @@ void rg_sparse_learn_role(struct symbol *sym)
 	struct symbol *base = sym->ctype.base_type;
 	const struct rg_spelling *sp;
 	const char *name, *file, *text;
+	unsigned int line;
 
 	if (sym->definition != sym || !sym->ident || !base ||
 	    !(base->stmt || base->inline_stmt) ||
@@ -124,10 +125,11 @@ void rg_sparse_learn_role(struct symbol *sym)
 	name = show_ident(sym->ident);
 	if (rg_api_find(name) || rg_spelling_role(name) >= 0 || !on_page(base))
 		return;
-	file = stream_name(sym->pos.stream);
+	/* where linemarkers put it, as GCC's location does for the plugin */
+	file = rg_sparse_pos_file(sym->pos, &line);
 	if (!file || !role_header(file) || !(text = file_text(file)))
 		return;
-	sp = rg_role_learn_at(text, file, sym->pos.line, name);
+	sp = rg_role_learn_at(text, file, line, name);
 	if (sp)
 		rg_sparse_index_add(sym->ident, rg_learned_api(sp->name));
 }

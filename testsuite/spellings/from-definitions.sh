@@ -120,6 +120,14 @@ EOF
 		expect "$tag-check-$engine-suggests" "$work/$tag-check-$engine.out" \
 			"$tag-u.c:6:9: warning: .*use .$fi. \\[refguard-raw-set-count\\]"
 	done
+	# Preprocessed (gcc -E): both engines find the header by its linemarkers.
+	(cd "$work" && $cc -E "$@" "$tag-u.c" > "$tag-u.i" &&
+	 "$refguard" check "$tag-u.i" > "$tag-i-sparse.out" 2>&1 &&
+	 $cc -fplugin="$top/plugin/refguard.so" -O2 -S -o /dev/null "$tag-u.i" > "$tag-i-gcc.out" 2>&1)
+	expect "$tag-check-preprocessed" "$work/$tag-i-sparse.out" \
+		"$tag-u.c:6:9: warning: .*use .$fi. \\[refguard-raw-set-count\\]"
+	expect "$tag-plugin-preprocessed" "$work/$tag-i-gcc.out" \
+		"$tag-u.c:6:9: warning: .*use .$fi. \\[refguard-raw-set-count\\]"
 	# The predicates are tests: frozen after !PF, live after FPF.
 	for out in gcc check-sparse check-gcc; do
 		n=$(grep -c 'refguard-frozen-arith' "$work/$tag-$out.out")
