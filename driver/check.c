@@ -51,6 +51,7 @@
 #include "spawn.h"
 #include "tmpdir.h"
 #include "check.h"
+#include "helper-roles.h"
 #include "plugin-record.h"
 #include "response-file.h"
 #include "../sparse/engine.h"
@@ -433,6 +434,7 @@ static int check_sparse(int argc, char **argv, bool warnings, struct rg_results 
 		saved = dup(2);
 		dup2(fd, 2);
 	}
+	rg_learned_defer(saved >= 0);
 	ret = rg_sparse_check(argc + 1, sv, &o, r);
 	if (saved >= 0) {
 		fflush(stderr);
@@ -440,6 +442,8 @@ static int check_sparse(int argc, char **argv, bool warnings, struct rg_results 
 		close(saved);
 		*held = rg_slurp_fd(fd, NULL);
 	}
+	rg_learned_defer(false);
+	rg_learned_flush();
 	if (fd >= 0)
 		close(fd);
 	free(sv);

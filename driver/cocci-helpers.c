@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "cocci-internal.h"
+#include "helper-roles.h"
 #include "driver.h"
 #include "spawn.h"
 
@@ -357,40 +358,85 @@ static bool called(const struct rg_cocci_files *files, const char *name)
 	return false;
 }
 
+/*
+ * What the catalogue's choice (rg_unit_spelling_of(), the plugin's and
+ * the sparse engine's too) asks of the tree: does its page_ref.h define
+ * NAME (a function spatch lists, a macro, or a helper of mm.h learned
+ * from its definition), and does the code call it.
+ */
+static const struct header *declared_header;
+static const struct rg_cocci_files *declared_files;
+static const char *declared_text;	/* page_ref.h, comments and all */
+
+static int declared(const char *name, struct rg_decl *d)
+{
+	const struct header *h = declared_header;
+	unsigned int line;
+
+	if (find(h->fn, h->nr_fn, name) < 0 && find(h->macro, h->nr_macro, name) < 0 &&
+	    !rg_learned_where(name))
+		return 0;
+	d->used = called(declared_files, name);
+	/* A learned helper's arity is its definition's, as classified. */
+	d->arity = declared_text && !rg_learned_where(name) ?
+		   rg_definition_arity(declared_text, name, &line) : -1;
+	if (d->arity >= 0)
+		snprintf(d->where, sizeof(d->where), "include/linux/page_ref.h:%u", line);
+	return 1;
+}
+
 /* ROLE's spelling in the tree described by H, as rg_cocci_tree_names() says. */
 static void role_name(const struct header *h, enum rg_name_role role,
 		      const char *names_set, const struct rg_cocci_files *files,
 		      struct rg_tree_names *tn)
 {
-	const struct rg_spelling *sp[8], *have[8], *pick = NULL;
-	unsigned int i, n, nhave = 0, ncalled = 0;
+	struct rg_decl d = { 0 };
+	const char *pick;
+	char *why = NULL;
 
-	n = rg_role_spellings(role, sp, 8);
-	for (i = 0; i < n && i < 8; i++)
-		if (find(h->fn, h->nr_fn, sp[i]->name) >= 0 ||
-		    find(h->macro, h->nr_macro, sp[i]->name) >= 0)
-			have[nhave++] = sp[i];
-	tn->defined[role] = nhave > 0;
-	if (!nhave) {
-		tn->tree[role] = rg_role_default(role, names_set) ?: tn->table[role];
+	declared_header = h;
+	declared_files = files;
+	pick = rg_unit_spelling_of(tn->table[role], declared, &why);
+	if (!pick) {
+		/* only a call of the wrong shape to write: refuse (issue 20, 8) */
+		tn->refused = why;
+		tn->tree[role] = tn->table[role];
 		return;
 	}
-	for (i = 0; i < nhave; i++)
-		if (called(files, have[i]->name)) {
-			ncalled++;
-			pick = have[i];
-		}
-	if (nhave > 1 && ncalled != 1)
-		pick = have[nhave - 1];
-	else if (nhave == 1)
-		pick = have[0];
-	tn->tree[role] = pick->name;
-	if (nhave > 1)
-		fprintf(stderr, "refguard: include/linux/page_ref.h defines %d spellings of the %s (%s and %s); using %s, %s\n",
-			nhave, rg_name_roles[role].label, have[0]->name,
-			have[nhave - 1]->name, pick->name,
-			ncalled == 1 ? "the one the code calls" :
-			"the one posted last (the code calls none or several)");
+	tn->defined[role] = declared(pick, &d);
+	tn->tree[role] = tn->defined[role] ? pick :
+			 rg_role_default(role, names_set) ?: tn->table[role];
+	/* --names may give the role a name the tree defines otherwise */
+	if (!tn->defined[role] && strcmp(tn->tree[role], pick) && declared(tn->tree[role], &d) &&
+	    d.arity >= 0) {
+		free(why);
+		why = rg_strdup_printf("%s: %s() takes %d arguments, not 1: no rewrite",
+				       d.where, tn->tree[role], d.arity);
+		tn->refused = why;
+		return;
+	}
+	if (why)
+		fprintf(stderr, "refguard: %s%s\n",
+			strncmp(why, "include/", 8) ? "include/linux/page_ref.h: " : "", why);
+	free(why);
+}
+
+/*
+ * The helpers of page_ref.h and mm.h no table names, classified by
+ * their definitions (rules/helper-roles.c).  A missing mm.h (a partial
+ * tree) has none.
+ */
+static void learn_roles(const char *tree, const char *page_ref_text)
+{
+	char *path = rg_strdup_printf("%s/include/linux/mm.h", tree);
+	char *mm = rg_slurp_file(path, NULL);
+
+	if (page_ref_text)
+		rg_role_learn_header(page_ref_text, "include/linux/page_ref.h");
+	if (mm)
+		rg_role_learn_header(mm, "include/linux/mm.h");
+	free(mm);
+	free(path);
 }
 
 int rg_cocci_tree_names(const char *workdir, const char *tree,
@@ -408,6 +454,8 @@ int rg_cocci_tree_names(const char *workdir, const char *tree,
 	h.text = strip_comments(text ? text : "");
 	if (text && (read_directives(&h) || read_functions(&h, workdir, path)))
 		goto out;
+	learn_roles(tree, text);
+	declared_text = text;
 	/* Only the roles the rewrite tables name: those with a design name. */
 	for (r = 0; r < RG_NR_NAME_ROLES; r++) {
 		tn->table[r] = rg_role_default((enum rg_name_role)r, "design");
@@ -424,7 +472,13 @@ int rg_cocci_tree_names(const char *workdir, const char *tree,
 	tn->env = env;
 	env = NULL;
 	st = 0;
+	if (tn->refused) {
+		st = rg_fail("%s", tn->refused);
+		free(tn->refused);
+		tn->refused = NULL;
+	}
 out:
+	declared_text = NULL;
 	free(env);
 	free(text);
 	free(path);

@@ -56,3 +56,10 @@ const struct rg_direct *rg_direct_for_callee(tree fndecl)
 	entry = direct_index->get(name);
 	return entry ? *entry : NULL;
 }
+
+void rg_api_index_add(const char *name, const struct rg_api *api)
+{
+	if (!api_index)
+		build_index();
+	api_index->put(get_identifier(name), api);
+}

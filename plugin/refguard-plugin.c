@@ -76,6 +76,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 
 	register_callback(plugin_name, PLUGIN_INFO, NULL, &refguard_info);
 	rg_record_register(plugin_name);
+	rg_spellings_register(plugin_name);
 	rg_syntactic_register(plugin_name);
 	rg_checks_register(plugin_name);
 	rg_flow_register(plugin_name);

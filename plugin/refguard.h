@@ -72,6 +72,14 @@ static inline bool rg_api_stateful(const struct rg_api *api)
  * says so; otherwise *WHY is NULL.  Only during parsing (the file scope).
  */
 const char *rg_unit_spelling(const char *name, char **why);
+/*
+ * spellings.c: learn the role of each static inline of page_ref.h and
+ * mm.h no table names, from its definition (rules/helper-roles.h), as
+ * the front end hands each definition over.
+ */
+void rg_spellings_register(const char *plugin_name);
+/* catalogue-index.c: NAME is API (a helper learned from its definition). */
+void rg_api_index_add(const char *name, const struct rg_api *api);
 
 /*
  * report.c: report a finding of RULE at RICHLOC (which may carry fix-it

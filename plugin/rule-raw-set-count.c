@@ -284,8 +284,10 @@ static void syntactic_call(struct rg_walk *w, tree call, tree fndecl,
 				rewrite, why);
 		free(why);
 	} else {
-		rg_report(RG_RULE_RAW_SET_COUNT, richloc, name, NULL,
-			  UNKNOWN_LOCATION);
+		/* why: the tree's helper takes other arguments (no rewrite) */
+		rg_report_note(RG_RULE_RAW_SET_COUNT, richloc, name, NULL,
+			       why ? EXPR_LOCATION(call) : UNKNOWN_LOCATION, why);
+		free(why);
 		delete richloc;
 	}
 }

@@ -5,11 +5,13 @@
  * positional initializers, no designated ones.
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "catalogue.h"
+#include "helper-roles.h"
 
 const struct rg_rule_info rg_rules[RG_NR_RULES] = {
 #define RULE(id, name, sev, msg, msg_fix, note, why) \
@@ -311,25 +313,156 @@ const struct rg_name_default rg_name_defaults[] = {
 const unsigned int rg_name_default_count =
 	sizeof(rg_name_defaults) / sizeof(rg_name_defaults[0]);
 
-int rg_spelling_role(const char *name)
+/* ------------------------------------ spellings learned from definitions */
+
+/*
+ * What rules/helper-roles.c learned, for the rest of the process: kept
+ * here with the table it extends, so that whatever links the catalogue
+ * (the testsuite's small programs too) sees one spelling table.
+ */
+#define MAX_LEARNED	32
+
+static struct learned {
+	struct rg_spelling sp;
+	struct rg_api api;
+	char *where;
+	bool said, pending;
+} learned[MAX_LEARNED];
+static unsigned int nr_learned;
+static bool deferred;
+
+static struct learned *find_learned(const char *name)
 {
 	unsigned int i;
 
-	for (i = 0; i < rg_spelling_count; i++)
-		if (!strcmp(rg_spellings[i].name, name))
-			return rg_spellings[i].role;
+	for (i = 0; i < nr_learned; i++)
+		if (!strcmp(learned[i].sp.name, name))
+			return &learned[i];
+	return NULL;
+}
+
+const struct rg_spelling *rg_learned_find(const char *name)
+{
+	struct learned *l = find_learned(name);
+
+	return l ? &l->sp : NULL;
+}
+
+const struct rg_spelling *rg_learned_add(const char *name, enum rg_name_role role,
+					 enum rg_object object, int arity,
+					 enum rg_api_kind kind, const char *where)
+{
+	struct learned *l;
+
+	if (nr_learned == MAX_LEARNED || find_learned(name))
+		return NULL;
+	l = &learned[nr_learned];
+	l->sp.role = role;
+	l->sp.name = strdup(name);
+	l->sp.object = object;
+	l->sp.arity = arity;
+	l->sp.origin = RG_LEARNED_ORIGIN;
+	l->where = strdup(where);
+	if (!l->sp.name || !l->where) {
+		free((char *)l->sp.name);
+		free(l->where);
+		return NULL;
+	}
+	l->api.name = l->sp.name;
+	l->api.kind = kind;
+	l->api.object = object;
+	l->api.page_arg = 0;
+	l->api.value_arg = kind == RG_TRY_GET ? 1 : -1;
+	l->api.unfreeze_with = "";
+	l->said = l->pending = false;
+	nr_learned++;
+	return &l->sp;
+}
+
+unsigned int rg_learned_count(void)
+{
+	return nr_learned;
+}
+
+const struct rg_spelling *rg_learned_spelling(unsigned int i)
+{
+	return i < nr_learned ? &learned[i].sp : NULL;
+}
+
+const char *rg_learned_where(const char *name)
+{
+	struct learned *l = find_learned(name);
+
+	return l ? l->where : NULL;
+}
+
+const struct rg_api *rg_learned_api(const char *name)
+{
+	struct learned *l = find_learned(name);
+
+	return l ? &l->api : NULL;
+}
+
+void rg_learned_say(const char *name)
+{
+	struct learned *l = find_learned(name);
+
+	if (!l || l->said)
+		return;
+	if (deferred) {
+		l->pending = true;
+		return;
+	}
+	l->said = true;
+	fprintf(stderr, "refguard: %s(): %s, from its definition (%s)\n", l->sp.name,
+		rg_name_roles[l->sp.role].label, l->where);
+}
+
+void rg_learned_defer(bool defer)
+{
+	deferred = defer;
+}
+
+void rg_learned_flush(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_learned; i++)
+		if (learned[i].pending) {
+			learned[i].pending = false;
+			rg_learned_say(learned[i].sp.name);
+		}
+}
+
+/*
+ * The table's spellings, then those learned from a definition
+ * (rules/helper-roles.c): the newest, since no table has them yet.
+ */
+static const struct rg_spelling *spelling_at(unsigned int i)
+{
+	return i < rg_spelling_count ? &rg_spellings[i] :
+	       rg_learned_spelling(i - rg_spelling_count);
+}
+
+int rg_spelling_role(const char *name)
+{
+	unsigned int i, n = rg_spelling_count + rg_learned_count();
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(spelling_at(i)->name, name))
+			return spelling_at(i)->role;
 	return -1;
 }
 
 unsigned int rg_role_spellings(enum rg_name_role role,
 			       const struct rg_spelling **out, unsigned int max)
 {
-	unsigned int i, n = 0;
+	unsigned int i, n = 0, all = rg_spelling_count + rg_learned_count();
 
-	for (i = 0; i < rg_spelling_count; i++)
-		if (rg_spellings[i].role == role) {
+	for (i = 0; i < all; i++)
+		if (spelling_at(i)->role == role) {
 			if (n < max)
-				out[n] = &rg_spellings[i];
+				out[n] = spelling_at(i);
 			n++;
 		}
 	return n;
@@ -337,15 +470,37 @@ unsigned int rg_role_spellings(enum rg_name_role role,
 
 #define MAX_SPELLINGS	8
 
+/* malloc'd printf, NULL on failure. */
+static char *printf_alloc(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *printf_alloc(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	s = len < 0 ? NULL : (char *)malloc(len + 1);
+	if (!s)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(s, len + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
 const char *rg_unit_spelling_of(const char *name,
-				int (*declared)(const char *spelling, int *used),
+				int (*declared)(const char *spelling, struct rg_decl *d),
 				char **why)
 {
 	const struct rg_spelling *sp[MAX_SPELLINGS], *own = NULL, *pick = NULL;
-	const struct rg_spelling *have[MAX_SPELLINGS];
+	const struct rg_spelling *have[MAX_SPELLINGS], *bad = NULL;
+	struct rg_decl d, bad_decl;
 	unsigned int i, n, nhave = 0, ncalled = 0;
-	int role = rg_spelling_role(name), used, len;
+	int role = rg_spelling_role(name);
 	const char *fmt = "this unit declares %s and %s%s (the %s); %s is the one %s";
+	char *also = NULL, *more;
 
 	*why = NULL;
 	if (role < 0)
@@ -358,30 +513,66 @@ const char *rg_unit_spelling_of(const char *name,
 			own = sp[i];
 	for (i = 0; i < n; i++) {
 		/* Another arity is another call shape: not a drop-in name. */
-		if ((own && sp[i]->arity != own->arity) || !declared(sp[i]->name, &used))
+		if (own && sp[i]->arity != own->arity)
 			continue;
+		memset(&d, 0, sizeof(d));
+		d.arity = -1;
+		if (!declared(sp[i]->name, &d))
+			continue;
+		if (d.arity >= 0 && d.arity != sp[i]->arity) {
+			/* the tree's own function of that name: never call it so */
+			if (!bad) {
+				bad = sp[i];
+				bad_decl = d;
+			}
+			continue;
+		}
 		have[nhave++] = sp[i];
-		if (used) {
+		if (d.used) {
 			ncalled++;
 			pick = sp[i];
 		}
 	}
-	if (!nhave)
-		return name;		/* the tree adds it: the design's name */
-	if (nhave == 1)
+	if (bad)
+		also = printf_alloc("%s%s%s() takes %d argument%s, not the %d of the %s refguard rewrites to",
+				    bad_decl.where, *bad_decl.where ? ": " : "", bad->name,
+				    bad_decl.arity, bad_decl.arity == 1 ? "" : "s", bad->arity,
+				    rg_name_roles[role].label);
+	if (!nhave) {
+		/* the tree adds it: the design's name, unless that is the bad one */
+		if (bad && !strcmp(bad->name, name)) {
+			*why = printf_alloc("%s: no rewrite", also ? also : name);
+			free(also);
+			return NULL;
+		}
+		if (bad)
+			*why = printf_alloc("%s; suggesting %s(), which this unit does not declare",
+					    also ? also : bad->name, name);
+		free(also);
+		return name;
+	}
+	if (nhave == 1) {
+		rg_learned_say(have[0]->name);
+		if (bad)
+			*why = printf_alloc("%s; using %s()", also ? also : bad->name,
+					    have[0]->name);
+		free(also);
 		return have[0]->name;
+	}
 	/* Several spellings: the one the code calls, else the newest. */
 	if (ncalled != 1)
 		pick = have[nhave - 1];
-#define WHY_ARGS have[0]->name, have[nhave - 1]->name, nhave > 2 ? " and more" : "", \
-		 rg_name_roles[role].label, pick->name, \
-		 ncalled == 1 ? "its code calls" : \
-		 "posted last (its code calls none or several)"
-	len = snprintf(NULL, 0, fmt, WHY_ARGS);
-	*why = (char *)malloc(len + 1);
-	if (*why)
-		snprintf(*why, len + 1, fmt, WHY_ARGS);
-#undef WHY_ARGS
+	*why = printf_alloc(fmt, have[0]->name, have[nhave - 1]->name,
+			    nhave > 2 ? " and more" : "", rg_name_roles[role].label, pick->name,
+			    ncalled == 1 ? "its code calls" :
+			    "posted last (its code calls none or several)");
+	if (also && *why) {
+		more = printf_alloc("%s; %s", *why, also);
+		free(*why);
+		*why = more;
+	}
+	free(also);
+	rg_learned_say(pick->name);
 	return pick->name;
 }
 

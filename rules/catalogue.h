@@ -131,16 +131,28 @@ int rg_spelling_role(const char *name);
  */
 unsigned int rg_role_spellings(enum rg_name_role role,
 			       const struct rg_spelling **out, unsigned int max);
+/* What an engine's front end says about a declaration of a spelling. */
+struct rg_decl {
+	int used;		/* the unit's code uses it */
+	int arity;		/* its number of parameters; -1: unknown */
+	char where[256];	/* "file:line" of the declaration, or "" */
+};
+
 /*
  * The unit's own spelling of the helper NAME: of its role's spellings of
  * NAME's arity, the one the unit declares, or of several the one its code
  * uses, else the newest, saying why in *why (malloc'd; NULL when there
  * was no choice).  NAME when the unit declares none: the tree adds it.
  * declared() is the engine's front end answering whether the unit
- * declares SPELLING as a function and (*used) whether its code uses it.
+ * declares SPELLING as a function, and filling *D.  A spelling declared
+ * with another number of arguments than the table's is not a spelling of
+ * the role there (issue 20, item 8): the choice skips it and says so in
+ * *why; when NAME itself is declared so, there is no name to rewrite to
+ * and the result is NULL (the caller reports without a rewrite, or
+ * refuses), *why naming the declaration.
  */
 const char *rg_unit_spelling_of(const char *name,
-				int (*declared)(const char *spelling, int *used),
+				int (*declared)(const char *spelling, struct rg_decl *d),
 				char **why);
 /* Is NAMES a --names set of spellings.def's DEFAULT entries? */
 int rg_names_set_known(const char *names);

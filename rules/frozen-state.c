@@ -130,6 +130,7 @@ enum check { CHECK_NONE, CHECK_IF_FROZEN, CHECK_IF_LIVE };
 enum effect {
 	EFFECT_KEEP, EFFECT_LIVE, EFFECT_FROZEN, EFFECT_UNKNOWN, EFFECT_GET,
 	EFFECT_PUT, EFFECT_SPLIT_FROZEN, EFFECT_SPLIT_LIVE, EFFECT_BY_VALUE,
+	EFFECT_SPLIT_TEST,
 };
 
 static const struct {
@@ -145,7 +146,9 @@ bool rg_kind_freezes(enum rg_api_kind kind)
 {
 	enum effect e = kind_effects[kind].effect;
 
-	return e == EFFECT_FROZEN || e == EFFECT_SPLIT_FROZEN || e == EFFECT_BY_VALUE;
+	/* a predicate too: where it says frozen, the frozen state starts */
+	return e == EFFECT_FROZEN || e == EFFECT_SPLIT_FROZEN || e == EFFECT_BY_VALUE ||
+	       e == EFFECT_SPLIT_TEST;
 }
 
 bool rg_kind_starts_flow(enum rg_api_kind kind)
@@ -189,6 +192,18 @@ struct rg_call_effect rg_call_effect(enum rg_api_kind kind, struct rg_side view,
 		e.how = RG_EFFECT_SPLIT;
 		e.t = rg_side_live();
 		e.f = view;
+		break;
+	case EFFECT_SPLIT_TEST:
+		/*
+		 * The predicate changes nothing; it tells.  Where it says
+		 * frozen, the page is, since whichever freeze reached here
+		 * (or, with none in sight, since the test); where it says
+		 * not, it is live.
+		 */
+		e.how = RG_EFFECT_SPLIT;
+		e.t = rg_side_frozen((view.bits & RG_MAY_FROZEN) && view.site ?
+				     view.site : site);
+		e.f = rg_side_live();
 		break;
 	case EFFECT_KEEP:
 	case EFFECT_BY_VALUE:

@@ -255,6 +255,7 @@ static void prepare_scope(struct scope *scope, struct prepared *p)
 		if (sym->namespace != NS_SYMBOL || !is_fn_symbol(sym))
 			continue;
 		base = sym->ctype.base_type;
+		rg_sparse_learn_role(sym);
 		api = rg_sparse_api(sym->ident);
 		if (api)
 			rg_api_inline_taken(sym);

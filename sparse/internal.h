@@ -56,9 +56,17 @@ extern struct rg_unit *rg_unit;
  * the newest, saying why in *why (malloc'd).  NAME when it declares none.
  */
 const char *rg_sparse_unit_spelling(const char *name, char **why);
+/*
+ * spellings.c: SYM, a function definition, is a static inline of
+ * page_ref.h or mm.h no table names: learn its role from its definition
+ * (rules/helper-roles.h) and index it as API.
+ */
+void rg_sparse_learn_role(struct symbol *sym);
 
 /* unit.c */
 void rg_sparse_index_api(void);
+/* unit.c: IDENT is API too (a helper learned from its definition). */
+void rg_sparse_index_add(const struct ident *ident, const struct rg_api *api);
 const struct rg_api *rg_sparse_api(const struct ident *ident);
 bool rg_sparse_exempt_pos(struct position pos);
 const char *rg_sparse_fn_name(const struct symbol *fn);

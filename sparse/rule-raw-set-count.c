@@ -235,8 +235,11 @@ static void report(struct rg_cand *c, int nth)
 		if (i != c->api->value_arg)
 			order[n++] = i;
 	order[n] = -1;
-	/* A _Generic callee: the plugin rewrites no such call, nor does this. */
-	rep.fix = c->generic ? RG_FIX_NONE : RG_FIX_CALL;
+	/*
+	 * A _Generic callee: the plugin rewrites no such call, nor does
+	 * this; nor without a name (the tree's takes other arguments).
+	 */
+	rep.fix = c->generic || !rewrite ? RG_FIX_NONE : RG_FIX_CALL;
 	rep.fix_nargs = c->nargs;
 	rep.fix_refcount_arg = -1;
 	rep.fix_order = order;

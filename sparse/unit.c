@@ -42,6 +42,17 @@ void rg_sparse_index_api(void)
 	}
 }
 
+void rg_sparse_index_add(const struct ident *ident, const struct rg_api *api)
+{
+	unsigned int s;
+
+	for (s = ident_slot(ident); api_index[s].ident && api_index[s].ident != ident;
+	     s = (s + 1) % API_SLOTS)
+		;
+	api_index[s].ident = ident;
+	api_index[s].api = api;
+}
+
 /* The catalogue entry named by IDENT, or NULL: a hash probe, no strcmp. */
 const struct rg_api *rg_sparse_api(const struct ident *ident)
 {

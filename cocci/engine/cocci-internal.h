@@ -139,6 +139,7 @@ struct rg_tree_names {
 	const char *tree[RG_NR_NAME_ROLES];	/* the name to write */
 	bool defined[RG_NR_NAME_ROLES];		/* the tree has it */
 	char *env;				/* "table=tree,...", REFGUARD_NAMES */
+	char *refused;				/* why no name can be written */
 };
 int rg_cocci_tree_names(const char *workdir, const char *tree,
 			const char *names_set, const struct rg_cocci_files *files,

@@ -24,6 +24,8 @@ folio init: none
 speculative get: page_ref_add_unless() (6.12), page_ref_add_unless_frozen() (v3)
 folio speculative get: folio_ref_add_unless() (6.12)
 frozen bit: PAGEREF_FROZEN_BIT (v2)
+frozen predicate: __page_ref_frozen() (its definition)
+folio frozen predicate: none
 EOF
 	;;
 	v4) cat > "$log/want" <<'EOF'
@@ -33,6 +35,8 @@ folio init: none
 speculative get: page_ref_add_unless_frozen() (v3)
 folio speculative get: folio_ref_add_unless_frozen() (v3)
 frozen bit: PAGEREF_FROZEN_BIT (v2)
+frozen predicate: __page_ref_frozen() (its definition)
+folio frozen predicate: none
 EOF
 	;;
 	locked) cat > "$log/want" <<'EOF'
@@ -42,6 +46,8 @@ folio init: none
 speculative get: page_ref_add_unless() (6.12), page_ref_add_unless_locked() (Linus' ask)
 folio speculative get: folio_ref_add_unless() (6.12)
 frozen bit: PAGEREF_LOCKED_BIT (RFC)
+frozen predicate: __page_ref_frozen() (its definition)
+folio frozen predicate: none
 EOF
 	;;
 	esac
@@ -100,6 +106,8 @@ folio init: init_folio_count() (Zi Yan's suggestion)
 speculative get: page_ref_add_unless() (6.12), page_ref_add_unless_frozen() (v3)
 folio speculative get: folio_ref_add_unless() (6.12)
 frozen bit: PAGEREF_FROZEN_BIT (v2)
+frozen predicate: __page_ref_frozen() (its definition)
+folio frozen predicate: none
 EOF
 	if [ $status = 0 ] && diff -u "$log/want" "$log/found"; then
 		pass $t

@@ -22,4 +22,7 @@ static __always_inline unsigned long _compound_head(const struct page *page)
 
 #define folio_page(folio, n)	(&(folio)->page + (n))
 
+/* The series' frozen bit, for the predicates of linux/page_ref.h. */
+#define PAGEREF_FROZEN_BIT	(1U << 31)
+
 #endif /* PAGE_FLAGS_H */

@@ -178,4 +178,20 @@ static inline void folio_ref_unfreeze(struct folio *folio, int count)
 	page_ref_unfreeze(&folio->page, count);
 }
 
+/*
+ * The predicates of the authors' tree after v4, which no table names:
+ * refguard knows them from these definitions (rules/helper-roles.c).
+ * They test the series' frozen bit, which nothing here sets (6.12
+ * semantics): what matters to the rules is that they are tests.
+ */
+static inline bool page_is_frozen(const struct page *page)
+{
+	return atomic_read(&page->_refcount) & PAGEREF_FROZEN_BIT;
+}
+
+static inline bool folio_is_frozen(const struct folio *folio)
+{
+	return page_is_frozen(&folio->page);
+}
+
 #endif /* _LINUX_PAGE_REF_H */
