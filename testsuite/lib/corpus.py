@@ -59,8 +59,8 @@ with a version condition, the mark then holding only for those versions:
 major).  A mark that no longer holds (a known miss now found, a known
 extra gone) fails, so a fixed gap is seen and its mark removed.  A
 directive or a "known-..." mark that is not one of the above, an engine
-that is no engine, or a malformed mark is an error: nothing is silently
-ignored.
+that is no engine, a malformed mark, or a "dg-..." outside "{ }" is an
+error: nothing is silently ignored.
 """
 import json
 import os
@@ -270,6 +270,9 @@ class Case:
             self.fails += marks["fail"]
             if marks["extra"]:
                 self.extras.setdefault((path, n), []).extend(marks["extra"])
+            for m in re.finditer(r"(?<![\w-])dg-[a-z]", text):
+                if not re.search(r"\{\s*$", text[:m.start()]):
+                    raise Failure("%s: a directive outside { }: %s" % (where, text.strip()))
             found = len(self.expect) + len(self.fixits)
             for m in re.finditer(r"\{\s*dg-", text):
                 tokens, _ = tokenize(text, m.start() + 1)
