@@ -134,11 +134,11 @@ out=$("$rg" check --engine=nope $inc "$top/testsuite/check/raw-set.c" 2>&1); rc=
 
 # GNU C nested functions are functions of their own: a frozen-state bug
 # in one is a finding (exit 1 under --fatal), with --sparse too.
-nested=$top/testsuite/sparse/nested-frozen-arith.c
+nested=$top/testsuite/rules/frozen-arith/nested.c
 for opt in "" --sparse; do
 	out=$("$rg" check --fatal $opt $checkflags $inc "$nested" 2>&1); rc=$?
-	if [ "$rc" = 1 ] && printf '%s\n' "$out" | grep -q 'nested-frozen-arith.c:14:.*refguard-frozen-arith' &&
-	   printf '%s\n' "$out" | grep -q 'nested-frozen-arith.c:42:.*refguard-frozen-arith'; then
+	if [ "$rc" = 1 ] && printf '%s\n' "$out" | grep -q 'frozen-arith/nested.c:14:.*refguard-frozen-arith' &&
+	   printf '%s\n' "$out" | grep -q 'frozen-arith/nested.c:42:.*refguard-frozen-arith'; then
 		pass "nested-function${opt:+-sparse}"
 	else
 		fail "nested-function${opt:+-sparse}" "rc=$rc: $out"
@@ -149,7 +149,7 @@ done
 # not silently clean, so check hands them to the plugin, which checks them
 # (the findings, exit 1); with no gcc to fall back on, exit 2 below.
 out=$(REFGUARD_TEST_SKIP_NESTED=1 "$rg" check --fatal $checkflags $inc "$nested" 2>&1); rc=$?
-if [ "$rc" = 1 ] && printf '%s\n' "$out" | grep -q 'nested-frozen-arith.c:14:.*refguard-frozen-arith' &&
+if [ "$rc" = 1 ] && printf '%s\n' "$out" | grep -q 'frozen-arith/nested.c:14:.*refguard-frozen-arith' &&
    ! printf '%s\n' "$out" | grep -q 'not checked'; then
 	pass "unanalysed-definition-fallback"
 else

@@ -5,5 +5,5 @@ void set_page_count(struct page *page, int v);
 
 static inline void init_page_count(struct page *page)
 {
-	set_page_count(page, 1); /* known-extra: plugin: it exempts the helpers' files, not functions named like them */
+	set_page_count(page, 1); /* known-extra: plugin, sparse: they exempt the helpers' files, not functions named like them */
 }
