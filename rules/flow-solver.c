@@ -249,3 +249,60 @@ void rg_solver_report(struct rg_solver *s)
 			s->ops->transfer(s->ir, b, s->cur);
 }
 
+/* ------------------------------------------- a call's and a branch's effect */
+
+void rg_states_drop_guard(struct rg_obj_state *st, unsigned int nobj, rg_guard guard)
+{
+	unsigned int i;
+
+	for (i = 0; i < nobj; i++)
+		if (st[i].guard == guard)
+			rg_state_set(&st[i], rg_state_view(&st[i]));
+}
+
+void rg_states_take(struct rg_obj_state *st, unsigned int nobj, rg_guard guard,
+		    bool truth)
+{
+	unsigned int i;
+
+	for (i = 0; i < nobj; i++) {
+		if (st[i].guard != guard)
+			continue;
+		if (truth)
+			st[i].f = rg_side_no_path();
+		else
+			st[i].t = rg_side_no_path();
+	}
+}
+
+enum rg_rule rg_states_call(struct rg_obj_state *st, unsigned int nobj, int obj,
+			    enum rg_api_kind kind, rg_site site, rg_guard result,
+			    struct rg_side *view)
+{
+	struct rg_call_effect e;
+	bool seen = true;
+
+	*view = rg_state_view(&st[obj]);
+	e = rg_call_effect(kind, *view, site);
+	switch (e.how) {
+	case RG_EFFECT_KEEP:
+		break;
+	case RG_EFFECT_SET:
+		rg_state_set(&st[obj], e.t);
+		break;
+	case RG_EFFECT_SPLIT:
+		if (result) {
+			/* A new value of the result: what it guarded holds either way. */
+			rg_states_drop_guard(st, nobj, result);
+			rg_state_split(&st[obj], result, e.t, e.f);
+		} else {
+			rg_side_join(&e.t, &e.f, &seen);
+			rg_state_set(&st[obj], e.t);
+		}
+		break;
+	case RG_EFFECT_MAP:
+		rg_state_map(&st[obj], e.map);
+		break;
+	}
+	return e.check;
+}

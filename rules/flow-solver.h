@@ -109,4 +109,26 @@ bool rg_solver_solve(struct rg_solver *s);
 /* The last walk over the fixed point: transfer() every block reached. */
 void rg_solver_report(struct rg_solver *s);
 
+/*
+ * A page's state under a call or a branch, on the NOBJ states ST of a
+ * function's pages, for the engines' transfer functions.
+ *
+ * GUARD's definition runs again (around a loop, at a PHI): the pages it
+ * guarded keep only what holds either way.
+ */
+void rg_states_drop_guard(struct rg_obj_state *st, unsigned int nobj, rg_guard guard);
+/* GUARD is known non-zero (TRUTH) or zero: the pages it guards take that side. */
+void rg_states_take(struct rg_obj_state *st, unsigned int nobj, rg_guard guard,
+		    bool truth);
+/*
+ * A call of KIND on page OBJ, at SITE (rg_call_effect()), its result the
+ * guard RESULT (0: no usable result, the outcomes are joined): the
+ * page's state after it in ST, its state over all paths before it in
+ * *VIEW.  Returns the rule the lattice's check column reports for the
+ * call, RG_NR_RULES for none.
+ */
+enum rg_rule rg_states_call(struct rg_obj_state *st, unsigned int nobj, int obj,
+			    enum rg_api_kind kind, rg_site site, rg_guard result,
+			    struct rg_side *view);
+
 #endif
