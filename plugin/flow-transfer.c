@@ -93,7 +93,7 @@ static void apply_api(struct rg_flow *fl, gcall *call, const struct rg_api *api,
 	if (obj < 0)
 		return;
 	/* What the call does (rules/kinds.def), and its check column. */
-	check = rg_states_call(st, fl->nobj, obj, api->kind, gimple_location(call),
+	check = rg_states_call(st, fl->objs.nobj, obj, api->kind, gimple_location(call),
 			       result_guard(call), &view);
 	if (fl->reporting && fl->flow_valid && check != RG_NR_RULES)
 		report_check(call, api, check, view);
@@ -102,13 +102,8 @@ static void apply_api(struct rg_flow *fl, gcall *call, const struct rg_api *api,
 /* NAME is being (re)defined: the pages born at it start over. */
 static void define_name(struct rg_flow *fl, tree name, struct rg_obj_state *st)
 {
-	unsigned int i;
-
-	if (!rg_flow_is_base(fl, name))
-		return;
-	for (i = 0; i < fl->nobj; i++)
-		if (fl->keys[i].base == name)
-			rg_state_set(&st[i], rg_side_unknown());
+	if (rg_flow_is_base(fl, name))
+		rg_objects_define(&fl->objs, name, st);
 }
 
 void rg_flow_transfer_stmt(struct rg_flow *fl, gimple *stmt,
@@ -178,7 +173,7 @@ static void refine_value(struct rg_flow *fl, struct rg_obj_state *st,
 
 	if (depth > REFINE_MAX_DEPTH || !v || TREE_CODE(v) != SSA_NAME)
 		return;
-	rg_states_take(st, fl->nobj, SSA_NAME_VERSION(v), truth);
+	rg_states_take(st, fl->objs.nobj, SSA_NAME_VERSION(v), truth);
 	if (SSA_NAME_IS_DEFAULT_DEF(v))
 		return;
 	def = SSA_NAME_DEF_STMT(v);
@@ -253,15 +248,15 @@ void rg_flow_enter_block(struct rg_flow *fl, edge e, struct rg_obj_state *st)
 		gphi *phi = gsi.phi();
 		tree res = gimple_phi_result(phi);
 
-		rg_states_drop_guard(st, fl->nobj, SSA_NAME_VERSION(res));
-		if (!fl->has_phi_base || !rg_flow_is_base(fl, res))
+		rg_states_drop_guard(st, fl->objs.nobj, SSA_NAME_VERSION(res));
+		if (!fl->objs.has_phi_base || !rg_flow_is_base(fl, res))
 			continue;
-		for (i = 0; i < fl->nobj && nset < RG_FLOW_MAX_OBJECTS; i++) {
+		for (i = 0; i < fl->objs.nobj && nset < RG_FLOW_MAX_OBJECTS; i++) {
 			int from = -1;
 
-			if (fl->keys[i].base != res)
+			if (fl->objs.keys[i].base != res)
 				continue;
-			if (fl->keys[i].off == 0)
+			if (fl->objs.keys[i].off == 0)
 				from = rg_flow_object_of(fl, PHI_ARG_DEF_FROM_EDGE(phi, e),
 							 false);
 			set[nset].obj = i;

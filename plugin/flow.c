@@ -167,7 +167,7 @@ static const struct rg_solver_ops gimple_solver_ops = {
 /* The last walk when the fixed point was abandoned: only the hooks. */
 static void report_hooks(struct rg_flow *fl)
 {
-	struct rg_obj_state *cur = XCNEWVEC(struct rg_obj_state, fl->nobj + 1);
+	struct rg_obj_state *cur = XCNEWVEC(struct rg_obj_state, fl->objs.nobj + 1);
 	basic_block bb;
 
 	/* The page's state unknown. */
@@ -321,9 +321,9 @@ static const char *analyze(function *fun)
 	for (i = 0; i < nrpo; i++)
 		ir.pos[ir.rpo[i]] = i;
 
-	ready = rg_solver_init(&s, &gimple_solver_ops, &ir, nrpo, fl.nobj);
+	ready = rg_solver_init(&s, &gimple_solver_ops, &ir, nrpo, fl.objs.nobj);
 	/* No page to follow (only constant pointers): raw sets are still reported. */
-	fl.flow_valid = ready && fl.nobj && solve(&s, nrpo);
+	fl.flow_valid = ready && fl.objs.nobj && solve(&s, nrpo);
 	fl.reporting = true;
 	if (fl.flow_valid)
 		rg_solver_report(&s);
@@ -331,9 +331,9 @@ static const char *analyze(function *fun)
 		report_hooks(&fl);
 	if (!ready)
 		gave_up = "the flow analysis ran out of memory";
-	else if (fl.nobj && !fl.flow_valid)
+	else if (fl.objs.nobj && !fl.flow_valid)
 		gave_up = "the flow analysis gave up (over its budget)";
-	else if (fl.overflow)
+	else if (fl.objs.overflow)
 		gave_up = "more pages than the flow analysis tracks";
 
 	if (ready)

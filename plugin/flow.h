@@ -29,7 +29,6 @@
 #include "refguard.h"
 #include "flow-solver.h"
 
-
 /* A refcount: an address BASE + OFF bytes (BASE an SSA name or a decl). */
 struct rg_key {
 	tree base;
@@ -45,14 +44,11 @@ struct rg_name_info {
 
 struct rg_flow {
 	function *fun;
-	unsigned int nobj;
-	struct rg_key keys[RG_FLOW_MAX_OBJECTS];
-	bool has_phi_base;	/* some object's base is a PHI result */
+	struct rg_objects objs;		/* the pages (their keys: tree bases) */
 	struct rg_name_info *names;	/* indexed by SSA_NAME_VERSION */
 	unsigned int nnames;
 	bool reporting;		/* final walk: emit diagnostics */
 	bool flow_valid;	/* false: the fixed point was abandoned */
-	bool overflow;		/* more than RG_FLOW_MAX_OBJECTS pages */
 };
 
 /* flow-objects.c */

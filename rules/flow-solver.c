@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The flow rules' fixed point over an IR's blocks (flow-solver.h): the
- * worklist, the join at merges (guards kept, PHIs of constants made
- * guards) and the last walk, for the plugin and the sparse engine alike.
+ * The flow rules' solver (flow-solver.h): the fixed point over an IR's
+ * blocks (the worklist, the join at merges with guards kept and PHIs of
+ * constants made guards, the last walk), a call's and a guard's effect on
+ * the pages' states, and the table of pages, for the plugin and the
+ * sparse engine alike.
  * Built as C++ into the plugin (casts on malloc's result) and as C into
  * refguard.
  */
@@ -305,4 +307,47 @@ enum rg_rule rg_states_call(struct rg_obj_state *st, unsigned int nobj, int obj,
 		break;
 	}
 	return e.check;
+}
+
+/* ------------------------------------------------------ the pages */
+
+int rg_objects_find(const struct rg_objects *t, const void *base, long long off)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->nobj; i++)
+		if (t->keys[i].base == base && t->keys[i].off == off)
+			return i;
+	return -1;
+}
+
+int rg_objects_add(struct rg_objects *t, const void *base, long long off)
+{
+	if (t->nobj >= RG_FLOW_MAX_OBJECTS) {
+		t->overflow = true;
+		return -1;
+	}
+	t->keys[t->nobj].base = base;
+	t->keys[t->nobj].off = off;
+	return t->nobj++;
+}
+
+bool rg_objects_is_base(const struct rg_objects *t, const void *base)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->nobj; i++)
+		if (t->keys[i].base == base)
+			return true;
+	return false;
+}
+
+void rg_objects_define(const struct rg_objects *t, const void *base,
+		       struct rg_obj_state *st)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->nobj; i++)
+		if (t->keys[i].base == base)
+			rg_state_set(&st[i], rg_side_unknown());
 }

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The fixed point of the flow rules, shared by the plugin (GIMPLE,
- * plugin/flow.c) and the sparse engine (linearized code, sparse/flow.c):
- * a forward dataflow of rules/frozen-state.h's per-page states over one
- * function's blocks, through a small adapter per IR (struct
- * rg_solver_ops).  Plain C, compiled as C++ in the plugin.
+ * The solver of the flow rules, shared by the plugin (GIMPLE,
+ * plugin/flow*.c) and the sparse engine (linearized code, sparse/flow*.c):
+ * the table of a function's pages, what a call or a tested guard does to
+ * their states (rules/frozen-state.h), and the fixed point, a forward
+ * dataflow of those states over the function's blocks through a small
+ * adapter per IR (struct rg_solver_ops).  Plain C, compiled as C++ in
+ * the plugin.
  *
  * Blocks are numbered 0..N-1 in reverse post order (0 the function's
  * first block) and visited from a worklist, lowest number first.  A
@@ -35,6 +37,34 @@
  * tracked (no reports for them): no kernel function comes close.
  */
 #define RG_FLOW_MAX_OBJECTS	64
+
+/*
+ * The pages of one function, numbered in the order the engine finds
+ * them.  A page is a refcount: the address BASE + OFF bytes, BASE the
+ * engine's SSA value (or declaration) where the pointer was born; which
+ * pointers resolve to one key is the engine's (its flow-objects.c).
+ */
+struct rg_flow_key {
+	const void *base;
+	long long off;
+};
+
+struct rg_objects {
+	unsigned int nobj;
+	struct rg_flow_key keys[RG_FLOW_MAX_OBJECTS];
+	bool has_phi_base;	/* some page's base is a PHI result */
+	bool overflow;		/* more than RG_FLOW_MAX_OBJECTS pages */
+};
+
+/* The page BASE + OFF, or -1. */
+int rg_objects_find(const struct rg_objects *t, const void *base, long long off);
+/* A new page BASE + OFF, or -1 when the table is full (overflow). */
+int rg_objects_add(struct rg_objects *t, const void *base, long long off);
+/* Was some page born at BASE? */
+bool rg_objects_is_base(const struct rg_objects *t, const void *base);
+/* BASE is being (re)defined: the pages born at it start over in ST. */
+void rg_objects_define(const struct rg_objects *t, const void *base,
+		       struct rg_obj_state *st);
 
 /* PHIs of constants considered per block as guards (`x = a && b`). */
 #define RG_SOLVER_MAX_PHIS	4

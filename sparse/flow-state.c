@@ -84,7 +84,7 @@ static void apply_api(struct rg_flow *fl, struct instruction *insn,
 	if (obj < 0)
 		return;
 	/* What the call does (rules/kinds.def), and its check column. */
-	check = rg_states_call(st, fl->nobj, obj, api->kind, rg_kind_freezes(api->kind) ?
+	check = rg_states_call(st, fl->objs.nobj, obj, api->kind, rg_kind_freezes(api->kind) ?
 			       freeze_site(fl, insn, api->name) : 0,
 			       result_guard(insn), &view);
 	if (fl->reporting && fl->flow_valid && check != RG_NR_RULES)
@@ -95,11 +95,7 @@ static void apply_api(struct rg_flow *fl, struct instruction *insn,
 /* P is being (re)defined: the pages born at it start over. */
 static void define(struct rg_flow *fl, pseudo_t p, struct rg_obj_state *st)
 {
-	unsigned int i;
-
-	for (i = 0; i < fl->nobj; i++)
-		if (fl->keys[i].base == p)
-			rg_state_set(&st[i], rg_side_unknown());
+	rg_objects_define(&fl->objs, p, st);
 }
 
 void rg_flow_transfer_insn(struct rg_flow *fl, struct instruction *insn,
@@ -161,7 +157,7 @@ static void refine_value(struct rg_flow *fl, struct rg_obj_state *st, pseudo_t v
 
 	if (depth > REFINE_MAX_DEPTH || !v || v == VOID)
 		return;
-	rg_states_take(st, fl->nobj, RG_GUARD(v), truth);
+	rg_states_take(st, fl->objs.nobj, RG_GUARD(v), truth);
 	if (v->type != PSEUDO_REG || !(def = v->def))
 		return;
 	switch (def->opcode) {
@@ -280,16 +276,16 @@ void rg_flow_enter_block(struct rg_flow *fl, struct basic_block *from,
 		if (!insn->bb || insn->opcode != OP_PHI)
 			continue;
 		res = insn->target;
-		rg_states_drop_guard(st, fl->nobj, RG_GUARD(res));
-		if (!fl->has_phi_base || !rg_flow_is_base(fl, res))
+		rg_states_drop_guard(st, fl->objs.nobj, RG_GUARD(res));
+		if (!fl->objs.has_phi_base || !rg_flow_is_base(fl, res))
 			continue;
-		for (i = 0; i < fl->nobj && nset < RG_FLOW_MAX_OBJECTS; i++) {
+		for (i = 0; i < fl->objs.nobj && nset < RG_FLOW_MAX_OBJECTS; i++) {
 			pseudo_t arg;
 			int src = -1;
 
-			if (fl->keys[i].base != res)
+			if (fl->objs.keys[i].base != res)
 				continue;
-			arg = fl->keys[i].off ? NULL : rg_flow_phi_arg(insn, from);
+			arg = fl->objs.keys[i].off ? NULL : rg_flow_phi_arg(insn, from);
 			if (arg)
 				src = rg_flow_object_of(fl, arg, false);
 			set[nset].obj = i;

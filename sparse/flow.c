@@ -184,7 +184,7 @@ static void report_hooks(struct sparse_ir *ir, int nblocks, struct rg_obj_state 
 
 	for (i = 0; i < nblocks; i++) {
 		/* The page's state unknown. */
-		memset(cur, 0, ir->fl->nobj * sizeof(*cur));
+		memset(cur, 0, ir->fl->objs.nobj * sizeof(*cur));
 		transfer_block(ir->fl, ir->blocks[i], cur);
 	}
 }
@@ -291,9 +291,9 @@ void rg_flow_function(struct entrypoint *ep)
 	nblocks = number_blocks(ep, &ir.blocks);
 	if (nblocks <= 0)
 		return;
-	if (rg_solver_init(&s, &sparse_ops, &ir, nblocks, fl.nobj)) {
+	if (rg_solver_init(&s, &sparse_ops, &ir, nblocks, fl.objs.nobj)) {
 		/* No page to follow: raw sets are still reported. */
-		fl.flow_valid = fl.nobj && rg_solver_solve(&s);
+		fl.flow_valid = fl.objs.nobj && rg_solver_solve(&s);
 		fl.reporting = true;
 		if (fl.flow_valid)
 			rg_solver_report(&s);

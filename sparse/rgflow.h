@@ -13,7 +13,6 @@
 #include "internal.h"
 #include "flow-solver.h"
 
-
 /*
  * A freeze site (frozen-state.h): the call's position packed so that
  * sites order as positions do (stream, line, column), and the freezing
@@ -38,9 +37,7 @@ struct rg_key {
 
 struct rg_flow {
 	struct entrypoint *ep;
-	unsigned int nobj;
-	struct rg_key keys[RG_FLOW_MAX_OBJECTS];
-	bool has_phi_base;
+	struct rg_objects objs;		/* the pages (their keys: pseudo bases) */
 	bool reporting;			/* final walk: emit findings */
 	bool flow_valid;		/* false: the fixed point was abandoned */
 	const char *function;
