@@ -55,9 +55,9 @@ COMMAND_SRCS := refguard.c $(wildcard driver/*.c)
 COMMAND_OBJS := $(COMMAND_SRCS:.c=.o)
 COCCI_ENGINE_OBJS := $(patsubst %.c,%.o,$(wildcard cocci/engine/*.c))
 DRIVER_SRCS := $(COMMAND_SRCS) $(wildcard cocci/engine/*.c lib/*.c) \
-	rules/catalogue.c rules/frozen-state.c rules/helper-roles.c
+	rules/catalogue.c rules/frozen-state.c rules/flow-solver.c rules/helper-roles.c
 DRIVER_OBJS := $(DRIVER_SRCS:.c=.o)
-RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h rules/frozen-state.h rules/helper-roles.h
+RULE_DEFS := $(wildcard rules/*.def) rules/catalogue.h rules/frozen-state.h rules/flow-solver.h rules/helper-roles.h
 LIB_HEADERS := $(wildcard lib/*.h)
 $(COMMAND_OBJS) build/install/version.o: CPPFLAGS += -Icocci/engine -Idriver
 $(COCCI_ENGINE_OBJS): CPPFLAGS += -Icocci/engine

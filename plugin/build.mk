@@ -9,7 +9,7 @@
 PLUGIN_CXXFLAGS := -O2 -g -fPIC -fno-rtti -fno-exceptions -std=gnu++17 \
 	-Wall -Wno-unused-parameter -Wno-format-security -Wno-format-diag \
 	-I$(GCC_PLUGIN_DIR)/include -Irules -Iplugin
-PLUGIN_SRCS := $(wildcard plugin/*.c) rules/catalogue.c rules/frozen-state.c rules/helper-roles.c
+PLUGIN_SRCS := $(wildcard plugin/*.c) rules/catalogue.c rules/frozen-state.c rules/flow-solver.c rules/helper-roles.c
 PLUGIN_OBJS := $(patsubst %.c,build/plugin/%.o,$(PLUGIN_SRCS))
 PLUGIN_CLEAN := plugin/refguard.so $(PLUGIN_OBJS)
 

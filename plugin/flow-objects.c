@@ -204,14 +204,10 @@ static struct rg_key resolve(struct rg_flow *fl, tree t, bool deep, int depth)
 	}
 }
 
+/* The table is rules/flow-solver.c's. */
 static int find_key(struct rg_flow *fl, struct rg_key k)
 {
-	unsigned int i;
-
-	for (i = 0; i < fl->nobj; i++)
-		if (key_equal(fl->keys[i], k))
-			return i;
-	return -1;
+	return rg_objects_find(&fl->objs, k.base, k.off);
 }
 
 static int add_key(struct rg_flow *fl, struct rg_key k);
@@ -238,14 +234,10 @@ static void add_phi_arg_keys(struct rg_flow *fl, gphi *phi)
 
 static int add_key(struct rg_flow *fl, struct rg_key k)
 {
-	int obj;
+	int obj = rg_objects_add(&fl->objs, k.base, k.off);
 
-	if (fl->nobj >= RG_FLOW_MAX_OBJECTS) {
-		fl->overflow = true;
+	if (obj < 0)
 		return -1;
-	}
-	obj = fl->nobj++;
-	fl->keys[obj] = k;
 	if (TREE_CODE(k.base) == SSA_NAME &&
 	    SSA_NAME_VERSION(k.base) < fl->nnames) {
 		gimple *def = SSA_NAME_DEF_STMT(k.base);
@@ -253,7 +245,7 @@ static int add_key(struct rg_flow *fl, struct rg_key k)
 		fl->names[SSA_NAME_VERSION(k.base)].is_base = 1;
 		if (!SSA_NAME_IS_DEFAULT_DEF(k.base) && def &&
 		    gimple_code(def) == GIMPLE_PHI) {
-			fl->has_phi_base = true;
+			fl->objs.has_phi_base = true;
 			add_phi_arg_keys(fl, as_a<gphi *>(def));
 		}
 	}
@@ -299,9 +291,9 @@ void rg_flow_objects_init(struct rg_flow *fl)
 {
 	fl->nnames = num_ssa_names;
 	fl->names = XCNEWVEC(struct rg_name_info, fl->nnames);
-	fl->nobj = 0;
-	fl->has_phi_base = false;
-	fl->overflow = false;
+	fl->objs.nobj = 0;
+	fl->objs.has_phi_base = false;
+	fl->objs.overflow = false;
 }
 
 void rg_flow_objects_fini(struct rg_flow *fl)

@@ -4,15 +4,16 @@
  * to the lattice of rules/frozen-state.c.
  *
  * What a call to the API checks and does to its page is its kind's
- * (rules/api.def, rules/kinds.def), through rg_call_effect()
- * (rules/frozen-state.c, the sparse engine's too); a raw store of a
- * count (RG_SET) also goes by the count: frozen if 0, else live.
+ * (rules/api.def, rules/kinds.def), applied by rg_states_call()
+ * (rules/flow-solver.c, the sparse engine's too, on rg_call_effect());
+ * a raw store of a count (RG_SET) also goes by the count: frozen if 0,
+ * else live.
  *
  * A result is followed to the branches that test it through copies,
  * casts, != 0 / == 0, !, & and | of truth values, __builtin_expect()
  * (likely()/unlikely()) and, at merges, PHIs of constants (a stored
  * `a && page_ref_freeze(...)`): see rg_flow_refine_edge() and the join in
- * flow.c.
+ * rules/flow-solver.c.
  *
  * Calls to functions outside the API table leave the state alone, even
  * when they are passed the page: the frozen state ends only at
@@ -24,38 +25,15 @@
 
 #define REFINE_MAX_DEPTH	8
 
-/*
- * A guard is a value of one execution of its definition: when the
- * definition runs again (around a loop) the pages it guarded keep only
- * what holds either way.
- */
-static void drop_guard(struct rg_flow *fl, struct rg_obj_state *st,
-		       unsigned int guard)
+/* The call's result as a guard: an integral or pointer SSA name, else 0. */
+static rg_guard result_guard(gcall *call)
 {
-	unsigned int i;
-
-	for (i = 0; i < fl->nobj; i++)
-		if (st[i].guard == guard)
-			rg_state_set(&st[i], rg_state_view(&st[i]));
-}
-
-/*
- * OBJ is now T where the call's result LHS is non-zero and F where it is
- * zero; without a usable result, both.
- */
-static void set_result_split(struct rg_flow *fl, struct rg_obj_state *st,
-			     int obj, tree lhs, struct rg_side t, struct rg_side f)
-{
-	bool seen = true;
+	tree lhs = gimple_call_lhs(call);
 
 	if (lhs && TREE_CODE(lhs) == SSA_NAME &&
-	    (INTEGRAL_TYPE_P(TREE_TYPE(lhs)) || POINTER_TYPE_P(TREE_TYPE(lhs)))) {
-		drop_guard(fl, st, SSA_NAME_VERSION(lhs));
-		rg_state_split(&st[obj], SSA_NAME_VERSION(lhs), t, f);
-		return;
-	}
-	rg_side_join(&t, &f, &seen);
-	rg_state_set(&st[obj], t);
+	    (INTEGRAL_TYPE_P(TREE_TYPE(lhs)) || POINTER_TYPE_P(TREE_TYPE(lhs))))
+		return SSA_NAME_VERSION(lhs);
+	return 0;
 }
 
 /*
@@ -100,7 +78,7 @@ static void apply_api(struct rg_flow *fl, gcall *call, const struct rg_api *api,
 {
 	tree page = rg_flow_call_page(call, api);
 	int obj = page ? rg_flow_object_of(fl, page, false) : -1;
-	struct rg_call_effect e;
+	enum rg_rule check;
 	struct rg_side view;
 
 	/* The rules with code of their own see every call (rule-*.c). */
@@ -114,35 +92,18 @@ static void apply_api(struct rg_flow *fl, gcall *call, const struct rg_api *api,
 	}
 	if (obj < 0)
 		return;
-	view = rg_state_view(&st[obj]);
-	e = rg_call_effect(api->kind, view, gimple_location(call));
-	if (fl->reporting && fl->flow_valid && e.check != RG_NR_RULES)
-		report_check(call, api, e.check, view);
-	switch (e.how) {
-	case RG_EFFECT_KEEP:
-		break;
-	case RG_EFFECT_SET:
-		rg_state_set(&st[obj], e.t);
-		break;
-	case RG_EFFECT_SPLIT:
-		set_result_split(fl, st, obj, gimple_call_lhs(call), e.t, e.f);
-		break;
-	case RG_EFFECT_MAP:
-		rg_state_map(&st[obj], e.map);
-		break;
-	}
+	/* What the call does (rules/kinds.def), and its check column. */
+	check = rg_states_call(st, fl->objs.nobj, obj, api->kind, gimple_location(call),
+			       result_guard(call), &view);
+	if (fl->reporting && fl->flow_valid && check != RG_NR_RULES)
+		report_check(call, api, check, view);
 }
 
 /* NAME is being (re)defined: the pages born at it start over. */
 static void define_name(struct rg_flow *fl, tree name, struct rg_obj_state *st)
 {
-	unsigned int i;
-
-	if (!rg_flow_is_base(fl, name))
-		return;
-	for (i = 0; i < fl->nobj; i++)
-		if (fl->keys[i].base == name)
-			rg_state_set(&st[i], rg_side_unknown());
+	if (rg_flow_is_base(fl, name))
+		rg_objects_define(&fl->objs, name, st);
 }
 
 void rg_flow_transfer_stmt(struct rg_flow *fl, gimple *stmt,
@@ -208,20 +169,11 @@ static bool is_truth_type(tree t)
 static void refine_value(struct rg_flow *fl, struct rg_obj_state *st,
 			 tree v, bool truth, int depth)
 {
-	unsigned int i, ver;
 	gimple *def;
 
 	if (depth > REFINE_MAX_DEPTH || !v || TREE_CODE(v) != SSA_NAME)
 		return;
-	ver = SSA_NAME_VERSION(v);
-	for (i = 0; i < fl->nobj; i++) {
-		if (st[i].guard != ver)
-			continue;
-		if (truth)
-			st[i].f = rg_side_no_path();
-		else
-			st[i].t = rg_side_no_path();
-	}
+	rg_states_take(st, fl->objs.nobj, SSA_NAME_VERSION(v), truth);
 	if (SSA_NAME_IS_DEFAULT_DEF(v))
 		return;
 	def = SSA_NAME_DEF_STMT(v);
@@ -295,19 +247,16 @@ void rg_flow_enter_block(struct rg_flow *fl, edge e, struct rg_obj_state *st)
 	for (gsi = gsi_start_phis(e->dest); !gsi_end_p(gsi); gsi_next(&gsi)) {
 		gphi *phi = gsi.phi();
 		tree res = gimple_phi_result(phi);
-		unsigned int ver = SSA_NAME_VERSION(res);
 
-		for (i = 0; i < fl->nobj; i++)
-			if (st[i].guard == ver)
-				rg_state_set(&st[i], rg_state_view(&st[i]));
-		if (!fl->has_phi_base || !rg_flow_is_base(fl, res))
+		rg_states_drop_guard(st, fl->objs.nobj, SSA_NAME_VERSION(res));
+		if (!fl->objs.has_phi_base || !rg_flow_is_base(fl, res))
 			continue;
-		for (i = 0; i < fl->nobj && nset < RG_FLOW_MAX_OBJECTS; i++) {
+		for (i = 0; i < fl->objs.nobj && nset < RG_FLOW_MAX_OBJECTS; i++) {
 			int from = -1;
 
-			if (fl->keys[i].base != res)
+			if (fl->objs.keys[i].base != res)
 				continue;
-			if (fl->keys[i].off == 0)
+			if (fl->objs.keys[i].off == 0)
 				from = rg_flow_object_of(fl, PHI_ARG_DEF_FROM_EDGE(phi, e),
 							 false);
 			set[nset].obj = i;

@@ -11,17 +11,15 @@
  * -fplugin-arg-refguard-check-only (its name starts with "refguard").
  * It only reads the IR: no TODO flags, no properties provided.
  *
- * How: a forward dataflow over the CFG.  Each tracked page (flow-objects.c)
- * has a state of three facts, may-frozen / all-frozen / all-live, plus a
- * split by a guard for freezes whose result is tested later
- * (flow-transfer.c).  Blocks are visited from a worklist in reverse post
- * order; a block's entry state is the join of its visited predecessors'
- * exit states, each refined by the branch taken and by the PHIs of the
- * block, so loops iterate until nothing changes.  The lattice is finite
- * and every transfer monotone, so that takes a few visits per block; a
- * budget proportional to the function's size bounds it anyway, and a
- * function over budget is left without flow findings rather than given
- * wrong ones.  A last walk over the fixed point emits the diagnostics.
+ * How: a forward dataflow over the CFG, the fixed point shared with the
+ * sparse engine (rules/flow-solver.c) over this file's view of GIMPLE
+ * (gimple_solver_ops: blocks in reverse post order, edges, the PHIs of
+ * constants a join may take as guards).  Each tracked page
+ * (flow-objects.c) has a state of three facts, may-frozen / all-frozen /
+ * all-live, plus a split by a guard for freezes whose result is tested
+ * later (flow-transfer.c).  A function over the solver's budget is left
+ * without flow findings rather than given wrong ones.  A last walk over
+ * the fixed point emits the diagnostics.
  * With -fdump-tree-all the pass's dump has, per analysed function, a line
  * "refguard: N pages, N blocks, N block visits" (or "gave up").
  *
@@ -34,47 +32,83 @@
  * the generated code is the same with and without the plugin.
  * What each function got is recorded for -record: analysed, or given up
  * (over budget, too many pages) and so unchecked.
- *
- * Join at a merge, per page:
- * - all predecessors split by the same guard: the sides join separately
- *   (the test is still ahead);
- * - else, when a PHI of constants in the block separates the paths where
- *   the page differs (`ok = a && page_ref_freeze(p, 1)` stores 1 on the
- *   frozen path, 0 on the others), the page gets that PHI as its guard;
- * - else the plain join.
  */
 #include "flow.h"
 #include "cgraph.h"
 
-/* PHIs of constants considered per block as guards (`x = a && b`). */
-#define MAX_CONST_PHIS	4
-
-struct join_scratch {
-	struct rg_obj_state edge_state[RG_FLOW_MAX_OBJECTS];
-	struct rg_side plain[RG_FLOW_MAX_OBJECTS];
-	struct rg_side gt[RG_FLOW_MAX_OBJECTS], gf[RG_FLOW_MAX_OBJECTS];
-	struct rg_side ct[MAX_CONST_PHIS][RG_FLOW_MAX_OBJECTS];
-	struct rg_side cf[MAX_CONST_PHIS][RG_FLOW_MAX_OBJECTS];
-	bool plain_seen[RG_FLOW_MAX_OBJECTS];
-	bool gt_seen[RG_FLOW_MAX_OBJECTS], gf_seen[RG_FLOW_MAX_OBJECTS];
-	bool ct_seen[MAX_CONST_PHIS][RG_FLOW_MAX_OBJECTS];
-	bool cf_seen[MAX_CONST_PHIS][RG_FLOW_MAX_OBJECTS];
-	unsigned int guard[RG_FLOW_MAX_OBJECTS];
-	gphi *phis[MAX_CONST_PHIS];
-};
-
-struct fixpoint {
+/* The fixed point's view of GIMPLE (rules/flow-solver.h). */
+struct gimple_ir {
 	struct rg_flow *fl;
-	struct rg_obj_state *out;	/* per block index, nobj each */
-	sbitmap visited;		/* by block index */
-	struct join_scratch *js;
+	int *rpo;		/* block number -> basic block index */
+	int *pos;		/* basic block index -> block number, or -1 */
+	int nbb;		/* last_basic_block_for_fn() */
+	gphi *phis[RG_SOLVER_MAX_PHIS];	/* guard PHIs of the block joined */
 };
 
-#define GUARD_UNSET	UINT_MAX
-
-static struct rg_obj_state *out_of(struct fixpoint *fp, basic_block bb)
+static basic_block block(struct gimple_ir *ir, int b)
 {
-	return fp->out + (size_t)bb->index * fp->fl->nobj;
+	return BASIC_BLOCK_FOR_FN(ir->fl->fun, ir->rpo[b]);
+}
+
+static int number_of(struct gimple_ir *ir, basic_block bb)
+{
+	if (bb == ENTRY_BLOCK_PTR_FOR_FN(ir->fl->fun))
+		return RG_SOLVER_ENTRY;
+	if (bb->index < ir->nbb && ir->pos[bb->index] >= 0)
+		return ir->pos[bb->index];
+	return RG_SOLVER_NONE;
+}
+
+static bool ir_pred(void *v, int b, unsigned int k, int *from, void **eh)
+{
+	struct gimple_ir *ir = (struct gimple_ir *)v;
+	basic_block bb = block(ir, b);
+	edge e;
+
+	if (k >= EDGE_COUNT(bb->preds))
+		return false;
+	e = EDGE_PRED(bb, k);
+	*from = number_of(ir, e->src);
+	*eh = e;
+	return true;
+}
+
+static bool ir_succ(void *v, int b, unsigned int k, int *to)
+{
+	struct gimple_ir *ir = (struct gimple_ir *)v;
+	basic_block bb = block(ir, b);
+
+	if (k >= EDGE_COUNT(bb->succs))
+		return false;
+	*to = number_of(ir, EDGE_SUCC(bb, k)->dest);
+	if (*to == RG_SOLVER_ENTRY)
+		*to = RG_SOLVER_NONE;
+	return true;
+}
+
+static void ir_leave(void *v, int b, void *edge_handle, struct rg_obj_state *st)
+{
+	struct gimple_ir *ir = (struct gimple_ir *)v;
+	edge e = (edge)edge_handle;
+
+	rg_flow_refine_edge(ir->fl, e, st);
+	rg_flow_enter_block(ir->fl, e, st);
+}
+
+static void transfer_block(struct rg_flow *fl, basic_block bb,
+			   struct rg_obj_state *st)
+{
+	gimple_stmt_iterator gsi;
+
+	for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
+		rg_flow_transfer_stmt(fl, gsi_stmt(gsi), st);
+}
+
+static void ir_transfer(void *v, int b, struct rg_obj_state *st)
+{
+	struct gimple_ir *ir = (struct gimple_ir *)v;
+
+	transfer_block(ir->fl, block(ir, b), st);
 }
 
 /* An integral PHI all of whose arguments are constants. */
@@ -92,183 +126,54 @@ static bool const_phi(gphi *phi)
 	return true;
 }
 
-static unsigned int collect_const_phis(basic_block bb, struct join_scratch *js)
+static unsigned int ir_guard_phis(void *v, int b)
 {
+	struct gimple_ir *ir = (struct gimple_ir *)v;
 	unsigned int n = 0;
 	gphi_iterator gsi;
 
-	for (gsi = gsi_start_phis(bb); !gsi_end_p(gsi) && n < MAX_CONST_PHIS;
-	     gsi_next(&gsi))
+	for (gsi = gsi_start_phis(block(ir, b));
+	     !gsi_end_p(gsi) && n < RG_SOLVER_MAX_PHIS; gsi_next(&gsi))
 		if (const_phi(gsi.phi()))
-			js->phis[n++] = gsi.phi();
+			ir->phis[n++] = gsi.phi();
 	return n;
 }
 
-/*
- * IN = the state on entry to BB, joined over its visited predecessors.
- * Returns false if none is visited yet.
- */
-static bool compute_in(struct fixpoint *fp, basic_block bb,
-		       struct rg_obj_state *in)
+/* Every argument of a guard PHI here is a constant (const_phi()). */
+static enum rg_phi_arg ir_phi_arg(void *v, int b, unsigned int c, void *edge_handle,
+				  long long *val)
 {
-	struct rg_flow *fl = fp->fl;
-	struct join_scratch *js = fp->js;
-	unsigned int nobj = fl->nobj, nphis, o, c, npreds = 0;
-	edge_iterator ei;
-	edge e;
+	struct gimple_ir *ir = (struct gimple_ir *)v;
+	HOST_WIDE_INT cst = 0;
 
-	nphis = collect_const_phis(bb, js);
-	for (o = 0; o < nobj; o++) {
-		js->plain_seen[o] = js->gt_seen[o] = js->gf_seen[o] = false;
-		js->guard[o] = GUARD_UNSET;
-		for (c = 0; c < nphis; c++)
-			js->ct_seen[c][o] = js->cf_seen[c][o] = false;
-	}
-
-	FOR_EACH_EDGE(e, ei, bb->preds) {
-		struct rg_obj_state *es = js->edge_state;
-
-		if (!bitmap_bit_p(fp->visited, e->src->index))
-			continue;
-		npreds++;
-		memcpy(es, out_of(fp, e->src), nobj * sizeof(*es));
-		rg_flow_refine_edge(fl, e, es);
-		rg_flow_enter_block(fl, e, es);
-
-		for (o = 0; o < nobj; o++) {
-			struct rg_side v = rg_state_view(&es[o]);
-
-			rg_side_join(&js->plain[o], &v, &js->plain_seen[o]);
-			if (js->guard[o] == GUARD_UNSET)
-				js->guard[o] = es[o].guard;
-			else if (js->guard[o] != es[o].guard)
-				js->guard[o] = 0;
-			rg_side_join(&js->gt[o], &es[o].t, &js->gt_seen[o]);
-			rg_side_join(&js->gf[o], &es[o].f, &js->gf_seen[o]);
-			for (c = 0; c < nphis; c++) {
-				HOST_WIDE_INT val = 0;
-
-				rg_flow_const_value(PHI_ARG_DEF_FROM_EDGE(js->phis[c], e),
-						    &val);
-				if (val)
-					rg_side_join(&js->ct[c][o], &v, &js->ct_seen[c][o]);
-				else
-					rg_side_join(&js->cf[c][o], &v, &js->cf_seen[c][o]);
-			}
-		}
-	}
-	if (!npreds)
-		return false;
-
-	for (o = 0; o < nobj; o++) {
-		if (js->guard[o] && js->guard[o] != GUARD_UNSET) {
-			in[o].t = js->gt[o];
-			in[o].f = js->gf[o];
-			in[o].guard = js->guard[o];
-			continue;
-		}
-		rg_state_set(&in[o], js->plain[o]);
-		for (c = 0; c < nphis; c++) {
-			if (!js->ct_seen[c][o] || !js->cf_seen[c][o] ||
-			    (js->ct[c][o].bits == js->cf[c][o].bits &&
-			     js->ct[c][o].site == js->cf[c][o].site))
-				continue;
-			in[o].t = js->ct[c][o];
-			in[o].f = js->cf[c][o];
-			in[o].guard = SSA_NAME_VERSION(gimple_phi_result(js->phis[c]));
-			break;
-		}
-	}
-	return true;
+	rg_flow_const_value(PHI_ARG_DEF_FROM_EDGE(ir->phis[c], (edge)edge_handle),
+			    &cst);
+	*val = cst;
+	return RG_PHI_ARG_CONST;
 }
 
-static void transfer_block(struct rg_flow *fl, basic_block bb,
-			   struct rg_obj_state *st)
+static rg_guard ir_phi_guard(void *v, int b, unsigned int c)
 {
-	gimple_stmt_iterator gsi;
+	struct gimple_ir *ir = (struct gimple_ir *)v;
 
-	for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
-		rg_flow_transfer_stmt(fl, gsi_stmt(gsi), st);
+	return SSA_NAME_VERSION(gimple_phi_result(ir->phis[c]));
 }
 
-static bool states_equal(const struct rg_obj_state *a,
-			 const struct rg_obj_state *b, unsigned int n)
+static const struct rg_solver_ops gimple_solver_ops = {
+	ir_pred, ir_succ, ir_leave, ir_transfer, ir_guard_phis, ir_phi_arg,
+	NULL, ir_phi_guard, true,
+};
+
+/* The last walk when the fixed point was abandoned: only the hooks. */
+static void report_hooks(struct rg_flow *fl)
 {
-	unsigned int i;
-
-	for (i = 0; i < n; i++)
-		if (!rg_state_equal(&a[i], &b[i]))
-			return false;
-	return true;
-}
-
-/* Iterate to the fixed point; false if the budget ran out first. */
-static bool solve(struct fixpoint *fp, int *rpo, int nrpo, int *pos,
-		  struct rg_obj_state *cur)
-{
-	struct rg_flow *fl = fp->fl;
-	function *fun = fl->fun;
-	long budget = 20L * nrpo + 100, visits = 0;
-	auto_sbitmap work(nrpo);
-	int i;
-
-	bitmap_clear(work);
-	for (i = 0; i < nrpo; i++)
-		bitmap_set_bit(work, i);
-
-	while ((i = bitmap_first_set_bit(work)) >= 0) {
-		basic_block bb = BASIC_BLOCK_FOR_FN(fun, rpo[i]);
-		edge_iterator ei;
-		edge e;
-
-		bitmap_clear_bit(work, i);
-		visits++;
-		if (--budget < 0) {
-			if (dump_file)
-				fprintf(dump_file, "refguard: gave up after %ld block visits\n",
-					visits);
-			return false;
-		}
-		if (!compute_in(fp, bb, cur))
-			continue;
-		transfer_block(fl, bb, cur);
-		if (bitmap_bit_p(fp->visited, bb->index) &&
-		    states_equal(out_of(fp, bb), cur, fl->nobj))
-			continue;
-		memcpy(out_of(fp, bb), cur, fl->nobj * sizeof(*cur));
-		bitmap_set_bit(fp->visited, bb->index);
-		FOR_EACH_EDGE(e, ei, bb->succs)
-			if (e->dest->index < last_basic_block_for_fn(fun) &&
-			    pos[e->dest->index] >= 0)
-				bitmap_set_bit(work, pos[e->dest->index]);
-	}
-	if (dump_file)
-		fprintf(dump_file, "refguard: %u pages, %d blocks, %ld block visits\n",
-			fl->nobj, nrpo, visits);
-	return true;
-}
-
-/* The last walk, over the fixed point: diagnostics. */
-static void report(struct fixpoint *fp, int *rpo, int nrpo,
-		   struct rg_obj_state *cur)
-{
-	struct rg_flow *fl = fp->fl;
+	struct rg_obj_state *cur = XCNEWVEC(struct rg_obj_state, fl->objs.nobj + 1);
 	basic_block bb;
-	int i;
 
-	fl->reporting = true;
-	if (!fl->flow_valid) {
-		/* Only the hooks, with the page's state unknown. */
-		memset(cur, 0, fl->nobj * sizeof(*cur));
-		FOR_EACH_BB_FN(bb, fl->fun)
-			transfer_block(fl, bb, cur);
-		return;
-	}
-	for (i = 0; i < nrpo; i++) {
-		bb = BASIC_BLOCK_FOR_FN(fl->fun, rpo[i]);
-		if (bitmap_bit_p(fp->visited, bb->index) && compute_in(fp, bb, cur))
-			transfer_block(fl, bb, cur);
-	}
+	/* The page's state unknown. */
+	FOR_EACH_BB_FN(bb, fl->fun)
+		transfer_block(fl, bb, cur);
+	XDELETEVEC(cur);
 }
 
 /* A call that can change a page's state, or be reported. */
@@ -371,14 +276,30 @@ static void keep_pending(void *gcc_data, void *user_data)
 	pending.truncate(0);
 }
 
+/* Iterate to the fixed point; false if the budget ran out first. */
+static bool solve(struct rg_solver *s, int nrpo)
+{
+	if (!rg_solver_solve(s)) {
+		if (dump_file)
+			fprintf(dump_file, "refguard: gave up after %ld block visits\n",
+				s->visits);
+		return false;
+	}
+	if (dump_file)
+		fprintf(dump_file, "refguard: %u pages, %d blocks, %ld block visits\n",
+			s->nobj, nrpo, s->visits);
+	return true;
+}
+
 /* Analyse FUN; returns NULL, or why its flow findings are incomplete. */
 static const char *analyze(function *fun)
 {
 	struct rg_flow fl;
-	struct fixpoint fp;
-	int *rpo, *pos, nrpo, i, nblocks;
-	struct rg_obj_state *cur;
+	struct gimple_ir ir;
+	struct rg_solver s;
+	int nrpo, i;
 	const char *gave_up = NULL;
+	bool ready;
 
 	/* Most functions never touch a refcount: one cheap scan and out. */
 	if (!any_stateful_call(fun))
@@ -389,38 +310,36 @@ static const char *analyze(function *fun)
 	fl.flow_valid = true;
 	find_objects(&fl);
 
-	nblocks = last_basic_block_for_fn(fun);
-	rpo = XNEWVEC(int, n_basic_blocks_for_fn(fun));
-	nrpo = pre_and_rev_post_order_compute_fn(fun, NULL, rpo, false);
-	pos = XNEWVEC(int, nblocks);
-	for (i = 0; i < nblocks; i++)
-		pos[i] = -1;
+	memset(&ir, 0, sizeof(ir));
+	ir.fl = &fl;
+	ir.nbb = last_basic_block_for_fn(fun);
+	ir.rpo = XNEWVEC(int, n_basic_blocks_for_fn(fun));
+	nrpo = pre_and_rev_post_order_compute_fn(fun, NULL, ir.rpo, false);
+	ir.pos = XNEWVEC(int, ir.nbb);
+	for (i = 0; i < ir.nbb; i++)
+		ir.pos[i] = -1;
 	for (i = 0; i < nrpo; i++)
-		pos[rpo[i]] = i;
+		ir.pos[ir.rpo[i]] = i;
 
-	fp.fl = &fl;
-	fp.out = XCNEWVEC(struct rg_obj_state, (size_t)nblocks * fl.nobj + 1);
-	fp.visited = sbitmap_alloc(nblocks);
-	bitmap_clear(fp.visited);
-	/* The entry block's exit state: every page unknown (all zero). */
-	bitmap_set_bit(fp.visited, ENTRY_BLOCK);
-	fp.js = XNEW(struct join_scratch);
-	cur = XNEWVEC(struct rg_obj_state, fl.nobj + 1);
-
+	ready = rg_solver_init(&s, &gimple_solver_ops, &ir, nrpo, fl.objs.nobj);
 	/* No page to follow (only constant pointers): raw sets are still reported. */
-	fl.flow_valid = fl.nobj && solve(&fp, rpo, nrpo, pos, cur);
-	report(&fp, rpo, nrpo, cur);
-	if (fl.nobj && !fl.flow_valid)
+	fl.flow_valid = ready && fl.objs.nobj && solve(&s, nrpo);
+	fl.reporting = true;
+	if (fl.flow_valid)
+		rg_solver_report(&s);
+	else
+		report_hooks(&fl);
+	if (!ready)
+		gave_up = "the flow analysis ran out of memory";
+	else if (fl.objs.nobj && !fl.flow_valid)
 		gave_up = "the flow analysis gave up (over its budget)";
-	else if (fl.overflow)
+	else if (fl.objs.overflow)
 		gave_up = "more pages than the flow analysis tracks";
 
-	XDELETEVEC(cur);
-	XDELETE(fp.js);
-	sbitmap_free(fp.visited);
-	XDELETEVEC(fp.out);
-	XDELETEVEC(pos);
-	XDELETEVEC(rpo);
+	if (ready)
+		rg_solver_fini(&s);
+	XDELETEVEC(ir.pos);
+	XDELETEVEC(ir.rpo);
 	rg_flow_objects_fini(&fl);
 	return gave_up;
 }

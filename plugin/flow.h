@@ -2,8 +2,9 @@
 /*
  * The frozen-state flow pass, shared between its files:
  *
- * flow.c		pass registration and the per-function fixed point
- *			(worklist in reverse post order, joins at merges)
+ * flow.c		pass registration, and GIMPLE as the per-function
+ *			fixed point sees it (rules/flow-solver.c, shared
+ *			with the sparse engine: worklist, joins at merges)
  * (rules/frozen-state.c the lattice, shared with the sparse engine: a
  *			page's facts on a set of paths, their joins, and
  *			what a get or a put does to them)
@@ -26,13 +27,7 @@
 #define REFGUARD_FLOW_H
 
 #include "refguard.h"
-#include "frozen-state.h"
-
-/*
- * Beyond this many distinct pages in one function the rest are not
- * tracked (no reports for them): no kernel function comes close.
- */
-#define RG_FLOW_MAX_OBJECTS	64
+#include "flow-solver.h"
 
 /* A refcount: an address BASE + OFF bytes (BASE an SSA name or a decl). */
 struct rg_key {
@@ -49,14 +44,11 @@ struct rg_name_info {
 
 struct rg_flow {
 	function *fun;
-	unsigned int nobj;
-	struct rg_key keys[RG_FLOW_MAX_OBJECTS];
-	bool has_phi_base;	/* some object's base is a PHI result */
+	struct rg_objects objs;		/* the pages (their keys: tree bases) */
 	struct rg_name_info *names;	/* indexed by SSA_NAME_VERSION */
 	unsigned int nnames;
 	bool reporting;		/* final walk: emit diagnostics */
 	bool flow_valid;	/* false: the fixed point was abandoned */
-	bool overflow;		/* more than RG_FLOW_MAX_OBJECTS pages */
 };
 
 /* flow-objects.c */

@@ -199,14 +199,10 @@ static struct rg_key resolve(struct rg_flow *fl, pseudo_t p, bool deep, int dept
 	}
 }
 
+/* The table is rules/flow-solver.c's. */
 static int find_key(struct rg_flow *fl, struct rg_key k)
 {
-	unsigned int i;
-
-	for (i = 0; i < fl->nobj; i++)
-		if (key_equal(fl->keys[i], k))
-			return i;
-	return -1;
+	return rg_objects_find(&fl->objs, k.base, k.off);
 }
 
 static bool is_phi_def(pseudo_t p)
@@ -216,20 +212,16 @@ static bool is_phi_def(pseudo_t p)
 
 static int add_key(struct rg_flow *fl, struct rg_key k)
 {
+	int obj = rg_objects_add(&fl->objs, k.base, k.off);
 	pseudo_t src;
-	int obj;
 
-	if (fl->nobj >= RG_FLOW_MAX_OBJECTS)
-		return -1;
-	obj = fl->nobj++;
-	fl->keys[obj] = k;
-	if (!is_phi_def(k.base))
+	if (obj < 0 || !is_phi_def(k.base))
 		return obj;
 	/*
 	 * A page born at a PHI takes its state from the PHI's values; the
 	 * ones that are PHIs themselves need objects too.
 	 */
-	fl->has_phi_base = true;
+	fl->objs.has_phi_base = true;
 	FOR_EACH_PTR(k.base->def->phi_list, src) {
 		struct rg_key a;
 
@@ -257,10 +249,5 @@ int rg_flow_object_of(struct rg_flow *fl, pseudo_t ptr, bool create)
 
 bool rg_flow_is_base(struct rg_flow *fl, pseudo_t p)
 {
-	unsigned int i;
-
-	for (i = 0; i < fl->nobj; i++)
-		if (fl->keys[i].base == p)
-			return true;
-	return false;
+	return rg_objects_is_base(&fl->objs, p);
 }

@@ -2,8 +2,9 @@
 /*
  * The transfer functions and reports of the flow rules on sparse's
  * linearized code.  The lattice and what a call of each API kind checks
- * and does are rules/frozen-state.c's (shared with the plugin, from
- * rules/kinds.def); a raw store of a count goes by the count, as the
+ * and does are rules/frozen-state.c's and rules/flow-solver.c's
+ * (rg_states_call(), shared with the plugin, from rules/kinds.def); a
+ * raw store of a count goes by the count, as the
  * plugin's (plugin/flow-transfer.c).
  *
  * Page identity is flow-objects.c's.
@@ -40,30 +41,12 @@ static rg_site freeze_site(struct rg_flow *fl, struct instruction *insn,
 	return site;
 }
 
-/* A guard's definition runs again: its pages keep what holds either way. */
-static void drop_guard(struct rg_flow *fl, struct rg_obj_state *st, pseudo_t guard)
-{
-	unsigned int i;
-
-	for (i = 0; i < fl->nobj; i++)
-		if (st[i].guard == RG_GUARD(guard))
-			rg_state_set(&st[i], rg_state_view(&st[i]));
-}
-
-static void set_result_split(struct rg_flow *fl, struct rg_obj_state *st, int obj,
-			     struct instruction *insn, struct rg_side t,
-			     struct rg_side f)
+/* The call's result as a guard: a register, else 0. */
+static rg_guard result_guard(struct instruction *insn)
 {
 	pseudo_t res = insn->target;
-	bool seen = true;
 
-	if (res && res != VOID && res->type == PSEUDO_REG) {
-		drop_guard(fl, st, res);
-		rg_state_split(&st[obj], RG_GUARD(res), t, f);
-		return;
-	}
-	rg_side_join(&t, &f, &seen);
-	rg_state_set(&st[obj], t);
+	return res && res != VOID && res->type == PSEUDO_REG ? RG_GUARD(res) : 0;
 }
 
 /* A raw store of a count: frozen if 0, else live. */
@@ -86,7 +69,7 @@ static void apply_api(struct rg_flow *fl, struct instruction *insn,
 {
 	pseudo_t page = rg_flow_call_page(insn, api);
 	int obj = page ? rg_flow_object_of(fl, page, false) : -1;
-	struct rg_call_effect e;
+	enum rg_rule check;
 	struct rg_side view;
 
 	/* The rules with code of their own see every call (rule-*.c). */
@@ -100,36 +83,19 @@ static void apply_api(struct rg_flow *fl, struct instruction *insn,
 	}
 	if (obj < 0)
 		return;
-	view = rg_state_view(&st[obj]);
-	e = rg_call_effect(api->kind, view, rg_kind_freezes(api->kind) ?
-			   freeze_site(fl, insn, api->name) : 0);
-	/* The lattice's check column, for every flow rule (rules/kinds.def). */
-	if (fl->reporting && fl->flow_valid && e.check != RG_NR_RULES)
-		rg_flow_report(fl, e.check, insn, api, NULL,
-			       *rg_rules[e.check].note ? &view : NULL);
-	switch (e.how) {
-	case RG_EFFECT_KEEP:
-		break;
-	case RG_EFFECT_SET:
-		rg_state_set(&st[obj], e.t);
-		break;
-	case RG_EFFECT_SPLIT:
-		set_result_split(fl, st, obj, insn, e.t, e.f);
-		break;
-	case RG_EFFECT_MAP:
-		rg_state_map(&st[obj], e.map);
-		break;
-	}
+	/* What the call does (rules/kinds.def), and its check column. */
+	check = rg_states_call(st, fl->objs.nobj, obj, api->kind, rg_kind_freezes(api->kind) ?
+			       freeze_site(fl, insn, api->name) : 0,
+			       result_guard(insn), &view);
+	if (fl->reporting && fl->flow_valid && check != RG_NR_RULES)
+		rg_flow_report(fl, check, insn, api, NULL,
+			       *rg_rules[check].note ? &view : NULL);
 }
 
 /* P is being (re)defined: the pages born at it start over. */
 static void define(struct rg_flow *fl, pseudo_t p, struct rg_obj_state *st)
 {
-	unsigned int i;
-
-	for (i = 0; i < fl->nobj; i++)
-		if (fl->keys[i].base == p)
-			rg_state_set(&st[i], rg_side_unknown());
+	rg_objects_define(&fl->objs, p, st);
 }
 
 void rg_flow_transfer_insn(struct rg_flow *fl, struct instruction *insn,
@@ -188,18 +154,10 @@ static void refine_value(struct rg_flow *fl, struct rg_obj_state *st, pseudo_t v
 {
 	struct instruction *def;
 	long long c;
-	unsigned int i;
 
 	if (depth > REFINE_MAX_DEPTH || !v || v == VOID)
 		return;
-	for (i = 0; i < fl->nobj; i++) {
-		if (st[i].guard != RG_GUARD(v))
-			continue;
-		if (truth)
-			st[i].f = rg_side_no_path();
-		else
-			st[i].t = rg_side_no_path();
-	}
+	rg_states_take(st, fl->objs.nobj, RG_GUARD(v), truth);
 	if (v->type != PSEUDO_REG || !(def = v->def))
 		return;
 	switch (def->opcode) {
@@ -318,18 +276,16 @@ void rg_flow_enter_block(struct rg_flow *fl, struct basic_block *from,
 		if (!insn->bb || insn->opcode != OP_PHI)
 			continue;
 		res = insn->target;
-		for (i = 0; i < fl->nobj; i++)
-			if (st[i].guard == RG_GUARD(res))
-				rg_state_set(&st[i], rg_state_view(&st[i]));
-		if (!fl->has_phi_base || !rg_flow_is_base(fl, res))
+		rg_states_drop_guard(st, fl->objs.nobj, RG_GUARD(res));
+		if (!fl->objs.has_phi_base || !rg_flow_is_base(fl, res))
 			continue;
-		for (i = 0; i < fl->nobj && nset < RG_FLOW_MAX_OBJECTS; i++) {
+		for (i = 0; i < fl->objs.nobj && nset < RG_FLOW_MAX_OBJECTS; i++) {
 			pseudo_t arg;
 			int src = -1;
 
-			if (fl->keys[i].base != res)
+			if (fl->objs.keys[i].base != res)
 				continue;
-			arg = fl->keys[i].off ? NULL : rg_flow_phi_arg(insn, from);
+			arg = fl->objs.keys[i].off ? NULL : rg_flow_phi_arg(insn, from);
 			if (arg)
 				src = rg_flow_object_of(fl, arg, false);
 			set[nset].obj = i;

@@ -5,22 +5,13 @@
  * over one function's linearized code, the plugin's (plugin/flow.c) on
  * sparse's IR.
  *
- * Blocks are visited from a worklist in reverse post order; a block's
- * entry state is the join of its visited predecessors' exit states, each
- * refined by the branch taken (flow-state.c) and by the block's PHIs, so
- * loops iterate until nothing changes.  The lattice is finite and every
- * transfer monotone; a budget of 20 visits per block (plus 100) bounds it
- * anyway, and a function over budget gets no frozen-state findings (raw
- * setters are still reported, without the path-dependent rewrite) rather
- * than wrong ones.  A last walk over the fixed point reports.
- *
- * Join at a merge, per page:
- * - every predecessor split by the same guard: the sides join separately
- *   (the test is still ahead);
- * - else, when a PHI of constants in the block separates the paths where
- *   the page differs (`ok = a && page_ref_freeze(p, 1)`: 1 on the frozen
- *   path, 0 on the others), that PHI becomes the page's guard;
- * - else the plain join.
+ * The fixed point is the plugin's too (rules/flow-solver.c: the
+ * worklist, the joins, the budget), over this file's view of linearized
+ * code (sparse_ops: blocks in reverse post order, parents and children,
+ * the PHIs with a constant a join may take as guards, refined by
+ * flow-state.c where a PHI's value is not constant).  A function over
+ * budget gets no frozen-state findings (raw setters are still reported,
+ * without the path-dependent rewrite) rather than wrong ones.
  *
  * Functions without a stateful API call, most of them, cost one scan.
  */
@@ -29,33 +20,11 @@
 
 #include "rgflow.h"
 
-#define MAX_CONST_PHIS	4
-
-struct join_scratch {
-	struct rg_obj_state edge_state[RG_FLOW_MAX_OBJECTS];
-	struct rg_obj_state when_true[RG_FLOW_MAX_OBJECTS];
-	struct rg_obj_state when_false[RG_FLOW_MAX_OBJECTS];
-	bool phi_broken[MAX_CONST_PHIS];
-	struct rg_side plain[RG_FLOW_MAX_OBJECTS];
-	struct rg_side gt[RG_FLOW_MAX_OBJECTS], gf[RG_FLOW_MAX_OBJECTS];
-	struct rg_side ct[MAX_CONST_PHIS][RG_FLOW_MAX_OBJECTS];
-	struct rg_side cf[MAX_CONST_PHIS][RG_FLOW_MAX_OBJECTS];
-	bool plain_seen[RG_FLOW_MAX_OBJECTS];
-	bool gt_seen[RG_FLOW_MAX_OBJECTS], gf_seen[RG_FLOW_MAX_OBJECTS];
-	bool ct_seen[MAX_CONST_PHIS][RG_FLOW_MAX_OBJECTS];
-	bool cf_seen[MAX_CONST_PHIS][RG_FLOW_MAX_OBJECTS];
-	rg_guard guard[RG_FLOW_MAX_OBJECTS];
-	bool guard_set[RG_FLOW_MAX_OBJECTS];
-	struct instruction *phis[MAX_CONST_PHIS];
-};
-
-struct fixpoint {
+/* The fixed point's view of linearized code (rules/flow-solver.h). */
+struct sparse_ir {
 	struct rg_flow *fl;
 	struct basic_block **blocks;	/* reverse post order */
-	int nblocks;
-	struct rg_obj_state *out;	/* per block, nobj each */
-	bool *visited;
-	struct join_scratch *js;
+	struct instruction *phis[RG_SOLVER_MAX_PHIS];	/* of the block joined */
 };
 
 /* Block numbers live in bb->priv (index + 1) while the function is analysed. */
@@ -64,9 +33,69 @@ static int index_of(struct basic_block *bb)
 	return (int)(long)bb->priv - 1;
 }
 
-static struct rg_obj_state *out_of(struct fixpoint *fp, int i)
+/* The function's entry comes first into block 0, then its parents. */
+static bool ir_pred(void *v, int b, unsigned int k, int *from, void **edge)
 {
-	return fp->out + (size_t)i * fp->fl->nobj;
+	struct sparse_ir *ir = v;
+	struct basic_block *parent;
+
+	if (b == 0) {
+		if (k == 0) {
+			*from = RG_SOLVER_ENTRY;
+			*edge = NULL;
+			return true;
+		}
+		k--;
+	}
+	if (k >= (unsigned int)ptr_list_size((struct ptr_list *)ir->blocks[b]->parents))
+		return false;
+	parent = ptr_list_nth(ir->blocks[b]->parents, k);
+	*from = parent ? index_of(parent) : RG_SOLVER_NONE;
+	if (*from < 0)
+		*from = RG_SOLVER_NONE;
+	*edge = parent;
+	return true;
+}
+
+static bool ir_succ(void *v, int b, unsigned int k, int *to)
+{
+	struct sparse_ir *ir = v;
+	struct basic_block *child;
+
+	if (k >= (unsigned int)ptr_list_size((struct ptr_list *)ir->blocks[b]->children))
+		return false;
+	child = ptr_list_nth(ir->blocks[b]->children, k);
+	*to = child ? index_of(child) : RG_SOLVER_NONE;
+	if (*to < 0)
+		*to = RG_SOLVER_NONE;
+	return true;
+}
+
+static void ir_leave(void *v, int b, void *edge, struct rg_obj_state *st)
+{
+	struct sparse_ir *ir = v;
+
+	if (!edge)
+		return;
+	rg_flow_refine_edge(ir->fl, edge, ir->blocks[b], st);
+	rg_flow_enter_block(ir->fl, edge, ir->blocks[b], st);
+}
+
+static void transfer_block(struct rg_flow *fl, struct basic_block *bb,
+			   struct rg_obj_state *st)
+{
+	struct instruction *insn;
+
+	FOR_EACH_PTR(bb->insns, insn) {
+		rg_flow_transfer_insn(fl, insn, st);
+	} END_FOR_EACH_PTR(insn);
+}
+
+static void ir_transfer(void *v, int b, struct rg_obj_state *st)
+{
+	struct sparse_ir *ir = v;
+
+	transfer_block(ir->fl, ir->blocks[b], st);
 }
 
 /*
@@ -91,210 +120,72 @@ static bool const_phi(struct instruction *phi)
 	return n > 0;
 }
 
-static unsigned int collect_const_phis(struct basic_block *bb, struct join_scratch *js)
+/* The entry block has none: the function's entry brings no PHI value. */
+static unsigned int ir_guard_phis(void *v, int b)
 {
+	struct sparse_ir *ir = v;
 	struct instruction *insn;
 	unsigned int n = 0;
 
-	FOR_EACH_PTR(bb->insns, insn) {
+	if (b == 0)
+		return 0;
+	FOR_EACH_PTR(ir->blocks[b]->insns, insn) {
 		if (!insn->bb || insn->opcode != OP_PHI)
 			continue;
-		if (n < MAX_CONST_PHIS && const_phi(insn))
-			js->phis[n++] = insn;
+		if (n < RG_SOLVER_MAX_PHIS && const_phi(insn))
+			ir->phis[n++] = insn;
 	} END_FOR_EACH_PTR(insn);
 	return n;
 }
 
-/*
- * Join one incoming state ES (along the edge from FROM, or NULL) into JS.
- * For each PHI of JS->phis, the paths where its value along this edge is
- * non-zero go to ct, the others to cf: a constant goes one way, another
- * value splits ES by what its truth says (flow-state.c's refinement).
- */
-static void join_edge(struct fixpoint *fp, struct basic_block *from,
-		      struct rg_obj_state *es, unsigned int nphis)
+static enum rg_phi_arg ir_phi_arg(void *v, int b, unsigned int c, void *edge,
+				  long long *val)
 {
-	struct join_scratch *js = fp->js;
-	unsigned int nobj = fp->fl->nobj, o, c;
+	struct sparse_ir *ir = v;
+	pseudo_t arg = edge ? rg_flow_phi_arg(ir->phis[c], edge) : NULL;
 
-	for (o = 0; o < nobj; o++) {
-		struct rg_side v = rg_state_view(&es[o]);
-
-		rg_side_join(&js->plain[o], &v, &js->plain_seen[o]);
-		if (!js->guard_set[o]) {
-			js->guard[o] = es[o].guard;
-			js->guard_set[o] = true;
-		} else if (js->guard[o] != es[o].guard) {
-			js->guard[o] = 0;
-		}
-		rg_side_join(&js->gt[o], &es[o].t, &js->gt_seen[o]);
-		rg_side_join(&js->gf[o], &es[o].f, &js->gf_seen[o]);
-	}
-	for (c = 0; c < nphis; c++) {
-		pseudo_t arg = from ? rg_flow_phi_arg(js->phis[c], from) : NULL;
-		long long val = 0;
-		bool cst;
-
-		if (!arg) {
-			js->phi_broken[c] = true;
-			continue;
-		}
-		cst = rg_flow_const_value(arg, &val);
-		memcpy(js->when_true, es, nobj * sizeof(*es));
-		memcpy(js->when_false, es, nobj * sizeof(*es));
-		if (!cst) {
-			rg_flow_refine(fp->fl, js->when_true, arg, true);
-			rg_flow_refine(fp->fl, js->when_false, arg, false);
-		}
-		for (o = 0; o < nobj; o++) {
-			struct rg_side t = rg_state_view(&js->when_true[o]);
-			struct rg_side f = rg_state_view(&js->when_false[o]);
-
-			if (!cst || val)
-				rg_side_join(&js->ct[c][o], &t, &js->ct_seen[c][o]);
-			if (!cst || !val)
-				rg_side_join(&js->cf[c][o], &f, &js->cf_seen[c][o]);
-		}
-	}
+	if (!arg)
+		return RG_PHI_ARG_NONE;
+	return rg_flow_const_value(arg, val) ? RG_PHI_ARG_CONST : RG_PHI_ARG_VALUE;
 }
 
-/* IN = the state on entry to block I; false if no predecessor is visited. */
-static bool compute_in(struct fixpoint *fp, int i, struct rg_obj_state *in)
+/* The value is not a constant: flow-state.c's refinement by its truth. */
+static void ir_refine(void *v, int b, unsigned int c, void *edge, bool truth,
+		      struct rg_obj_state *st)
 {
-	struct rg_flow *fl = fp->fl;
-	struct join_scratch *js = fp->js;
-	struct basic_block *bb = fp->blocks[i], *parent;
-	unsigned int nobj = fl->nobj, nphis, o, c, npreds = 0;
+	struct sparse_ir *ir = v;
 
-	nphis = collect_const_phis(bb, js);
-	for (o = 0; o < nobj; o++) {
-		js->plain_seen[o] = js->gt_seen[o] = js->gf_seen[o] = false;
-		js->guard_set[o] = false;
-		js->guard[o] = 0;
-		for (c = 0; c < nphis; c++)
-			js->ct_seen[c][o] = js->cf_seen[c][o] = false;
-	}
-	for (c = 0; c < nphis; c++)
-		js->phi_broken[c] = false;
-	/* The function's entry: every page unknown. */
-	if (i == 0) {
-		memset(js->edge_state, 0, nobj * sizeof(*js->edge_state));
-		join_edge(fp, NULL, js->edge_state, 0);
-		nphis = 0;
-		npreds++;
-	}
-	FOR_EACH_PTR(bb->parents, parent) {
-		int p = index_of(parent);
-
-		if (p < 0 || !fp->visited[p])
-			continue;
-		npreds++;
-		memcpy(js->edge_state, out_of(fp, p), nobj * sizeof(*js->edge_state));
-		rg_flow_refine_edge(fl, parent, bb, js->edge_state);
-		rg_flow_enter_block(fl, parent, bb, js->edge_state);
-		join_edge(fp, parent, js->edge_state, nphis);
-	} END_FOR_EACH_PTR(parent);
-	if (!npreds)
-		return false;
-
-	for (o = 0; o < nobj; o++) {
-		if (js->guard[o]) {
-			in[o].t = js->gt[o];
-			in[o].f = js->gf[o];
-			in[o].guard = js->guard[o];
-			continue;
-		}
-		rg_state_set(&in[o], js->plain[o]);
-		for (c = 0; c < nphis; c++) {
-			if (js->phi_broken[c] || !js->ct_seen[c][o] || !js->cf_seen[c][o] ||
-			    js->ct[c][o].bits == js->cf[c][o].bits)
-				continue;
-			in[o].t = js->ct[c][o];
-			in[o].f = js->cf[c][o];
-			in[o].guard = RG_GUARD(js->phis[c]->target);
-			break;
-		}
-	}
-	return true;
+	rg_flow_refine(ir->fl, st, rg_flow_phi_arg(ir->phis[c], edge), truth);
 }
 
-static void transfer_block(struct rg_flow *fl, struct basic_block *bb,
-			   struct rg_obj_state *st)
+static rg_guard ir_phi_guard(void *v, int b, unsigned int c)
 {
-	struct instruction *insn;
+	struct sparse_ir *ir = v;
 
-	FOR_EACH_PTR(bb->insns, insn) {
-		rg_flow_transfer_insn(fl, insn, st);
-	} END_FOR_EACH_PTR(insn);
+	return RG_GUARD(ir->phis[c]->target);
 }
 
-static bool states_equal(const struct rg_obj_state *a, const struct rg_obj_state *b,
-			 unsigned int n)
+static const struct rg_solver_ops sparse_ops = {
+	.pred = ir_pred,
+	.succ = ir_succ,
+	.leave = ir_leave,
+	.transfer = ir_transfer,
+	.guard_phis = ir_guard_phis,
+	.phi_arg = ir_phi_arg,
+	.refine = ir_refine,
+	.phi_guard = ir_phi_guard,
+	.guard_by_site = false,
+};
+
+/* The last walk when the fixed point was abandoned: only the hooks. */
+static void report_hooks(struct sparse_ir *ir, int nblocks, struct rg_obj_state *cur)
 {
-	unsigned int i;
-
-	for (i = 0; i < n; i++)
-		if (!rg_state_equal(&a[i], &b[i]))
-			return false;
-	return true;
-}
-
-/* Iterate to the fixed point; false if the budget ran out first. */
-static bool solve(struct fixpoint *fp, struct rg_obj_state *cur)
-{
-	struct rg_flow *fl = fp->fl;
-	long budget = 20L * fp->nblocks + 100;
-	bool *work = calloc(fp->nblocks, sizeof(*work));
-	struct basic_block *child;
-	int i, pending = fp->nblocks;
-
-	if (!work)
-		return false;
-	for (i = 0; i < fp->nblocks; i++)
-		work[i] = true;
-	while (pending) {
-		for (i = 0; i < fp->nblocks && !work[i]; i++)
-			;
-		work[i] = false;
-		pending--;
-		if (--budget < 0) {
-			free(work);
-			return false;
-		}
-		if (!compute_in(fp, i, cur))
-			continue;
-		transfer_block(fl, fp->blocks[i], cur);
-		if (fp->visited[i] && states_equal(out_of(fp, i), cur, fl->nobj))
-			continue;
-		memcpy(out_of(fp, i), cur, fl->nobj * sizeof(*cur));
-		fp->visited[i] = true;
-		FOR_EACH_PTR(fp->blocks[i]->children, child) {
-			int c = index_of(child);
-
-			if (c >= 0 && !work[c]) {
-				work[c] = true;
-				pending++;
-			}
-		} END_FOR_EACH_PTR(child);
-	}
-	free(work);
-	return true;
-}
-
-static void report(struct fixpoint *fp, struct rg_obj_state *cur)
-{
-	struct rg_flow *fl = fp->fl;
 	int i;
 
-	fl->reporting = true;
-	for (i = 0; i < fp->nblocks; i++) {
-		if (!fl->flow_valid) {
-			/* Only the hooks, with the page's state unknown. */
-			memset(cur, 0, fl->nobj * sizeof(*cur));
-			transfer_block(fl, fp->blocks[i], cur);
-		} else if (fp->visited[i] && compute_in(fp, i, cur)) {
-			transfer_block(fl, fp->blocks[i], cur);
-		}
+	for (i = 0; i < nblocks; i++) {
+		/* The page's state unknown. */
+		memset(cur, 0, ir->fl->objs.nobj * sizeof(*cur));
+		transfer_block(ir->fl, ir->blocks[i], cur);
 	}
 }
 
@@ -364,10 +255,11 @@ static const struct rg_api *stateful(struct rg_flow *fl, struct instruction *ins
 void rg_flow_function(struct entrypoint *ep)
 {
 	struct rg_flow fl;
-	struct fixpoint fp;
+	struct sparse_ir ir;
+	struct rg_solver s;
 	struct basic_block *bb;
 	struct instruction *insn;
-	struct rg_obj_state *cur;
+	int nblocks;
 	bool any = false;
 
 	memset(&fl, 0, sizeof(fl));
@@ -394,24 +286,21 @@ void rg_flow_function(struct entrypoint *ep)
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);
 
-	memset(&fp, 0, sizeof(fp));
-	fp.fl = &fl;
-	fp.nblocks = number_blocks(ep, &fp.blocks);
-	if (fp.nblocks <= 0)
+	memset(&ir, 0, sizeof(ir));
+	ir.fl = &fl;
+	nblocks = number_blocks(ep, &ir.blocks);
+	if (nblocks <= 0)
 		return;
-	fp.out = calloc((size_t)fp.nblocks * fl.nobj + 1, sizeof(*fp.out));
-	fp.visited = calloc(fp.nblocks, sizeof(*fp.visited));
-	fp.js = malloc(sizeof(*fp.js));
-	cur = calloc(fl.nobj + 1, sizeof(*cur));
-	if (fp.out && fp.visited && fp.js && cur) {
+	if (rg_solver_init(&s, &sparse_ops, &ir, nblocks, fl.objs.nobj)) {
 		/* No page to follow: raw sets are still reported. */
-		fl.flow_valid = fl.nobj && solve(&fp, cur);
-		report(&fp, cur);
+		fl.flow_valid = fl.objs.nobj && rg_solver_solve(&s);
+		fl.reporting = true;
+		if (fl.flow_valid)
+			rg_solver_report(&s);
+		else
+			report_hooks(&ir, nblocks, s.cur);
+		rg_solver_fini(&s);
 	}
-	free(cur);
-	free(fp.js);
-	free(fp.visited);
-	free(fp.out);
-	free(fp.blocks);
+	free(ir.blocks);
 	free((char *)fl.function);
 }

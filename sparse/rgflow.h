@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The frozen-state flow analysis over sparse's linearized code, shared by
- * flow.c (the fixed point and the joins), flow-state.c (the lattice,
- * transfer functions and reports) and flow-objects.c (page identity).
- * It is the plugin's
- * analysis (plugin/flow.h) on another IR: sparse's pseudos are SSA values
+ * flow.c (the IR as rules/flow-solver.c's fixed point sees it),
+ * flow-state.c (the lattice, transfer functions and reports) and
+ * flow-objects.c (page identity).  It is the plugin's analysis (plugin/flow.h) on another IR: sparse's pseudos are SSA values
  * as GIMPLE's SSA names are, OP_PHI/OP_PHISOURCE its PHIs, OP_CBR its
  * conditions; the lattice is the same code (rules/frozen-state.c).
  */
@@ -12,10 +11,7 @@
 #define REFGUARD_SPARSE_RGFLOW_H
 
 #include "internal.h"
-#include "frozen-state.h"
-
-/* Beyond this many pages in one function the rest are not tracked. */
-#define RG_FLOW_MAX_OBJECTS	64
+#include "flow-solver.h"
 
 /*
  * A freeze site (frozen-state.h): the call's position packed so that
@@ -41,9 +37,7 @@ struct rg_key {
 
 struct rg_flow {
 	struct entrypoint *ep;
-	unsigned int nobj;
-	struct rg_key keys[RG_FLOW_MAX_OBJECTS];
-	bool has_phi_base;
+	struct rg_objects objs;		/* the pages (their keys: pseudo bases) */
 	bool reporting;			/* final walk: emit findings */
 	bool flow_valid;		/* false: the fixed point was abandoned */
 	const char *function;
