@@ -82,33 +82,13 @@ static void *grow(void *v, int n, size_t size)
 /* The text with comments blanked (newlines kept, so lines still count). */
 static char *strip_comments(const char *s)
 {
-	char *out = strdup(s), *p = out;
+	char *t = rg_text_strip(s, false);
 
-	while (*p) {
-		if (p[0] == '/' && p[1] == '*') {
-			for (; *p && !(p[0] == '*' && p[1] == '/'); p++)
-				if (*p != '\n')
-					*p = ' ';
-			if (*p)
-				p[0] = p[1] = ' ';
-		} else if (p[0] == '/' && p[1] == '/') {
-			for (; *p && *p != '\n'; p++)
-				*p = ' ';
-		} else if (*p == '"' || *p == '\'') {
-			char q = *p++;
-
-			for (; *p && *p != q && *p != '\n'; p++)
-				if (*p == '\\' && p[1])
-					p++;
-			if (*p == q)
-				p++;
-		} else {
-			p++;
-		}
-		if (*p == '\0')
-			break;
+	if (!t) {
+		perror("refguard");
+		exit(RG_EXIT_TROUBLE);
 	}
-	return out;
+	return t;
 }
 
 static bool word_is(const char *p, const char *w, const char **end)

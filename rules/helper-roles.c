@@ -24,8 +24,12 @@ static bool ident_char(char c)
 	return isalnum((unsigned char)c) || c == '_';
 }
 
-/* TEXT with comments and string contents blanked, newlines kept. */
-static char *strip(const char *text)
+/*
+ * TEXT with comments blanked, and string and character literal contents
+ * too with BLANK_LITERALS; newlines kept, so lines still count.  Escapes
+ * inside a literal do not end it ('\'' is one literal).
+ */
+char *rg_text_strip(const char *text, bool blank_literals)
 {
 	char *out = strdup(text), *p = out;
 
@@ -44,8 +48,17 @@ static char *strip(const char *text)
 		} else if (*p == '"' || *p == '\'') {
 			char q = *p++;
 
-			for (; *p && *p != q && *p != '\n'; p++)
-				*p = ' ';
+			for (; *p && *p != q && *p != '\n'; p++) {
+				bool escape = *p == '\\' && p[1];
+
+				if (blank_literals)
+					p[0] = ' ';
+				if (escape) {
+					p++;	/* a newline escaped stays a newline */
+					if (blank_literals && *p != '\n')
+						p[0] = ' ';
+				}
+			}
 			if (*p == q)
 				p++;
 		} else {
@@ -91,7 +104,7 @@ static struct stripped *stripped_of(const char *text)
 	free(c->line);
 	memset(c, 0, sizeof(*c));
 	c->orig = strdup(text);
-	c->text = strip(text);
+	c->text = rg_text_strip(text, true);
 	if (!c->orig || !c->text)
 		return NULL;
 	c->len = len;
@@ -598,7 +611,7 @@ const struct rg_spelling *rg_role_learn_at(const char *text, const char *file,
 
 unsigned int rg_role_learn_header(const char *text, const char *file)
 {
-	char *t = strip(text);
+	char *t = rg_text_strip(text, true);
 	const char *p, *q, *e;
 	unsigned int n = 0, line = 1, at;
 	char name[64];

@@ -69,6 +69,11 @@ const struct rg_spelling *rg_role_learn_at(const char *text, const char *file,
 					   unsigned int line, const char *name);
 /* The same for every function definition of TEXT; how many were learned. */
 unsigned int rg_role_learn_header(const char *text, const char *file);
+/*
+ * A copy of TEXT with comments blanked (string and character literals'
+ * contents too with BLANK_LITERALS), newlines kept; NULL without memory.
+ */
+char *rg_text_strip(const char *text, bool blank_literals);
 
 /*
  * The registry of what was learned (rules/catalogue.c): add NAME, NULL
