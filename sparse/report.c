@@ -300,6 +300,17 @@ static bool spelled_in_macro(struct symbol *macro, const struct ident *want,
 	return false;
 }
 
+/* The closing quote of the literal opening at P (or END): escapes skipped. */
+static const char *skip_literal(const char *p, const char *end)
+{
+	char q = *p;
+
+	for (p++; p < end && *p != q; p++)
+		if (*p == '\\')
+			p++;
+	return p;
+}
+
 /*
  * The end of the arguments of the macro invocation whose name is at byte
  * OFF of TEXT: its closing ')', or the end of the line when they go on.
@@ -317,11 +328,7 @@ static const char *invocation_end(const char *text, size_t len, int off)
 		return p;
 	for (; p < end; p++) {
 		if (*p == '"' || *p == '\'') {
-			char q = *p;
-
-			for (p++; p < end && *p != q; p++)
-				if (*p == '\\')
-					p++;
+			p = skip_literal(p, end);
 		} else if (*p == '(') {
 			depth++;
 		} else if (*p == ')' && --depth == 0) {
@@ -344,11 +351,7 @@ static const char *nth_spelling(const char *p, const char *end, const char *text
 	*hits = 0;
 	for (; p < end; p++) {
 		if (*p == '"' || *p == '\'') {
-			char q = *p;
-
-			for (p++; p < end && *p != q; p++)
-				if (*p == '\\')
-					p++;
+			p = skip_literal(p, end);
 			continue;
 		}
 		if ((size_t)(end - p) < n || strncmp(p, name, n) ||
