@@ -16,7 +16,10 @@
 #            that compile every mm/ file using the page refcount API, and
 #            prepared (make prepare), doing the work on first use only;
 #            with LLVM set (e.g. LLVM=-16), a Clang build: kbuild's
-#            LLVM=$LLVM instead of configure's CC
+#            LLVM=$LLVM instead of configure's CC; while it configures
+#            it holds build/NAME.lock (flock(1)), which a caller that
+#            builds in the directory holds too, taken after this returns,
+#            so that two users of one directory take turns
 #        scripts/kernel.sh fetch NAME [VERSION]
 #            print the path of the source tarball of scripts/kernel-pins'
 #            NAME (its pinned version, or VERSION), fetching the package
@@ -223,7 +226,15 @@ configured_obj() {
 		echo "$obj"
 		return
 	fi
+	# Suites may ask for one directory at once: one configures it, the
+	# others wait for it and take it as it is (see "lock" below).
 	mkdir -p "$obj"
+	exec 9> "$obj.lock"
+	flock 9
+	if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$src $cc" ]; then
+		echo "$obj"
+		return
+	fi
 	echo "configuring $obj (defconfig + mm options) from $src" >&2
 	make -s -C "$src" O="$obj" "$cc" defconfig >&2 || die "defconfig failed"
 	for opt in $MM_OPTIONS; do

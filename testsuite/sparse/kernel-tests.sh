@@ -51,6 +51,8 @@ if ! obj=$("$top/scripts/kernel.sh" obj check-mm 2>"$tmp/kernel.err"); then
 	done
 	exit 0
 fi
+# one suite builds in check-mm at a time (scripts/kernel.sh obj)
+exec 9> "$obj.lock" && flock 9
 # scripts/kernel.sh stamps "<tree> CC=<compiler>" (or LLVM=<suffix>): kbuild needs the same.
 read -r src kcc < "$obj/.refguard-prepared"
 # Private copies: the checkout may be rebuilt while the kernel is checked.
