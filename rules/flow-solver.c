@@ -411,3 +411,26 @@ void rg_objects_define(const struct rg_objects *t, const void *base,
 		if (t->keys[i].base == base)
 			rg_state_set(&st[i], rg_side_unknown());
 }
+
+void rg_phi_entry_add(struct rg_phi_entry *pe, const struct rg_objects *t,
+		      const void *res, int src, const struct rg_obj_state *st)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->nobj && pe->n < NOBJ; i++) {
+		if (t->keys[i].base != res)
+			continue;
+		pe->set[pe->n].obj = i;
+		pe->set[pe->n].s = !t->keys[i].off && src >= 0 ?
+				   rg_state_view(&st[src]) : rg_side_unknown();
+		pe->n++;
+	}
+}
+
+void rg_phi_entry_apply(const struct rg_phi_entry *pe, struct rg_obj_state *st)
+{
+	unsigned int i;
+
+	for (i = 0; i < pe->n; i++)
+		rg_state_set(&st[pe->set[i].obj], pe->set[i].s);
+}

@@ -68,6 +68,26 @@ void rg_objects_define(const struct rg_objects *t, const void *base,
 		       struct rg_obj_state *st);
 
 /*
+ * The PHIs of a block as an edge enters it: the pages born at a PHI's
+ * result take the state of the page its argument along the edge is (the
+ * page at offset 0; others start unknown).  PHIs run in parallel, so
+ * every state is read (rg_phi_entry_add(), per PHI) before any is
+ * written (rg_phi_entry_apply()).
+ */
+struct rg_phi_entry {
+	unsigned int n;
+	struct {
+		int obj;
+		struct rg_side s;
+	} set[RG_FLOW_MAX_OBJECTS];
+};
+
+/* RES, a PHI's result, takes page SRC's state in ST (-1: no page, unknown). */
+void rg_phi_entry_add(struct rg_phi_entry *pe, const struct rg_objects *t,
+		      const void *res, int src, const struct rg_obj_state *st);
+void rg_phi_entry_apply(const struct rg_phi_entry *pe, struct rg_obj_state *st);
+
+/*
  * At most this many PHIs per block are taken as guards, the first ones
  * the adapter's each_phi() gives that qualify (see struct rg_solver_ops).
  */
