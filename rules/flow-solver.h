@@ -116,8 +116,9 @@ enum rg_phi_arg {
  * engine) `ok = a && page_ref_freeze(p, 1)` is one (0 along one edge,
  * the freeze's result along the other); without it (the plugin, whose
  * GIMPLE has the freeze's result tested into constants first) only a
- * PHI of constants is.  The function's entry brings no PHI a value.
- * The choice is made once per block and kept by the solver.
+ * PHI of constants is.  An edge without a value (sparse's edge from
+ * the function's entry) rules a PHI out.  The choice is made once per
+ * block and kept by the solver.
  */
 struct rg_solver_ops {
 	/*
