@@ -240,31 +240,21 @@ void rg_flow_refine_edge(struct rg_flow *fl, edge e, struct rg_obj_state *st)
  */
 void rg_flow_enter_block(struct rg_flow *fl, edge e, struct rg_obj_state *st)
 {
-	struct { int obj; struct rg_side s; } set[RG_FLOW_MAX_OBJECTS];
-	unsigned int nset = 0, i;
+	struct rg_phi_entry pe;
 	gphi_iterator gsi;
 
+	pe.n = 0;
 	for (gsi = gsi_start_phis(e->dest); !gsi_end_p(gsi); gsi_next(&gsi)) {
 		gphi *phi = gsi.phi();
 		tree res = gimple_phi_result(phi);
+		int from = -1;
 
 		rg_states_drop_guard(st, fl->objs.nobj, SSA_NAME_VERSION(res));
 		if (!fl->objs.has_phi_base || !rg_flow_is_base(fl, res))
 			continue;
-		for (i = 0; i < fl->objs.nobj && nset < RG_FLOW_MAX_OBJECTS; i++) {
-			int from = -1;
-
-			if (fl->objs.keys[i].base != res)
-				continue;
-			if (fl->objs.keys[i].off == 0)
-				from = rg_flow_object_of(fl, PHI_ARG_DEF_FROM_EDGE(phi, e),
-							 false);
-			set[nset].obj = i;
-			set[nset].s = from >= 0 ? rg_state_view(&st[from]) : rg_side_unknown();
-			nset++;
-		}
+		if (rg_objects_find(&fl->objs, res, 0) >= 0)
+			from = rg_flow_object_of(fl, PHI_ARG_DEF_FROM_EDGE(phi, e), false);
+		rg_phi_entry_add(&pe, &fl->objs, res, from, st);
 	}
-	/* PHIs run in parallel: read every argument before writing. */
-	for (i = 0; i < nset; i++)
-		rg_state_set(&st[set[i].obj], set[i].s);
+	rg_phi_entry_apply(&pe, st);
 }

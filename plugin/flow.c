@@ -13,8 +13,9 @@
  *
  * How: a forward dataflow over the CFG, the fixed point shared with the
  * sparse engine (rules/flow-solver.c) over this file's view of GIMPLE
- * (gimple_solver_ops: blocks in reverse post order, edges, the PHIs of
- * constants a join may take as guards).  Each tracked page
+ * (gimple_solver_ops: blocks in reverse post order, edges, the integer
+ * PHIs and their arguments; the solver takes a PHI of constants as a
+ * guard at a join).  Each tracked page
  * (flow-objects.c) has a state of three facts, may-frozen / all-frozen /
  * all-live, plus a split by a guard for freezes whose result is tested
  * later (flow-transfer.c).  A function over the solver's budget is left
@@ -42,7 +43,6 @@ struct gimple_ir {
 	int *rpo;		/* block number -> basic block index */
 	int *pos;		/* basic block index -> block number, or -1 */
 	int nbb;		/* last_basic_block_for_fn() */
-	gphi *phis[RG_SOLVER_MAX_PHIS];	/* guard PHIs of the block joined */
 };
 
 static basic_block block(struct gimple_ir *ir, int b)
@@ -95,86 +95,47 @@ static void ir_leave(void *v, int b, void *edge_handle, struct rg_obj_state *st)
 	rg_flow_enter_block(ir->fl, e, st);
 }
 
-static void transfer_block(struct rg_flow *fl, basic_block bb,
-			   struct rg_obj_state *st)
-{
-	gimple_stmt_iterator gsi;
-
-	for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
-		rg_flow_transfer_stmt(fl, gsi_stmt(gsi), st);
-}
-
 static void ir_transfer(void *v, int b, struct rg_obj_state *st)
 {
 	struct gimple_ir *ir = (struct gimple_ir *)v;
+	gimple_stmt_iterator gsi;
 
-	transfer_block(ir->fl, block(ir, b), st);
+	for (gsi = gsi_start_bb(block(ir, b)); !gsi_end_p(gsi); gsi_next(&gsi))
+		rg_flow_transfer_stmt(ir->fl, gsi_stmt(gsi), st);
 }
 
-/* An integral PHI all of whose arguments are constants. */
-static bool const_phi(gphi *phi)
-{
-	tree res = gimple_phi_result(phi);
-	HOST_WIDE_INT v;
-	unsigned int i;
-
-	if (!INTEGRAL_TYPE_P(TREE_TYPE(res)))
-		return false;
-	for (i = 0; i < gimple_phi_num_args(phi); i++)
-		if (!rg_flow_const_value(gimple_phi_arg_def(phi, i), &v))
-			return false;
-	return true;
-}
-
-static unsigned int ir_guard_phis(void *v, int b)
+static void ir_each_phi(void *v, int b, bool (*fn)(void *, void *), void *arg)
 {
 	struct gimple_ir *ir = (struct gimple_ir *)v;
-	unsigned int n = 0;
 	gphi_iterator gsi;
 
-	for (gsi = gsi_start_phis(block(ir, b));
-	     !gsi_end_p(gsi) && n < RG_SOLVER_MAX_PHIS; gsi_next(&gsi))
-		if (const_phi(gsi.phi()))
-			ir->phis[n++] = gsi.phi();
-	return n;
+	for (gsi = gsi_start_phis(block(ir, b)); !gsi_end_p(gsi); gsi_next(&gsi))
+		if (INTEGRAL_TYPE_P(TREE_TYPE(gimple_phi_result(gsi.phi()))) &&
+		    !fn(gsi.phi(), arg))
+			return;
 }
 
-/* Every argument of a guard PHI here is a constant (const_phi()). */
-static enum rg_phi_arg ir_phi_arg(void *v, int b, unsigned int c, void *edge_handle,
-				  long long *val)
+/* No refine(): a guard PHI's arguments are all constants. */
+static enum rg_phi_arg ir_phi_arg(void *v, void *phi, void *edge_handle, long long *val)
 {
-	struct gimple_ir *ir = (struct gimple_ir *)v;
-	HOST_WIDE_INT cst = 0;
+	HOST_WIDE_INT cst;
 
-	rg_flow_const_value(PHI_ARG_DEF_FROM_EDGE(ir->phis[c], (edge)edge_handle),
-			    &cst);
+	if (!rg_flow_const_value(PHI_ARG_DEF_FROM_EDGE((gphi *)phi, (edge)edge_handle),
+				 &cst))
+		return RG_PHI_ARG_VALUE;
 	*val = cst;
 	return RG_PHI_ARG_CONST;
 }
 
-static rg_guard ir_phi_guard(void *v, int b, unsigned int c)
+static rg_guard ir_phi_guard(void *v, void *phi)
 {
-	struct gimple_ir *ir = (struct gimple_ir *)v;
-
-	return SSA_NAME_VERSION(gimple_phi_result(ir->phis[c]));
+	return SSA_NAME_VERSION(gimple_phi_result((gphi *)phi));
 }
 
 static const struct rg_solver_ops gimple_solver_ops = {
-	ir_pred, ir_succ, ir_leave, ir_transfer, ir_guard_phis, ir_phi_arg,
+	ir_pred, ir_succ, ir_leave, ir_transfer, ir_each_phi, ir_phi_arg,
 	NULL, ir_phi_guard, true,
 };
-
-/* The last walk when the fixed point was abandoned: only the hooks. */
-static void report_hooks(struct rg_flow *fl)
-{
-	struct rg_obj_state *cur = XCNEWVEC(struct rg_obj_state, fl->objs.nobj + 1);
-	basic_block bb;
-
-	/* The page's state unknown. */
-	FOR_EACH_BB_FN(bb, fl->fun)
-		transfer_block(fl, bb, cur);
-	XDELETEVEC(cur);
-}
 
 /* A call that can change a page's state, or be reported. */
 static bool stateful_call(gimple *stmt, const struct rg_api **api)
@@ -328,7 +289,7 @@ static const char *analyze(function *fun)
 	if (fl.flow_valid)
 		rg_solver_report(&s);
 	else
-		report_hooks(&fl);
+		rg_solver_report_unknown(&s);
 	if (!ready)
 		gave_up = "the flow analysis ran out of memory";
 	else if (fl.objs.nobj && !fl.flow_valid)

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The flow rules' solver (flow-solver.h): the fixed point over an IR's
- * blocks (the worklist, the join at merges with guards kept and PHIs of
- * constants made guards, the last walk), a call's and a guard's effect on
- * the pages' states, and the table of pages, for the plugin and the
- * sparse engine alike.
+ * blocks (the worklist, the join at merges with guards kept, the choice
+ * of the PHIs that may be guards, the last walks), a call's and a
+ * guard's effect on the pages' states, and the table of pages, for the
+ * plugin and the sparse engine alike.
  * Built as C++ into the plugin (casts on malloc's result) and as C into
  * refguard.
  */
@@ -21,7 +21,6 @@ struct rg_solver_scratch {
 	struct rg_obj_state edge_state[NOBJ];
 	struct rg_obj_state when_true[NOBJ];
 	struct rg_obj_state when_false[NOBJ];
-	bool phi_broken[NPHIS];
 	struct rg_side plain[NOBJ];		/* everything joined */
 	struct rg_side gt[NOBJ], gf[NOBJ];	/* the sides of a common guard */
 	struct rg_side ct[NPHIS][NOBJ];		/* where PHI c is non-zero */
@@ -47,16 +46,27 @@ bool rg_solver_init(struct rg_solver *s, const struct rg_solver_ops *ops,
 					       sizeof(*s->out));
 	s->visited = (bool *)calloc(nblocks + 1, sizeof(*s->visited));
 	s->cur = (struct rg_obj_state *)calloc(nobj + 1, sizeof(*s->cur));
+	s->phis = (void **)calloc((size_t)nblocks * NPHIS + 1, sizeof(*s->phis));
+	s->nphis = (signed char *)malloc(nblocks + 1);
 	s->js = (struct rg_solver_scratch *)malloc(sizeof(*s->js));
-	if (s->out && s->visited && s->cur && s->js)
+	if (s->out && s->visited && s->cur && s->phis && s->nphis && s->js) {
+		memset(s->nphis, -1, nblocks + 1);
 		return true;
+	}
 	rg_solver_fini(s);
+	/* Enough for rg_solver_report_unknown(). */
+	s->ops = ops;
+	s->ir = ir;
+	s->nblocks = nblocks;
+	s->nobj = nobj;
 	return false;
 }
 
 void rg_solver_fini(struct rg_solver *s)
 {
 	free(s->js);
+	free(s->nphis);
+	free(s->phis);
 	free(s->cur);
 	free(s->visited);
 	free(s->out);
@@ -77,14 +87,61 @@ static bool visited(struct rg_solver *s, int b)
 	return b >= 0 && b < s->nblocks && s->visited[b];
 }
 
+struct phi_choice {
+	struct rg_solver *s;
+	int b;
+	void **phis;
+	int n;
+};
+
+/*
+ * Keep PHI if it is a guard (struct rg_solver_ops): every incoming edge
+ * brings a value, some a constant, the others constants or, with
+ * refine(), any value.  False once the block's slots are full.
+ */
+static bool choose_phi(void *phi, void *arg)
+{
+	struct phi_choice *pc = (struct phi_choice *)arg;
+	struct rg_solver *s = pc->s;
+	bool some_const = false;
+	enum rg_phi_arg a;
+	unsigned int k;
+	long long val;
+	void *edge;
+	int from;
+
+	for (k = 0; s->ops->pred(s->ir, pc->b, k, &from, &edge); k++) {
+		a = s->ops->phi_arg(s->ir, phi, edge, &val);
+		if (a == RG_PHI_ARG_NONE || (a == RG_PHI_ARG_VALUE && !s->ops->refine))
+			return true;
+		some_const |= a == RG_PHI_ARG_CONST;
+	}
+	if (some_const)
+		pc->phis[pc->n++] = phi;
+	return pc->n < NPHIS;
+}
+
+/* B's guard PHIs, chosen on the first visit: the IR does not change. */
+static unsigned int guard_phis(struct rg_solver *s, int b, void ***phis)
+{
+	struct phi_choice pc = { s, b, s->phis + (size_t)b * NPHIS, 0 };
+
+	*phis = pc.phis;
+	if (s->nphis[b] < 0) {
+		s->ops->each_phi(s->ir, b, choose_phi, &pc);
+		s->nphis[b] = (signed char)pc.n;
+	}
+	return s->nphis[b];
+}
+
 /*
  * Join one incoming state ES (along EDGE into B) into the scratch.  For
  * each guard PHI, the paths where its value along EDGE is non-zero go to
  * ct, the others to cf: a constant goes one way, another value splits ES
- * by what its truth says.
+ * by what its truth says (every edge has a value: choose_phi()).
  */
-static void join_edge(struct rg_solver *s, int b, void *edge,
-		      struct rg_obj_state *es, unsigned int nphis)
+static void join_edge(struct rg_solver *s, void *edge, struct rg_obj_state *es,
+		      void **phis, unsigned int nphis)
 {
 	struct rg_solver_scratch *js = s->js;
 	unsigned int nobj = s->nobj, o, c;
@@ -104,18 +161,13 @@ static void join_edge(struct rg_solver *s, int b, void *edge,
 	}
 	for (c = 0; c < nphis; c++) {
 		long long val = 0;
-		enum rg_phi_arg arg = s->ops->phi_arg(s->ir, b, c, edge, &val);
-		bool cst = arg == RG_PHI_ARG_CONST;
+		bool cst = s->ops->phi_arg(s->ir, phis[c], edge, &val) == RG_PHI_ARG_CONST;
 
-		if (arg == RG_PHI_ARG_NONE) {
-			js->phi_broken[c] = true;
-			continue;
-		}
 		memcpy(js->when_true, es, nobj * sizeof(*es));
 		memcpy(js->when_false, es, nobj * sizeof(*es));
 		if (!cst && s->ops->refine) {
-			s->ops->refine(s->ir, b, c, edge, true, js->when_true);
-			s->ops->refine(s->ir, b, c, edge, false, js->when_false);
+			s->ops->refine(s->ir, phis[c], edge, true, js->when_true);
+			s->ops->refine(s->ir, phis[c], edge, false, js->when_false);
 		}
 		for (o = 0; o < nobj; o++) {
 			struct rg_side t = rg_state_view(&js->when_true[o]);
@@ -134,7 +186,7 @@ static bool phi_separates(struct rg_solver *s, unsigned int c, unsigned int o)
 {
 	struct rg_solver_scratch *js = s->js;
 
-	if (js->phi_broken[c] || !js->ct_seen[c][o] || !js->cf_seen[c][o])
+	if (!js->ct_seen[c][o] || !js->cf_seen[c][o])
 		return false;
 	if (js->ct[c][o].bits != js->cf[c][o].bits)
 		return true;
@@ -146,12 +198,10 @@ static bool compute_in(struct rg_solver *s, int b, struct rg_obj_state *in)
 {
 	struct rg_solver_scratch *js = s->js;
 	unsigned int nobj = s->nobj, nphis, o, c, k, npreds = 0;
-	void *edge;
+	void *edge, **phis;
 	int from;
 
-	nphis = s->ops->guard_phis(s->ir, b);
-	if (nphis > NPHIS)
-		nphis = NPHIS;
+	nphis = guard_phis(s, b, &phis);
 	for (o = 0; o < nobj; o++) {
 		js->plain_seen[o] = js->gt_seen[o] = js->gf_seen[o] = false;
 		js->guard_set[o] = false;
@@ -159,15 +209,13 @@ static bool compute_in(struct rg_solver *s, int b, struct rg_obj_state *in)
 		for (c = 0; c < nphis; c++)
 			js->ct_seen[c][o] = js->cf_seen[c][o] = false;
 	}
-	for (c = 0; c < nphis; c++)
-		js->phi_broken[c] = false;
 	for (k = 0; s->ops->pred(s->ir, b, k, &from, &edge); k++) {
 		if (!visited(s, from))
 			continue;
 		npreds++;
 		memcpy(js->edge_state, out_of(s, from), nobj * sizeof(*js->edge_state));
 		s->ops->leave(s->ir, b, edge, js->edge_state);
-		join_edge(s, b, edge, js->edge_state, nphis);
+		join_edge(s, edge, js->edge_state, phis, nphis);
 	}
 	if (!npreds)
 		return false;
@@ -185,7 +233,7 @@ static bool compute_in(struct rg_solver *s, int b, struct rg_obj_state *in)
 				continue;
 			in[o].t = js->ct[c][o];
 			in[o].f = js->cf[c][o];
-			in[o].guard = s->ops->phi_guard(s->ir, b, c);
+			in[o].guard = s->ops->phi_guard(s->ir, phis[c]);
 			break;
 		}
 	}
@@ -249,6 +297,18 @@ void rg_solver_report(struct rg_solver *s)
 	for (b = 0; b < s->nblocks; b++)
 		if (s->visited[b] && compute_in(s, b, s->cur))
 			s->ops->transfer(s->ir, b, s->cur);
+}
+
+void rg_solver_report_unknown(struct rg_solver *s)
+{
+	struct rg_obj_state st[NOBJ + 1];
+	int b;
+
+	for (b = 0; b < s->nblocks; b++) {
+		/* Each block on its own: nothing carries over from the last. */
+		memset(st, 0, sizeof(st));
+		s->ops->transfer(s->ir, b, st);
+	}
 }
 
 /* ------------------------------------------- a call's and a branch's effect */
@@ -350,4 +410,27 @@ void rg_objects_define(const struct rg_objects *t, const void *base,
 	for (i = 0; i < t->nobj; i++)
 		if (t->keys[i].base == base)
 			rg_state_set(&st[i], rg_side_unknown());
+}
+
+void rg_phi_entry_add(struct rg_phi_entry *pe, const struct rg_objects *t,
+		      const void *res, int src, const struct rg_obj_state *st)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->nobj && pe->n < NOBJ; i++) {
+		if (t->keys[i].base != res)
+			continue;
+		pe->set[pe->n].obj = i;
+		pe->set[pe->n].s = !t->keys[i].off && src >= 0 ?
+				   rg_state_view(&st[src]) : rg_side_unknown();
+		pe->n++;
+	}
+}
+
+void rg_phi_entry_apply(const struct rg_phi_entry *pe, struct rg_obj_state *st)
+{
+	unsigned int i;
+
+	for (i = 0; i < pe->n; i++)
+		rg_state_set(&st[pe->set[i].obj], pe->set[i].s);
 }

@@ -22,9 +22,10 @@
  * Join at a merge, per page:
  * - every predecessor split by the same guard: the sides join separately
  *   (the test is still ahead);
- * - else, when a PHI of constants in the block separates the paths where
- *   the page differs (`ok = a && page_ref_freeze(p, 1)`: 1 on the frozen
- *   path, 0 on the others), that PHI becomes the page's guard;
+ * - else, when a guard PHI of the block (a constant along some edge:
+ *   struct rg_solver_ops says which) separates the paths where the page
+ *   differs (`ok = a && page_ref_freeze(p, 1)`: 1 on the frozen path, 0
+ *   on the others), that PHI becomes the page's guard;
  * - else the plain join.
  */
 #ifndef REFGUARD_FLOW_SOLVER_H
@@ -66,7 +67,30 @@ bool rg_objects_is_base(const struct rg_objects *t, const void *base);
 void rg_objects_define(const struct rg_objects *t, const void *base,
 		       struct rg_obj_state *st);
 
-/* PHIs of constants considered per block as guards (`x = a && b`). */
+/*
+ * The PHIs of a block as an edge enters it: the pages born at a PHI's
+ * result take the state of the page its argument along the edge is (the
+ * page at offset 0; others start unknown).  PHIs run in parallel, so
+ * every state is read (rg_phi_entry_add(), per PHI) before any is
+ * written (rg_phi_entry_apply()).
+ */
+struct rg_phi_entry {
+	unsigned int n;
+	struct {
+		int obj;
+		struct rg_side s;
+	} set[RG_FLOW_MAX_OBJECTS];
+};
+
+/* RES, a PHI's result, takes page SRC's state in ST (-1: no page, unknown). */
+void rg_phi_entry_add(struct rg_phi_entry *pe, const struct rg_objects *t,
+		      const void *res, int src, const struct rg_obj_state *st);
+void rg_phi_entry_apply(const struct rg_phi_entry *pe, struct rg_obj_state *st);
+
+/*
+ * At most this many PHIs per block are taken as guards, the first ones
+ * the adapter's each_phi() gives that qualify (see struct rg_solver_ops).
+ */
 #define RG_SOLVER_MAX_PHIS	4
 
 /* A predecessor: the function's entry, or a block not analysed. */
@@ -82,7 +106,19 @@ enum rg_phi_arg {
 
 /*
  * The IR's side.  IR is the adapter's own context; B a block number;
- * EDGE the adapter's handle of one incoming edge, from pred().
+ * EDGE the adapter's handle of one incoming edge, from pred(); PHI its
+ * handle of one PHI, from each_phi().
+ *
+ * Which PHIs are guards is the solver's rule, from what the adapter
+ * answers: a PHI of B is a guard when every incoming edge brings it a
+ * value, some edge a constant, and every other edge a constant or, if
+ * the adapter has refine(), any value.  With refine() (the sparse
+ * engine) `ok = a && page_ref_freeze(p, 1)` is one (0 along one edge,
+ * the freeze's result along the other); without it (the plugin, whose
+ * GIMPLE has the freeze's result tested into constants first) only a
+ * PHI of constants is.  An edge without a value (sparse's edge from
+ * the function's entry) rules a PHI out.  The choice is made once per
+ * block and kept by the solver.
  */
 struct rg_solver_ops {
 	/*
@@ -96,19 +132,23 @@ struct rg_solver_ops {
 	void (*leave)(void *ir, int b, void *edge, struct rg_obj_state *st);
 	/* What B's statements do to ST. */
 	void (*transfer)(void *ir, int b, struct rg_obj_state *st);
-	/* How many PHIs of B may be guards (at most RG_SOLVER_MAX_PHIS). */
-	unsigned int (*guard_phis)(void *ir, int b);
-	/* Guard PHI C of B along EDGE: its value in *VAL if constant. */
-	enum rg_phi_arg (*phi_arg)(void *ir, int b, unsigned int c, void *edge,
-				   long long *val);
 	/*
-	 * ST where guard PHI C's value along EDGE is TRUTH; NULL if
-	 * phi_arg() never says RG_PHI_ARG_VALUE.
+	 * FN(PHI, ARG) for each PHI of B with an integer result, in the
+	 * block's order, until FN returns false: one walk of the block.
 	 */
-	void (*refine)(void *ir, int b, unsigned int c, void *edge, bool truth,
+	void (*each_phi)(void *ir, int b, bool (*fn)(void *phi, void *arg),
+			 void *arg);
+	/* PHI's value along EDGE (an edge into PHI's block): in *VAL if constant. */
+	enum rg_phi_arg (*phi_arg)(void *ir, void *phi, void *edge, long long *val);
+	/*
+	 * ST where PHI's value along EDGE is TRUTH, for a value phi_arg()
+	 * calls RG_PHI_ARG_VALUE; NULL: no such refinement, and a guard PHI
+	 * is then one of constants only.
+	 */
+	void (*refine)(void *ir, void *phi, void *edge, bool truth,
 		       struct rg_obj_state *st);
-	/* Guard PHI C of B as a guard. */
-	rg_guard (*phi_guard)(void *ir, int b, unsigned int c);
+	/* PHI as a guard. */
+	rg_guard (*phi_guard)(void *ir, void *phi);
 	/*
 	 * Does a PHI separate paths whose states differ only in the freeze
 	 * site?  (The plugin: yes, the sparse engine: no.)
@@ -127,10 +167,15 @@ struct rg_solver {
 	struct rg_obj_state *out;	/* per block, nobj each; then the entry's */
 	bool *visited;			/* per block */
 	struct rg_obj_state *cur;	/* nobj */
+	void **phis;			/* per block, its guard PHIs */
+	signed char *nphis;		/* per block, how many; -1 not chosen yet */
 	struct rg_solver_scratch *js;
 };
 
-/* False when out of memory (S then needs no rg_solver_fini()). */
+/*
+ * False when out of memory (S then needs no rg_solver_fini(), and is
+ * good for rg_solver_report_unknown() only).
+ */
 bool rg_solver_init(struct rg_solver *s, const struct rg_solver_ops *ops,
 		    void *ir, int nblocks, unsigned int nobj);
 void rg_solver_fini(struct rg_solver *s);
@@ -138,6 +183,13 @@ void rg_solver_fini(struct rg_solver *s);
 bool rg_solver_solve(struct rg_solver *s);
 /* The last walk over the fixed point: transfer() every block reached. */
 void rg_solver_report(struct rg_solver *s);
+/*
+ * The last walk without a fixed point (over budget, no page followed,
+ * out of memory: S as rg_solver_init() left it, either way): transfer()
+ * every block from a state where every page is unknown, for what the
+ * engine reports without states.
+ */
+void rg_solver_report_unknown(struct rg_solver *s);
 
 /*
  * A page's state under a call or a branch, on the NOBJ states ST of a

@@ -266,12 +266,13 @@ void rg_flow_refine_edge(struct rg_flow *fl, struct basic_block *from,
 void rg_flow_enter_block(struct rg_flow *fl, struct basic_block *from,
 			 struct basic_block *to, struct rg_obj_state *st)
 {
-	struct { int obj; struct rg_side s; } set[RG_FLOW_MAX_OBJECTS];
-	unsigned int nset = 0, i;
+	struct rg_phi_entry pe;
 	struct instruction *insn;
 
+	pe.n = 0;
 	FOR_EACH_PTR(to->insns, insn) {
-		pseudo_t res;
+		pseudo_t res, arg;
+		int src = -1;
 
 		if (!insn->bb || insn->opcode != OP_PHI)
 			continue;
@@ -279,21 +280,10 @@ void rg_flow_enter_block(struct rg_flow *fl, struct basic_block *from,
 		rg_states_drop_guard(st, fl->objs.nobj, RG_GUARD(res));
 		if (!fl->objs.has_phi_base || !rg_flow_is_base(fl, res))
 			continue;
-		for (i = 0; i < fl->objs.nobj && nset < RG_FLOW_MAX_OBJECTS; i++) {
-			pseudo_t arg;
-			int src = -1;
-
-			if (fl->objs.keys[i].base != res)
-				continue;
-			arg = fl->objs.keys[i].off ? NULL : rg_flow_phi_arg(insn, from);
-			if (arg)
-				src = rg_flow_object_of(fl, arg, false);
-			set[nset].obj = i;
-			set[nset].s = src >= 0 ? rg_state_view(&st[src]) : rg_side_unknown();
-			nset++;
-		}
+		if (rg_objects_find(&fl->objs, res, 0) >= 0 &&
+		    (arg = rg_flow_phi_arg(insn, from)))
+			src = rg_flow_object_of(fl, arg, false);
+		rg_phi_entry_add(&pe, &fl->objs, res, src, st);
 	} END_FOR_EACH_PTR(insn);
-	/* PHIs run in parallel: every value is read before any is written. */
-	for (i = 0; i < nset; i++)
-		rg_state_set(&st[set[i].obj], set[i].s);
+	rg_phi_entry_apply(&pe, st);
 }

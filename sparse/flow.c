@@ -8,8 +8,9 @@
  * The fixed point is the plugin's too (rules/flow-solver.c: the
  * worklist, the joins, the budget), over this file's view of linearized
  * code (sparse_ops: blocks in reverse post order, parents and children,
- * the PHIs with a constant a join may take as guards, refined by
- * flow-state.c where a PHI's value is not constant).  A function over
+ * the integer PHIs and their values, refined by flow-state.c where a
+ * value is not constant, so that the solver takes a PHI with a constant
+ * among its values as a guard at a join).  A function over
  * budget gets no frozen-state findings (raw setters are still reported,
  * without the path-dependent rewrite) rather than wrong ones.
  *
@@ -24,7 +25,6 @@
 struct sparse_ir {
 	struct rg_flow *fl;
 	struct basic_block **blocks;	/* reverse post order */
-	struct instruction *phis[RG_SOLVER_MAX_PHIS];	/* of the block joined */
 };
 
 /* Block numbers live in bb->priv (index + 1) while the function is analysed. */
@@ -81,88 +81,54 @@ static void ir_leave(void *v, int b, void *edge, struct rg_obj_state *st)
 	rg_flow_enter_block(ir->fl, edge, ir->blocks[b], st);
 }
 
-static void transfer_block(struct rg_flow *fl, struct basic_block *bb,
-			   struct rg_obj_state *st)
-{
-	struct instruction *insn;
-
-	FOR_EACH_PTR(bb->insns, insn) {
-		rg_flow_transfer_insn(fl, insn, st);
-	} END_FOR_EACH_PTR(insn);
-}
-
 static void ir_transfer(void *v, int b, struct rg_obj_state *st)
 {
 	struct sparse_ir *ir = v;
+	struct instruction *insn;
 
-	transfer_block(ir->fl, ir->blocks[b], st);
+	FOR_EACH_PTR(ir->blocks[b]->insns, insn) {
+		rg_flow_transfer_insn(ir->fl, insn, st);
+	} END_FOR_EACH_PTR(insn);
 }
 
-/*
- * An integer PHI with a constant among its values: a truth value stored
- * along some paths (`ok = a && page_ref_freeze(p, 1)` is 0 where a is
- * false and the freeze's result, tested != 0, where it is true).
- */
-static bool const_phi(struct instruction *phi)
-{
-	pseudo_t src;
-	long long v;
-	int n = 0;
-
-	if (!phi->type || !is_int_type(phi->type))
-		return false;
-	FOR_EACH_PTR(phi->phi_list, src) {
-		if (src == VOID || src->type != PSEUDO_PHI || !src->def)
-			continue;
-		if (rg_flow_const_value(src->def->phi_src, &v))
-			n++;
-	} END_FOR_EACH_PTR(src);
-	return n > 0;
-}
-
-/* The entry block has none: the function's entry brings no PHI value. */
-static unsigned int ir_guard_phis(void *v, int b)
+static void ir_each_phi(void *v, int b, bool (*fn)(void *, void *), void *arg)
 {
 	struct sparse_ir *ir = v;
 	struct instruction *insn;
-	unsigned int n = 0;
 
-	if (b == 0)
-		return 0;
 	FOR_EACH_PTR(ir->blocks[b]->insns, insn) {
-		if (!insn->bb || insn->opcode != OP_PHI)
-			continue;
-		if (n < RG_SOLVER_MAX_PHIS && const_phi(insn))
-			ir->phis[n++] = insn;
+		if (insn->bb && insn->opcode == OP_PHI && insn->type &&
+		    is_int_type(insn->type) && !fn(insn, arg))
+			return;
 	} END_FOR_EACH_PTR(insn);
-	return n;
 }
 
-static enum rg_phi_arg ir_phi_arg(void *v, int b, unsigned int c, void *edge,
-				  long long *val)
+/* The function's entry (EDGE NULL) brings no value. */
+static enum rg_phi_arg ir_phi_arg(void *v, void *phi, void *edge, long long *val)
 {
-	struct sparse_ir *ir = v;
-	pseudo_t arg = edge ? rg_flow_phi_arg(ir->phis[c], edge) : NULL;
+	pseudo_t arg = edge ? rg_flow_phi_arg(phi, edge) : NULL;
 
 	if (!arg)
 		return RG_PHI_ARG_NONE;
 	return rg_flow_const_value(arg, val) ? RG_PHI_ARG_CONST : RG_PHI_ARG_VALUE;
 }
 
-/* The value is not a constant: flow-state.c's refinement by its truth. */
-static void ir_refine(void *v, int b, unsigned int c, void *edge, bool truth,
+/*
+ * The value is not a constant: flow-state.c's refinement by its truth
+ * (`ok = a && page_ref_freeze(p, 1)` is 0 where a is false and the
+ * freeze's result, tested != 0, where it is true).
+ */
+static void ir_refine(void *v, void *phi, void *edge, bool truth,
 		      struct rg_obj_state *st)
 {
 	struct sparse_ir *ir = v;
 
-	rg_flow_refine(ir->fl, st, rg_flow_phi_arg(ir->phis[c], edge), truth);
+	rg_flow_refine(ir->fl, st, rg_flow_phi_arg(phi, edge), truth);
 }
 
-static rg_guard ir_phi_guard(void *v, int b, unsigned int c)
+static rg_guard ir_phi_guard(void *v, void *phi)
 {
-	struct sparse_ir *ir = v;
-
-	return RG_GUARD(ir->phis[c]->target);
+	return RG_GUARD(((struct instruction *)phi)->target);
 }
 
 static const struct rg_solver_ops sparse_ops = {
@@ -170,24 +136,12 @@ static const struct rg_solver_ops sparse_ops = {
 	.succ = ir_succ,
 	.leave = ir_leave,
 	.transfer = ir_transfer,
-	.guard_phis = ir_guard_phis,
+	.each_phi = ir_each_phi,
 	.phi_arg = ir_phi_arg,
 	.refine = ir_refine,
 	.phi_guard = ir_phi_guard,
 	.guard_by_site = false,
 };
-
-/* The last walk when the fixed point was abandoned: only the hooks. */
-static void report_hooks(struct sparse_ir *ir, int nblocks, struct rg_obj_state *cur)
-{
-	int i;
-
-	for (i = 0; i < nblocks; i++) {
-		/* The page's state unknown. */
-		memset(cur, 0, ir->fl->objs.nobj * sizeof(*cur));
-		transfer_block(ir->fl, ir->blocks[i], cur);
-	}
-}
 
 /* Post order by an explicit stack: kernel functions can be long. */
 static int number_blocks(struct entrypoint *ep, struct basic_block ***out)
@@ -260,7 +214,7 @@ void rg_flow_function(struct entrypoint *ep)
 	struct basic_block *bb;
 	struct instruction *insn;
 	int nblocks;
-	bool any = false;
+	bool any = false, ready;
 
 	memset(&fl, 0, sizeof(fl));
 	fl.ep = ep;
@@ -291,16 +245,16 @@ void rg_flow_function(struct entrypoint *ep)
 	nblocks = number_blocks(ep, &ir.blocks);
 	if (nblocks <= 0)
 		return;
-	if (rg_solver_init(&s, &sparse_ops, &ir, nblocks, fl.objs.nobj)) {
-		/* No page to follow: raw sets are still reported. */
-		fl.flow_valid = fl.objs.nobj && rg_solver_solve(&s);
-		fl.reporting = true;
-		if (fl.flow_valid)
-			rg_solver_report(&s);
-		else
-			report_hooks(&ir, nblocks, s.cur);
+	ready = rg_solver_init(&s, &sparse_ops, &ir, nblocks, fl.objs.nobj);
+	/* No page to follow: raw sets are still reported. */
+	fl.flow_valid = ready && fl.objs.nobj && rg_solver_solve(&s);
+	fl.reporting = true;
+	if (fl.flow_valid)
+		rg_solver_report(&s);
+	else
+		rg_solver_report_unknown(&s);
+	if (ready)
 		rg_solver_fini(&s);
-	}
 	free(ir.blocks);
 	free((char *)fl.function);
 }
