@@ -83,11 +83,11 @@ sh "$script" bogus > /dev/null 2>&1
 # touched files from git and the rest from the working tree, so a
 # `git add` of the whole tree (a minute, 300 MB) would add nothing.
 # LOCALVERSION= keeps kbuild from marking the release "+" for a git
-# tree.  The object directory is this suite's own (build/ci-gate): suites
-# run two at a time, and the gate suite's is in use in the other lane.
+# tree.  The object directory is the one gate, check and sparse build in
+# (build/check-mm), held locked while the gate script uses it.
 ci_tests="gate-script-findings gate-script-clean gate-script-trouble"
 obj=
-[ -n "$tree" ] && obj=$("$top/scripts/kernel.sh" obj ci-gate 2> "$tmp/obj.err")
+[ -n "$tree" ] && obj=$("$top/scripts/kernel.sh" obj check-mm 2> "$tmp/obj.err")
 if [ -z "$tree" ]; then
 	for t in $ci_tests; do skip "$t" "no 6.12 kernel tree"; done
 elif [ -z "$obj" ]; then
@@ -123,6 +123,7 @@ L.insert(i, "\tset_page_count(page, 0);")'; } > "$tmp/git.log" 2>&1
 			REFGUARD="$bin" CC="$CC" "$@" sh "$script" gate 2> "$tmp/gate.err")
 		rc=$?
 	}
+	exec 9> "$obj.lock" && flock 9
 	gate_script HEAD~2..HEAD GITHUB_ACTIONS=true
 	sarif_lines=$(python3 -c '
 import json, sys
@@ -145,4 +146,5 @@ print(" ".join("%s:%d:%s" % (x["locations"][0]["physicalLocation"]["artifactLoca
 	gate_script no-such-base..HEAD
 	[ "$rc" = 2 ] && [ ! -e "$tmp/gate.sarif" ] && pass "gate-script-trouble" ||
 		fail "gate-script-trouble" "rc=$rc: $out $(tail -n 5 "$tmp/gate.err")"
+	exec 9>&-
 fi

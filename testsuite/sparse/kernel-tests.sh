@@ -25,9 +25,11 @@
 #                           the engine's version (sorted: -j runs files in
 #                           parallel) besides its findings
 #
-# The object directory is build/check-mm (shared with testsuite/check),
-# configured by scripts/kernel.sh; its objects are built untimed first,
-# the first time only, so C=2 then only runs the checker.
+# The object directory is build/check-mm (shared with gate, check,
+# flow-kernel, plugin-kernel and install, all building with
+# testsuite/lib/kernel-kcflags), configured by scripts/kernel.sh; its
+# objects are built untimed first, when no other suite has, so C=2 then
+# only runs the checker.
 # The same under a Clang build: testsuite/sparse-llvm.
 # Environment: JOBS (default 2), SPARSE_KERNEL_DIRS (default
 # "mm/ fs/ext4/ kernel/").  Protocol: testsuite/run.
@@ -51,7 +53,9 @@ if ! obj=$("$top/scripts/kernel.sh" obj check-mm 2>"$tmp/kernel.err"); then
 	done
 	exit 0
 fi
-# one suite builds in check-mm at a time (scripts/kernel.sh obj)
+# one suite builds in check-mm at a time (scripts/kernel.sh obj), every
+# one with the same KCFLAGS, so that its objects stay valid between them
+kcflags=$("$top/testsuite/lib/kernel-kcflags") || exit 1
 exec 9> "$obj.lock" && flock 9
 # scripts/kernel.sh stamps "<tree> CC=<compiler>" (or LLVM=<suffix>): kbuild needs the same.
 read -r src kcc < "$obj/.refguard-prepared"
@@ -60,12 +64,12 @@ cp "$rg" "$tmp/refguard" && rg=$tmp/refguard
 plugin=${REFGUARD_PLUGIN:-$top/plugin/refguard.so}
 [ -f "$plugin" ] && cp "$plugin" "$tmp/refguard.so" && export REFGUARD_PLUGIN=$tmp/refguard.so
 
-if ! make -s -C "$src" O="$obj" "$kcc" -j"$jobs" $dirs >"$tmp/build.log" 2>&1; then
+if ! make -s -C "$src" O="$obj" "$kcc" KCFLAGS="$kcflags" -j"$jobs" $dirs >"$tmp/build.log" 2>&1; then
 	fail "kernel-C2-mm" "make $dirs failed: $(grep -m 3 error "$tmp/build.log")"
 	exit 0
 fi
 start=$(date +%s)
-make -s -C "$src" O="$obj" "$kcc" -j"$jobs" C=2 CHECK="$rg check" $dirs >"$tmp/c2.log" 2>&1
+make -s -C "$src" O="$obj" "$kcc" KCFLAGS="$kcflags" -j"$jobs" C=2 CHECK="$rg check" $dirs >"$tmp/c2.log" 2>&1
 status=$?
 echo "kernel: make C=2 $dirs with refguard check: $(( $(date +%s) - start )) s," \
      "$(grep -c '\[refguard-' "$tmp/c2.log") findings"
@@ -119,7 +123,7 @@ chmod +x "$tmp/argv.sh"
 : > "$tmp/seed.got"
 for f in $sfiles; do
 	o=${f%.c}.o
-	ARGV_OUT=$tmp/argv.bin make -s -C "$src" O="$obj" "$kcc" C=2 CHECK="$tmp/argv.sh" "$o" >/dev/null 2>&1
+	ARGV_OUT=$tmp/argv.bin make -s -C "$src" O="$obj" "$kcc" KCFLAGS="$kcflags" C=2 CHECK="$tmp/argv.sh" "$o" >/dev/null 2>&1
 	# the same argv, the seeded file last
 	(cd "$obj" && tr '\0' '\n' < "$tmp/argv.bin" | sed '$d' | tr '\n' '\0' |
 	 xargs -0 sh -c '"$0" check "$@" "'"$seeded/$f"'"' "$rg") >>"$tmp/seed.out" 2>&1
@@ -139,8 +143,8 @@ plain_sparse=${SPARSE_PLAIN:-$(sed -n 's|^SPARSE_PLAIN := ||p' "$top/config.mk" 
 	fail "kernel-C2-mm-sparse-warnings" "no plain sparse '$plain_sparse' (config.mk's SPARSE_PLAIN: run ./configure)"
 	exit 0
 }
-make -s -C "$src" O="$obj" "$kcc" -j"$jobs" C=2 CHECK="$plain_sparse" mm/ 2>&1 | sort > "$tmp/plain.log"
-make -s -C "$src" O="$obj" "$kcc" -j"$jobs" C=2 CHECK="$rg check --sparse" mm/ 2>&1 |
+make -s -C "$src" O="$obj" "$kcc" KCFLAGS="$kcflags" -j"$jobs" C=2 CHECK="$plain_sparse" mm/ 2>&1 | sort > "$tmp/plain.log"
+make -s -C "$src" O="$obj" "$kcc" KCFLAGS="$kcflags" -j"$jobs" C=2 CHECK="$rg check --sparse" mm/ 2>&1 |
 	grep -v '\[refguard-' | sort > "$tmp/ours.log"
 # Byte for byte: the engine gives sparse's checks plain sparse's code
 # (sparse/flow-copy.c).  6.12's hugetlb.c:5908 ('hugetlb_wp', a context
