@@ -222,16 +222,16 @@ configured_obj() {
 	cc=$(config_value CC)
 	cc="CC=${cc:-gcc}"
 	[ -n "$LLVM" ] && cc="LLVM=$LLVM"
-	if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$src $cc" ]; then
-		echo "$obj"
-		return
+	configured() { [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$src $cc" ]; }
+	# Configured: no lock (a caller may hold it already, see the usage).
+	# Else suites may ask at once: one configures, the others wait on the
+	# directory's lock and then find it configured.
+	if ! configured; then
+		mkdir -p "$obj"
+		exec 9> "$obj.lock"
+		flock 9
 	fi
-	# Suites may ask for one directory at once: one configures it, the
-	# others wait for it and take it as it is (see "lock" below).
-	mkdir -p "$obj"
-	exec 9> "$obj.lock"
-	flock 9
-	if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$src $cc" ]; then
+	if configured; then
 		echo "$obj"
 		return
 	fi

@@ -68,18 +68,10 @@ if ! make -s -C "$src" O="$obj" "$kcc" KCFLAGS="$kcflags" -j"$jobs" $dirs >"$tmp
 	fail "kernel-C2-mm" "make $dirs failed: $(grep -m 3 error "$tmp/build.log")"
 	exit 0
 fi
-# The objects are built with the plugin (KCFLAGS), which would report
-# too if C=2 compiled a unit: the checker's lines are told apart by a tag
-# (on stderr: under make -s kbuild sends a command's stdout to /dev/null).
-cat > "$tmp/check.sh" <<EOF
-#!/bin/sh
-out=\$("$rg" check "\$@" 2>&1); st=\$?
-[ -z "\$out" ] || printf '%s\\n' "\$out" | sed 's/^/CHECK: /' >&2
-exit \$st
-EOF
-chmod +x "$tmp/check.sh"
+# the checker's lines, told apart from the plugin's if C=2 compiled a unit
+check="$top/testsuite/lib/tagged-check $rg check"
 start=$(date +%s)
-make -s -C "$src" O="$obj" "$kcc" KCFLAGS="$kcflags" -j"$jobs" C=2 CHECK="$tmp/check.sh" $dirs >"$tmp/c2.log" 2>&1
+make -s -C "$src" O="$obj" "$kcc" KCFLAGS="$kcflags" -j"$jobs" C=2 CHECK="$check" $dirs >"$tmp/c2.log" 2>&1
 status=$?
 echo "kernel: make C=2 $dirs with refguard check: $(( $(date +%s) - start )) s," \
      "$(grep -c '^CHECK: .*\[refguard-' "$tmp/c2.log") findings"
